@@ -1,0 +1,82 @@
+// Measures the engine on the development sets in ../shared (evaluation only: nothing here is copied
+// into the repository). Runs the built CLI over each set and prints score.py's figures.
+// Usage: npm run eval [-- --set NAME] ; SHARED_DIR overrides the location of the shared folder.
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { dirname, join, resolve } from 'path';
+import { fileURLToPath } from 'url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(process.env.SHARED_DIR ?? join(root, '..', 'shared'));
+const evalDir = join(shared, 'eval');
+const work = join(root, '.eval');
+const only = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : undefined;
+
+if (!existsSync(join(evalDir, 'score.py'))) {
+  console.error(`eval: no evaluation data at ${evalDir} (set SHARED_DIR to the folder holding eval/ and gold/)`);
+  process.exit(2);
+}
+mkdirSync(work, { recursive: true });
+execFileSync('node', [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+
+function predict(name, rows) {
+  const input = join(work, `${name}.in.jsonl`);
+  const pred = join(work, `${name}.pred.jsonl`);
+  writeFileSync(input, rows.map((r) => JSON.stringify({ id: r.id, text: r.text })).join('\n') + '\n');
+  const t0 = process.hrtime.bigint();
+  const out = execFileSync('node', [join(root, 'dist/cli.js'), 'analyze', '--jsonl', input], { maxBuffer: 1 << 30 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  writeFileSync(pred, out);
+  return { pred, ms };
+}
+
+function jsonl(path) {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+function score(task, args) {
+  const r = spawnSync('python3', [join(evalDir, 'score.py'), task, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`score.py ${task} failed:\n${r.stderr}`);
+  return r.stdout.trim().split('\n');
+}
+
+const sets = {
+  'quotes-polnear': () => {
+    const gold = join(evalDir, 'polnear-dev.jsonl');
+    const { pred, ms } = predict('polnear-dev', jsonl(gold));
+    return { lines: score('quotes-polnear', ['--gold', gold, '--pred', pred]), ms };
+  },
+  'quotes-all-polnear': () => {
+    const gold = join(evalDir, 'polnear-dev.jsonl');
+    const { pred, ms } = predict('polnear-dev', jsonl(gold));
+    return { lines: score('quotes-all-polnear', ['--gold', gold, '--pred', pred]), ms };
+  },
+  'ner-conll': () => {
+    const gold = join(evalDir, 'conll2003-dev.jsonl');
+    const { pred, ms } = predict('conll2003-dev', jsonl(gold));
+    return { lines: score('ner-conll', ['--gold', gold, '--pred', pred]), ms };
+  },
+  demands: () => {
+    const texts = join(evalDir, 'polnear-dev.jsonl');
+    const docs = join(evalDir, 'demands-polnear-dev.docs.jsonl');
+    const wanted = new Set(jsonl(docs).map((d) => d.doc));
+    const { pred, ms } = predict('demands-dev', jsonl(texts).filter((r) => wanted.has(r.id)));
+    const gold = join(evalDir, 'demands-polnear-dev.gold.jsonl');
+    return { lines: score('demands', ['--gold', gold, '--docs', docs, '--texts', texts, '--pred', pred]), ms };
+  },
+  seed: () => {
+    const sample = join(shared, 'samples', 'russia-ukraine-geneva.txt');
+    const { pred, ms } = predict('seed', [{ id: 'seed', text: readFileSync(sample, 'utf8') }]);
+    return { lines: score('seed', ['--gold', join(shared, 'gold', 'russia-ukraine-geneva.gold.json'), '--texts', sample, '--pred', pred]), ms };
+  },
+};
+
+const summary = [];
+for (const [name, run] of Object.entries(sets)) {
+  if (only && only !== name) continue;
+  const { lines, ms } = run();
+  console.log(`\n== ${name}  (analysis ${ms.toFixed(0)} ms, whole CLI process)`);
+  for (const l of lines) console.log('  ' + l);
+  summary.push(lines[lines.length - 1].replace(/^HEADLINE\s+/, ''));
+}
+console.log('\nSUMMARY ' + summary.join(' | '));
