@@ -9,7 +9,9 @@ const production = process.argv.includes('--production');
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node18',
+  // es2022, not a node version: esbuild rewrites \p{…} regex literals into `new RegExp()` calls for node
+  // targets, which rebuilds the regex on every call inside a function (about 13% of the analysis time).
+  target: 'es2022',
   format: 'cjs',
   sourcemap: !production,
   minify: production,

@@ -3,15 +3,24 @@
  * Command line: the same engine as the extension, over one file or a stream of JSON lines.
  */
 import * as fs from 'fs';
-import * as readline from 'readline';
+import * as path from 'path';
+import { isMainThread, workerData } from 'worker_threads';
 import { analyze } from './core/analyze';
+import { runJsonl as streamJsonl, serveLines } from './jsonl';
+import { checkFormat, FORMAT_NAMES, renderFile } from './cliOutput';
+import type { ExportFormat } from './core/export';
 
 const USAGE = `Usage:
   article-annotator analyze FILE             print the analysis of FILE as one JSON object
   article-annotator analyze --jsonl IN       read JSON lines {"id", "text"} from IN (- for stdin),
                                              write one JSON line {"id", ...analysis} per input, in order
+                                             (a bad line gives {"id", "line", "error"} and exit status 1)
 Options:
   --pretty        indent JSON output (single-file mode)
+  --format F      single-file output format: ${FORMAT_NAMES} (default json)
+  -o, --output P  write the single-file output to P instead of standard output
+  --no-sidecar    ignore FILE.annotations.json (the corrections otherwise applied to the output)
+  --workers N     analyse JSON lines in N worker threads (output order is kept)
   -h, --help      show this help
   -v, --version   show the version`;
 
@@ -23,10 +32,14 @@ interface Options {
   file: string | undefined;
   jsonl: string | undefined;
   pretty: boolean;
+  workers: number;
+  format: ExportFormat | undefined;
+  output: string | undefined;
+  sidecar: boolean;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { command: undefined, file: undefined, jsonl: undefined, pretty: false };
+  const opts: Options = { command: undefined, file: undefined, jsonl: undefined, pretty: false, workers: 1, format: undefined, output: undefined, sidecar: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') return 'help';
@@ -36,7 +49,20 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       const v = argv[++i];
       if (v === undefined) throw new UserError('--jsonl needs an input path, or - for standard input');
       opts.jsonl = v;
-    } else if (a.startsWith('-') && a !== '-') throw new UserError(`unknown option ${a}`);
+    } else if (a === '--workers') {
+      const v = argv[++i];
+      if (v === undefined || !/^[1-9][0-9]{0,2}$/.test(v)) throw new UserError('--workers needs a whole number of threads, from 1 to 999');
+      opts.workers = Number(v);
+    } else if (a === '--format') {
+      const checked = checkFormat(argv[++i]);
+      if (checked !== argv[i]) throw new UserError(checked);
+      opts.format = checked as ExportFormat;
+    } else if (a === '--output' || a === '-o') {
+      const v = argv[++i];
+      if (v === undefined || v === '') throw new UserError(`${a} needs a file path`);
+      opts.output = v;
+    } else if (a === '--no-sidecar') opts.sidecar = false;
+    else if (a.startsWith('-') && a !== '-') throw new UserError(`unknown option ${a}`);
     else if (opts.command === undefined) opts.command = a;
     else if (opts.file === undefined) opts.file = a;
     else throw new UserError(`unexpected argument ${a}`);
@@ -55,23 +81,29 @@ export function readTextFile(path: string): string {
     throw new UserError(`${path}: no such file`);
   }
   if (stat.isDirectory()) throw new UserError(`${path}: is a directory, not a text file`);
-  const bytes = fs.readFileSync(path);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(path);
+  } catch (e) {
+    throw new UserError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
   return decodeText(bytes, path);
 }
 
 export function decodeText(bytes: Uint8Array, name: string): string {
+  // NUL bytes first: most binary files are not valid UTF-8 either, and "binary" is the clearer message.
+  if (bytes.includes(0)) throw new UserError(`${name}: looks like a binary file (contains NUL bytes)`);
   let text: string;
   try {
     text = UTF8.decode(bytes);
   } catch {
-    throw new UserError(`${name}: not valid UTF-8 text`);
+    throw new UserError(`${name}: not valid UTF-8 text (save it as UTF-8 and try again)`);
   }
-  if (text.includes('\u0000')) throw new UserError(`${name}: looks like a binary file (contains NUL bytes)`);
   // A byte-order mark stays in the text: offsets count it, and the engine reads it as white space.
   return text;
 }
 
-async function runJsonl(input: string): Promise<number> {
+async function runJsonl(input: string, workers: number, argv: string[]): Promise<number> {
   let stream: NodeJS.ReadableStream;
   if (input === '-') stream = process.stdin;
   else {
@@ -81,27 +113,24 @@ async function runJsonl(input: string): Promise<number> {
       if (e instanceof UserError) throw e;
       throw new UserError(`${input}: no such file`);
     }
-    stream = fs.createReadStream(input, { encoding: 'utf8' });
+    stream = fs.createReadStream(input);
   }
-  const rl = readline.createInterface({ input: stream, crlfDelay: Infinity });
-  let lineNo = 0;
-  let failures = 0;
   const name = input === '-' ? 'stdin' : input;
-  for await (const line of rl) {
-    lineNo++;
-    if (!line.trim()) continue;
-    const result = analyzeJsonLine(line);
-    if ('error' in result) {
-      failures++;
-      process.stderr.write(`${name}:${lineNo}: ${result.error}\n`);
-      process.stdout.write(JSON.stringify({ id: result.id, line: lineNo, error: result.error }) + '\n');
-    } else {
-      if (!process.stdout.write(result.json + '\n')) await new Promise((r) => process.stdout.once('drain', r));
-    }
-  }
-  if (failures) process.stderr.write(`${failures} of ${lineNo} lines could not be analysed\n`);
+  const { lines, failures } = await streamJsonl({
+    input: stream,
+    output: process.stdout,
+    handle: analyzeJsonLine,
+    workers,
+    // A worker runs this same script, which serves lines when it starts in a worker thread.
+    workerScript: __filename,
+    workerData: { role: JSONL_WORKER, argv },
+    onFailure: (lineNo, error) => process.stderr.write(`${name}:${lineNo}: ${error}\n`),
+  });
+  if (failures) process.stderr.write(`${failures} of ${lines} lines could not be analysed\n`);
   return failures ? 1 : 0;
 }
+
+const JSONL_WORKER = 'article-annotator-jsonl-worker';
 
 /** Analyses one JSON line; returns the output line or an error naming what is wrong. */
 export function analyzeJsonLine(line: string): { json: string } | { error: string; id: unknown } {
@@ -130,18 +159,30 @@ export async function main(argv: string[]): Promise<number> {
   if (opts.command !== 'analyze') throw new UserError(opts.command ? `unknown command ${opts.command}\n${USAGE}` : USAGE);
   if (opts.jsonl !== undefined) {
     if (opts.file !== undefined) throw new UserError('give either FILE or --jsonl IN, not both');
-    return runJsonl(opts.jsonl);
+    if (opts.format !== undefined || opts.output !== undefined) throw new UserError('--format and --output apply to a single FILE, not to --jsonl');
+    return runJsonl(opts.jsonl, opts.workers, argv);
   }
+  if (opts.workers !== 1) throw new UserError('--workers applies to --jsonl input only');
   if (opts.file === undefined) throw new UserError('analyze needs a FILE (or --jsonl IN)');
   const text = readTextFile(opts.file);
-  process.stdout.write(JSON.stringify(analyze(text), null, opts.pretty ? 2 : undefined) + '\n');
+  if (!text) process.stderr.write(`article-annotator: ${opts.file}: empty file\n`);
+  const rendered = renderFile(opts.file, text, { format: opts.format ?? 'json', pretty: opts.pretty, useSidecar: opts.sidecar });
+  if ('problem' in rendered) throw new UserError(rendered.problem);
+  for (const w of rendered.warnings) process.stderr.write(`article-annotator: ${w}\n`);
+  if (opts.output === undefined) process.stdout.write(rendered.output);
+  else {
+    if (path.resolve(opts.output) === path.resolve(opts.file)) throw new UserError(`${opts.output}: is the article itself; choose another output path`);
+    fs.writeFileSync(opts.output, rendered.output);
+  }
   return 0;
 }
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
-if (require.main === module) {
+if (!isMainThread && (workerData as { role?: string } | null)?.role === JSONL_WORKER) {
+  serveLines(analyzeJsonLine);
+} else if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
@@ -150,7 +191,8 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      const msg = e instanceof UserError ? e.message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
+      // A file-system error (unreadable input, closed output) is the user's to fix; anything else is ours.
+      const msg = e instanceof UserError || typeof (e as NodeJS.ErrnoException)?.code === 'string' ? (e as Error).message : `internal error: ${e instanceof Error ? e.message : String(e)}`;
       process.stderr.write(`article-annotator: ${msg}\n`);
       process.exitCode = 2;
     },

@@ -1,12 +1,43 @@
 import * as vscode from 'vscode';
 import { analyze } from './core/analyze';
 import type { Analysis } from './core/types';
+import { ActiveArticle } from './vscode/activeArticle';
+import { AnalysisService } from './vscode/analysisService';
+import { registerCommands } from './vscode/commands';
+import { registerDiagnostics } from './vscode/diagnostics';
+import type { Feature, FeatureContext } from './vscode/feature';
+import { registerHighlights } from './vscode/highlights';
+import { registerHover } from './vscode/hover';
+import { registerNavigation } from './vscode/navigation';
+import { registerReveal } from './vscode/reveal';
+import { registerStatusBar } from './vscode/statusBar';
+import { registerSymbols } from './vscode/symbols';
+import { registerTrees } from './vscode/trees';
 
 export interface ArticleAnnotatorApi {
+  /** The same analysis the CLI prints for `text`. */
   analyze(text: string): Analysis;
 }
 
-export function activate(_context: vscode.ExtensionContext): ArticleAnnotatorApi {
+const FEATURES: Feature[] = [
+  registerReveal,
+  registerHighlights,
+  registerTrees,
+  registerHover,
+  registerSymbols,
+  registerNavigation,
+  registerDiagnostics,
+  registerCommands,
+  registerStatusBar,
+];
+
+export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
+  const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
+  const service = new AnalysisService(analyze, log);
+  const active = new ActiveArticle(service);
+  context.subscriptions.push(log, service, active);
+  const ctx: FeatureContext = { extension: context, service, active, log };
+  for (const feature of FEATURES) context.subscriptions.push(...feature(ctx));
   return { analyze };
 }
 

@@ -1,38 +1,598 @@
 /**
- * Merges entity mentions into actors.
+ * Merges entity mentions into actors: one actor per person, organization or place, with every name,
+ * alias and reference that points to it (surnames, acronyms, capital-for-country, titles and
+ * appositions, role nouns such as "the diplomat", pronouns resolved on request).
  */
 import type { Cast } from './cast';
 import { sortSpans } from './cast';
 import type { EntityMention } from './entities';
-import type { Doc } from './text';
-import type { Actor, Entity } from './types';
+import { gazetteer, Kind } from './gazetteer';
+import type { Gazetteer } from './gazetteer';
+import { aliasGroupOf } from './aliases';
+import { paragraphAt } from './text';
+import type { Doc, Token } from './text';
+import type { Actor, Entity, EntityType, Span } from './types';
 
-const ACTOR_TYPES = new Set(['person', 'organization', 'location']);
+const ACTOR_TYPES = new Set<EntityType>(['person', 'organization', 'location']);
+const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
+const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
+const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
+/** Prepositions after which a capital city is a place, not its government ("in Moscow"). */
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'outside', 'around', 'across', 'inside', 'into', 'via', 'through', 'throughout', 'of', 'over']);
+const MOTION = /^(?:go|goes|went|gone|going|travel\w*|fl[eoy]\w*|trip|trips|visit\w*|return\w*|arriv\w*|mov\w*|back|head\w*|came|come|comes|sent|send|drive|drove|flown|journey\w*|way)$/i;
+const ROLE_ADJECTIVES = new Set(['former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
+/** How far back (in characters) a role noun or pronoun may look for the person it refers to. */
+const REFERENCE_WINDOW = 2500;
 
-/** First version: one actor per distinct surface form of a person, organization or place. */
-export function buildCast(_doc: Doc, mentions: EntityMention[]): Cast {
-  const actors: Actor[] = [];
-  const byName = new Map<string, Actor>();
-  const entities: Entity[] = mentions.map((m) => {
-    if (!ACTOR_TYPES.has(m.type)) return { ...m, actor: null };
-    let a = byName.get(m.text);
-    if (!a) {
-      a = { id: `a${actors.length + 1}`, name: m.text, type: m.type, aliases: [m.text], mentions: [] };
-      actors.push(a);
-      byName.set(m.text, a);
+interface ActorState extends Actor {
+  /** Lower-cased words of every name and alias: for surname and role matching. */
+  words: Set<string>;
+  /** Lower-cased alias texts already listed. */
+  aliasKeys: Set<string>;
+  gender: 'male' | 'female' | null;
+}
+
+interface Mention extends Span {
+  actor: ActorState;
+}
+
+export function buildCast(doc: Doc, found: EntityMention[]): Cast {
+  return new ArticleCast(doc, found);
+}
+
+class ArticleCast implements Cast {
+  readonly entities: Entity[];
+  readonly actors: Actor[] = [];
+  private readonly g: Gazetteer = gazetteer();
+  private readonly states: ActorState[] = [];
+  /** Every mention, kept sorted by start for binary search. */
+  private mentions: Mention[] = [];
+  private readonly byKey = new Map<string, ActorState>();
+  /** Acronyms and the initials of multi-word names -> actor. */
+  private readonly byInitials = new Map<string, ActorState>();
+  /** Words of multi-word names -> actors bearing them (for surnames and head words). */
+  private readonly byNameWord = new Map<string, ActorState[]>();
+  private mentionsSorted = false;
+
+  constructor(private readonly doc: Doc, found: EntityMention[]) {
+    const sorted = [...found].sort((a, b) => a.start - b.start);
+    const actorOf = this.assignActors(sorted);
+    this.entities = sorted.map((m, i) => ({ ...m, actor: actorOf[i]?.id ?? null }));
+    this.mentions.sort((a, b) => a.start - b.start);
+    this.mentionsSorted = true;
+    this.addTitlesAndAppositions();
+    this.addGovernmentPhrases();
+    this.addRoleNounReferences();
+  }
+
+  // ---- building ------------------------------------------------------------------------------
+
+  private newActor(m: EntityMention, name = m.text): ActorState {
+    const a: ActorState = {
+      id: `a${this.states.length + 1}`,
+      name,
+      type: m.type,
+      aliases: [],
+      mentions: [],
+      words: new Set(),
+      aliasKeys: new Set(),
+      gender: null,
+    };
+    this.states.push(a);
+    this.actors.push(a);
+    return a;
+  }
+
+  private addMention(a: ActorState, span: Span, aliasText: string | null): void {
+    a.mentions.push({ start: span.start, end: span.end });
+    const m = { start: span.start, end: span.end, actor: a };
+    if (this.mentionsSorted) this.insertSorted(m);
+    else this.mentions.push(m);
+    if (aliasText !== null) this.addAlias(a, aliasText);
+  }
+
+  private addAlias(a: ActorState, text: string): void {
+    const clean = text.replace(/\s+/g, ' ').trim();
+    const key = clean.toLowerCase();
+    if (!clean || a.aliasKeys.has(key)) return;
+    a.aliasKeys.add(key);
+    a.aliases.push(clean);
+    const words = key.split(/[\s-]+/);
+    for (const w of words) if (w) a.words.add(w);
+    if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
+    if (words.length > 1 && /^\p{Lu}/u.test(clean)) {
+      const abbreviation = initials(clean);
+      if (a.type !== 'person' && abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
+      for (const w of words) {
+        const list = this.byNameWord.get(w);
+        if (!list) this.byNameWord.set(w, [a]);
+        else if (!list.includes(a)) list.push(a);
+      }
     }
-    a.mentions.push({ start: m.start, end: m.end });
-    return { ...m, actor: a.id };
-  });
-  const actorAt = (start: number, end: number): string | null =>
-    entities.find((e) => e.actor && e.start < end && start < e.end)?.actor ?? null;
-  return {
-    entities,
-    actors,
-    actorAt,
-    resolve: actorAt,
-    finish() {
-      for (const a of actors) sortSpans(a.mentions);
-    },
-  };
+    // A person's canonical name is the fullest proper name seen (organizations and places: see chooseNames).
+    if (a.type === 'person' && this.isProperName(a, clean) && clean.length > a.name.length && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
+  }
+
+  /**
+   * Organizations take their most used name (ties: the shorter, usually the acronym): "NATO" over
+   * "Atlantic Alliance". Places take their most complete standard name: "United States" over "US".
+   */
+  private chooseNames(): void {
+    const counts = new Map<ActorState, Map<string, number>>();
+    for (const m of this.mentions) {
+      const text = this.doc.text.slice(m.start, m.end);
+      if (!/^\p{Lu}/u.test(text)) continue;
+      const c = counts.get(m.actor) ?? new Map<string, number>();
+      c.set(text, (c.get(text) ?? 0) + 1);
+      counts.set(m.actor, c);
+    }
+    for (const a of this.states) {
+      const c = counts.get(a);
+      if (!c || a.type === 'person') continue;
+      let best = a.name;
+      let bestScore = -Infinity;
+      for (const [name, n] of c) {
+        const grouped = aliasGroupOf(name) !== null;
+        const capital = a.type === 'location' && this.g.capitals.has(name) && c.size > 1;
+        const score = capital ? -1e6 : a.type === 'location' && grouped ? name.length * 100 + n : n * 100 - name.length;
+        if (score > bestScore) {
+          bestScore = score;
+          best = name;
+        }
+      }
+      a.name = best;
+    }
+  }
+
+  private isProperName(a: ActorState, text: string): boolean {
+    if (a.type === 'person') return /^\p{Lu}/u.test(text) && !this.hasRoleWord(text);
+    return /^\p{Lu}/u.test(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
+  }
+
+  private hasRoleWord(text: string): boolean {
+    for (const w of text.toLowerCase().split(/\s+/)) if (this.g.personNouns.has(w) || this.isTitleWord(w)) return true;
+    return false;
+  }
+
+  private isTitleWord(lowerWord: string): boolean {
+    const f = this.g.caseless(lowerWord);
+    return (f & (Kind.TitleHead | Kind.TitleModifier)) !== 0;
+  }
+
+  /** Links each entity mention to an actor; returns the actor per mention (or undefined). */
+  private assignActors(sorted: EntityMention[]): (ActorState | undefined)[] {
+    const result: (ActorState | undefined)[] = new Array(sorted.length);
+    // Head words of longer names ("Alliance" of "Atlantic Alliance") wait for pass 2 to join them.
+    const heads = new Set<string>();
+    for (const m of sorted) if (m.type !== 'person' && m.text.includes(' ')) heads.add(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase());
+    // Pass 1: full names and non-person names create actors.
+    for (let i = 0; i < sorted.length; i++) {
+      const m = sorted[i];
+      if (!ACTOR_TYPES.has(m.type)) continue;
+      if (m.type === 'person' && !m.text.includes(' ')) continue;
+      if (m.type !== 'person' && !m.text.includes(' ') && heads.has(m.text.toLowerCase())) continue;
+      if (m.type === 'location' && this.capitalAsGovernment(m)) continue;
+      const key = this.keyOf(m);
+      let a = this.byKey.get(key) ?? this.findAcronymPartner(m);
+      if (!a) {
+        a = this.newActor(m);
+        if (m.type === 'person') a.gender = this.genderOf(m.text);
+      }
+      this.byKey.set(key, a);
+      result[i] = a;
+      this.addMention(a, m, m.text);
+    }
+    // Pass 2: single-word people, capitals standing for their country, heads of longer names.
+    for (let i = 0; i < sorted.length; i++) {
+      if (result[i]) continue;
+      const m = sorted[i];
+      if (!ACTOR_TYPES.has(m.type)) continue;
+      let a: ActorState | undefined;
+      if (m.type === 'location') a = this.countryActorForCapital(m);
+      a ??= this.byKey.get(this.keyOf(m)) ?? this.partOfLongerName(m);
+      if (!a) {
+        a = this.newActor(m);
+        if (m.type === 'person') a.gender = this.genderOf(m.text);
+        this.byKey.set(this.keyOf(m), a);
+      }
+      result[i] = a;
+      this.addMention(a, m, m.text);
+      // "the Alliance": a common noun used as a name keeps its article in the alias list.
+      const prev = this.tokenIndexAt(m.start) - 1;
+      if (prev >= 0 && this.doc.tokens[prev].text.toLowerCase() === 'the' && !m.text.includes(' ') && this.isCommonNoun(m.text)) {
+        this.addAlias(a, `${this.doc.tokens[prev].text} ${m.text}`);
+      }
+    }
+    this.chooseNames();
+    return result;
+  }
+
+  private isCommonNoun(word: string): boolean {
+    const lower = word.toLowerCase();
+    return this.g.isCommonWord(lower) || this.g.blocNouns.has(lower) || ((this.g.exact.get(word) ?? 0) & (Kind.OrgHead | Kind.LocHead)) !== 0;
+  }
+
+  private keyOf(m: EntityMention): string {
+    const group = aliasGroupOf(m.text);
+    if (group !== null) return `group:${group}`;
+    return `${m.type}:${m.text.replace(/['’]s$/u, '').toLowerCase()}`;
+  }
+
+  private genderOf(name: string): 'male' | 'female' | null {
+    const first = name.split(/\s+/)[0];
+    return this.g.maleNames.has(first) && !this.g.femaleNames.has(first) ? 'male' : this.g.femaleNames.has(first) && !this.g.maleNames.has(first) ? 'female' : null;
+  }
+
+  /** "OSCE" and "Organization for Security and Cooperation in Europe" are one actor. */
+  private findAcronymPartner(m: EntityMention): ActorState | undefined {
+    if (m.type !== 'organization' && m.type !== 'location') return undefined;
+    const key = /^\p{Lu}{2,6}$/u.test(m.text) ? m.text : m.text.includes(' ') ? initials(m.text) : '';
+    const a = key.length > 1 ? this.byInitials.get(key) : undefined;
+    return a && a.type === m.type ? a : undefined;
+  }
+
+  /** "Riabkov" after "Sergei Riabkov"; "the Alliance" after "Atlantic Alliance". */
+  private partOfLongerName(m: EntityMention): ActorState | undefined {
+    const word = m.text.replace(/['’]s$/u, '').toLowerCase();
+    let best: ActorState | undefined;
+    let bestStart = -2;
+    for (const a of this.byNameWord.get(word) ?? []) {
+      if (a.type !== m.type) continue;
+      // Prefer the actor mentioned most recently before this mention.
+      const last = lastMentionBefore(a, m.start);
+      if (last > bestStart) {
+        best = a;
+        bestStart = last;
+      }
+    }
+    return best;
+  }
+
+  /** A capital used for its government ("Moscow will decide", "together with Washington"). */
+  private capitalAsGovernment(m: EntityMention): boolean {
+    return this.g.capitals.has(m.text) && !this.isLocative(m.start);
+  }
+
+  private countryActorForCapital(m: EntityMention): ActorState | undefined {
+    const country = this.g.capitals.get(m.text);
+    if (!country || this.isLocative(m.start)) return undefined;
+    const group = aliasGroupOf(country);
+    return this.byKey.get(group !== null ? `group:${group}` : `location:${country.toLowerCase()}`);
+  }
+
+  private isLocative(start: number): boolean {
+    const i = this.tokenIndexAt(start);
+    const prev = i > 0 ? this.doc.tokens[i - 1] : undefined;
+    if (!prev || prev.kind !== 'word') return false;
+    const w = prev.text.toLowerCase();
+    if (LOCATIVE.has(w)) return true;
+    if (w === 'to') {
+      const before = i > 1 ? this.doc.tokens[i - 2].text : '';
+      return MOTION.test(before);
+    }
+    return false;
+  }
+
+  // ---- titles, appositions and other references ---------------------------------------------------
+
+  /** "Russian President Vladimir Putin", "Sergei Riabkov, Russian deputy foreign minister," and "the US envoy, Wendy Sherman,". */
+  private addTitlesAndAppositions(): void {
+    const { tokens, text } = this.doc;
+    for (const e of this.entities) {
+      if (e.type !== 'person' || !e.actor) continue;
+      const a = this.stateById(e.actor);
+      const i = this.tokenIndexAt(e.start);
+      if (i < 0) continue;
+      // Title words written before the name.
+      let k = i - 1;
+      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text) && this.isTitleOrOrigin(tokens[k].text)) k--;
+      if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
+        this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
+      }
+      // Apposition after the name: ", ROLE" up to the next comma or full stop.
+      const last = this.tokenIndexAt(e.end - 1);
+      if (last + 1 < tokens.length && tokens[last + 1].text === ',') {
+        const role = this.rolePhrase(last + 2, 1);
+        if (role) this.addMention(a, role, text.slice(role.start, role.end));
+      }
+      // Apposition before the name: "ROLE, NAME".
+      if (i > 1 && tokens[i - 1].text === ',') {
+        const role = this.rolePhrase(i - 2, -1);
+        if (role) this.addMention(a, role, text.slice(role.start, role.end));
+      }
+    }
+  }
+
+  private isTitleOrOrigin(word: string): boolean {
+    const f = this.g.exact.get(word) ?? 0;
+    return (f & (Kind.TitleHead | Kind.TitleModifier | Kind.Group | Kind.Location | Kind.Country)) !== 0;
+  }
+
+  /**
+   * A role phrase starting (dir 1) or ending (dir -1) at token `from`, inside one sentence, bounded by
+   * commas, full stops, brackets or a determiner: "Russian deputy foreign minister", "US Undersecretary of State".
+   */
+  private rolePhrase(from: number, dir: 1 | -1): Span | null {
+    const { tokens } = this.doc;
+    if (from < 0 || from >= tokens.length) return null;
+    const sentence = tokens[from].sentence;
+    let k = from;
+    let n = 0;
+    let edge = from;
+    while (k >= 0 && k < tokens.length && tokens[k].sentence === sentence && n < 9) {
+      const t = tokens[k];
+      if (t.kind === 'punct' && t.text !== '-') break;
+      const w = t.text.toLowerCase();
+      if (dir === -1 && DETERMINERS.has(w)) break;
+      if (dir === 1 && n === 0 && DETERMINERS.has(w)) {
+        k += dir;
+        edge = k;
+        continue;
+      }
+      if (this.isVerbLike(w)) return null;
+      if (this.actorAtRaw(t.start, t.end)?.type === 'person') return null;
+      edge = k;
+      n++;
+      k += dir;
+    }
+    if (n === 0 || n > 8) return null;
+    const start = dir === 1 ? tokens[from].start : tokens[edge].start;
+    const end = dir === 1 ? tokens[edge].end : tokens[from].end;
+    const first = dir === 1 ? tokens[this.tokenIndexAt(start)] : tokens[edge];
+    if (dir === 1 && DETERMINERS.has(first.text.toLowerCase())) return null;
+    const phrase = this.doc.text.slice(start, end);
+    // The role noun must end the phrase or head an "X of Y" / "X and Y" title.
+    const words = phrase.toLowerCase().split(/\s+/);
+    const hasRole = words.some((w) => this.g.personNouns.has(w) || this.g.caseless(w) & Kind.TitleHead);
+    if (!hasRole || /^(?:who|which|that|whose|where|when|said|says)$/.test(words[0])) return null;
+    const trimmed = this.doc.text.slice(dir === 1 ? tokens[from].start : tokens[edge].start, end);
+    return { start: end - trimmed.length, end };
+  }
+
+  private isVerbLike(w: string): boolean {
+    return this.g.cueVerbs.has(w) || /^(?:is|was|were|are|has|had|have|will|would|said|says|who|which|that)$/.test(w);
+  }
+
+  /** "Russian diplomacy", "the US side": a nationality or country with a government noun stands for that country. */
+  private addGovernmentPhrases(): void {
+    const { tokens, text } = this.doc;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const t = tokens[i];
+      const next = tokens[i + 1];
+      if (next.sentence !== t.sentence || !this.g.governmentNouns.has(next.text)) continue;
+      let country: ActorState | undefined;
+      const place = this.g.nationalities.get(t.text);
+      if (place) {
+        const group = aliasGroupOf(place);
+        country = this.byKey.get(group !== null ? `group:${group}` : `location:${place.toLowerCase()}`);
+      } else {
+        const a = this.actorAtRaw(t.start, t.end);
+        if (a && a.type === 'location') country = a;
+      }
+      if (!country || !this.isStoryOffset(t.start)) continue;
+      const hasThe = i > 0 && tokens[i - 1].sentence === t.sentence && tokens[i - 1].text.toLowerCase() === 'the';
+      const start = hasThe ? tokens[i - 1].start : t.start;
+      if (!this.actorAtRaw(t.start, t.end) || hasThe) this.addMention(country, { start, end: next.end }, text.slice(start, next.end));
+    }
+  }
+
+  /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
+  private addRoleNounReferences(): void {
+    const { tokens } = this.doc;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      const w = tokens[i].text;
+      if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(tokens[i].start)) continue;
+      const phrase = this.referencePhrase(i);
+      if (!phrase) continue;
+      const a = this.referent(phrase.start, phrase.end, phrase.head);
+      if (a) this.addMention(a, phrase, this.doc.text.slice(phrase.start, phrase.end));
+    }
+  }
+
+  /** "the [nationality|adjective]* NOUN" where NOUN is a person role or a body ("bloc", "alliance"); not followed by "of". */
+  private referencePhrase(detIndex: number): (Span & { head: string }) | null {
+    const { tokens } = this.doc;
+    const sentence = tokens[detIndex].sentence;
+    for (let k = detIndex + 1; k < tokens.length && k <= detIndex + 4 && tokens[k].sentence === sentence && tokens[k].kind === 'word'; k++) {
+      const w = tokens[k].text.toLowerCase();
+      const next = tokens[k + 1];
+      const nextWord = next && next.sentence === sentence && next.kind === 'word' ? next.text.toLowerCase() : '';
+      const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
+      const isHead = this.g.personNouns.has(w) || this.g.blocNouns.has(w) || (this.g.caseless(w) & Kind.TitleHead) !== 0;
+      if (isHead && !nextIsNoun) {
+        if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
+        // Capitalised heads are names in their own right ("the Alliance") and already entities.
+        if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
+        return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
+      }
+      if (!this.isReferenceModifier(tokens[k].text)) return null;
+    }
+    return null;
+  }
+
+  /** Words allowed between "the" and a role noun: nationalities, title words, a few adjectives of office and age. */
+  private isReferenceModifier(word: string): boolean {
+    const f = this.g.exact.get(word) ?? 0;
+    if (f & (Kind.Group | Kind.Country)) return true;
+    const lower = word.toLowerCase();
+    if (this.g.closedClass.has(lower) || this.g.cueVerbs.has(lower)) return false;
+    return this.isTitleWord(lower) || ROLE_ADJECTIVES.has(lower) || /^\d+-year-old$/.test(lower);
+  }
+
+  /** The actor a role noun or body noun refers to, from what came before `start`. */
+  private referent(start: number, end: number, head: string): ActorState | null {
+    const phrase = this.doc.text.slice(start, end).toLowerCase().split(/\s+/);
+    const isPerson = this.g.personNouns.has(head) || this.isTitleWord(head);
+    const isBody = this.g.blocNouns.has(head) && !isPerson;
+    let best: ActorState | null = null;
+    let bestScore = -Infinity;
+    const seen = new Set<ActorState>();
+    for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
+      const m = this.mentions[i];
+      if (start - m.end > REFERENCE_WINDOW) break;
+      const a = m.actor;
+      if (seen.has(a)) continue;
+      seen.add(a);
+      if (isPerson && a.type !== 'person') continue;
+      if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
+      let score = -(start - m.start) / 1000;
+      if (a.words.has(head)) score += 3;
+      for (const w of phrase) if (w !== 'the' && w !== head && a.words.has(w)) score += 1;
+      if (isBody && head === 'bloc' && (a.words.has('alliance') || a.words.has('union') || a.words.has('nato'))) score += 2;
+      if (score > bestScore) {
+        bestScore = score;
+        best = a;
+      }
+    }
+    return best;
+  }
+
+  // ---- lookups used by quotes and demands ------------------------------------------------------
+
+  actorAt(start: number, end: number): string | null {
+    return this.actorAtRaw(start, end)?.id ?? null;
+  }
+
+  private actorAtRaw(start: number, end: number): ActorState | null {
+    const ms = this.mentions;
+    // Last mention starting before `end`, then walk back while mentions may still overlap.
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (ms[i].end > start) return ms[i].actor;
+    return null;
+  }
+
+  resolve(start: number, end: number): string | null {
+    const direct = this.actorAtRaw(start, end);
+    if (direct) return direct.id;
+    const phrase = this.doc.text.slice(start, end).trim();
+    if (!phrase || phrase.length > 80) return null;
+    const lower = phrase.toLowerCase();
+    let a: ActorState | null = null;
+    if (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower)) a = this.personBefore(start, MALE_PRONOUNS.has(lower) ? 'male' : 'female');
+    else if (PLURAL_PRONOUNS.has(lower)) a = this.groupBefore(start);
+    else {
+      const words = lower.split(/\s+/);
+      const head = words[words.length - 1];
+      if (words.length > 1 && DETERMINERS.has(words[0]) && (this.g.personNouns.has(head) || this.g.blocNouns.has(head) || this.isTitleWord(head))) {
+        a = this.referent(start, end, head);
+      } else if (this.g.personNouns.has(head) && words.length === 1) {
+        a = this.referent(start, end, head);
+      } else {
+        a = this.byName(phrase);
+      }
+    }
+    if (!a) return null;
+    this.addMention(a, { start, end }, MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower) || PLURAL_PRONOUNS.has(lower) ? null : phrase);
+    return a.id;
+  }
+
+  private insertSorted(m: Mention): void {
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    ms.splice(lo, 0, m);
+  }
+
+  private byName(name: string): ActorState | null {
+    const key = name.toLowerCase();
+    for (const a of this.states) if (a.aliasKeys.has(key)) return a;
+    const last = key.split(/\s+/).pop() ?? '';
+    if (!/^\p{L}/u.test(last)) return null;
+    for (const a of this.states) if (a.type === 'person' && a.words.has(last) && /^\p{Lu}/u.test(name)) return a;
+    return null;
+  }
+
+  /** The most recent person before `start` (of the pronoun's gender when the first name tells it). */
+  private personBefore(start: number, gender: 'male' | 'female'): ActorState | null {
+    let fallback: ActorState | null = null;
+    for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
+      const m = this.mentions[i];
+      if (start - m.end > REFERENCE_WINDOW) break;
+      if (m.actor.type !== 'person') continue;
+      if (m.actor.gender === gender || m.actor.gender === null) return m.actor;
+      fallback ??= m.actor;
+    }
+    return fallback;
+  }
+
+  private groupBefore(start: number): ActorState | null {
+    for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
+      const m = this.mentions[i];
+      if (start - m.end > REFERENCE_WINDOW) break;
+      if (m.actor.type === 'organization' || m.actor.type === 'location') return m.actor;
+    }
+    return null;
+  }
+
+  private lastMentionIndexBefore(start: number): number {
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  finish(): void {
+    for (const a of this.states) {
+      sortSpans(a.mentions);
+      a.mentions = a.mentions.filter((m, i, all) => i === 0 || m.start !== all[i - 1].start || m.end !== all[i - 1].end);
+    }
+    // Drop the bookkeeping fields from the public actors.
+    for (let i = 0; i < this.actors.length; i++) {
+      const s = this.states[i];
+      this.actors[i] = { id: s.id, name: s.name, type: s.type, aliases: s.aliases, mentions: s.mentions };
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  private stateById(id: string): ActorState {
+    return this.states[Number(id.slice(1)) - 1];
+  }
+
+  private tokenIndexAt(offset: number): number {
+    const ts: Token[] = this.doc.tokens;
+    let lo = 0;
+    let hi = ts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < ts[mid].start) hi = mid - 1;
+      else if (offset >= ts[mid].end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private isStoryOffset(offset: number): boolean {
+    const p = paragraphAt(this.doc, offset);
+    return p >= 0 && this.doc.paragraphs[p].kind !== 'boilerplate';
+  }
+}
+
+function initials(name: string): string {
+  let out = '';
+  for (const w of name.split(/[\s-]+/)) if (/^\p{Lu}/u.test(w)) out += w.charAt(0);
+  return out;
+}
+
+function lastMentionBefore(a: Actor, start: number): number {
+  let last = -1;
+  for (const m of a.mentions) if (m.end <= start && m.start > last) last = m.start;
+  return last;
 }

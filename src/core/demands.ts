@@ -1,11 +1,818 @@
 /**
- * Demands: who asks, requires or urges whom to do what.
+ * Demands: who asks, requires or urges whom to do, stop, give or refrain from what.
+ *
+ * Three kinds of evidence, checked clause by clause:
+ * - directive cues with their frames ("urged Congress to act", "called for a ceasefire", "demanded that …");
+ * - deontic statements attributed to a speaker ("X said Y must …", "“You should resign,” she told him",
+ *   "it is mandatory that …"), never the reporter's own voice;
+ * - ultimatums and headline forms ("X to Y: do Z", "X: ‘Be …’").
+ * Assertions, refusals, self-commitments and questions are not demands.
  */
 import type { Cast } from './cast';
 import type { Doc } from './text';
-import type { Demand, Quote } from './types';
+import type { Demand, Quote, Span, TextSpan } from './types';
+import { Attributor, type Attribution, type Party, partyIn } from './demand-attribution';
+import { withPronounFallback } from './demand-referents';
+import {
+  actorOfToken,
+  AUXILIARIES,
+  BE_FORMS,
+  CLAUSE_PUNCT,
+  firstActorIn,
+  isFirstPerson,
+  isQuoteMark,
+  SentenceView,
+  SentenceViews,
+  SENTENCE_PUNCT,
+} from './demand-clause';
+import {
+  ADDRESSED_REPORTING_VERBS,
+  CUES_BY_FIRST_WORD,
+  type Cue,
+  fold,
+  DEONTIC_MODALS,
+  IMPERATIVE_VERBS,
+  MANDATIVE_ADJECTIVES,
+  NEGATIONS,
+  NON_COMPLEMENT_HEADS,
+  NOUN_DETERMINERS,
+  OBJECT_PRONOUNS,
+  QUESTION_WORDS,
+  REPORTING_VERBS,
+  REQUEST_NOUNS,
+  SUBJECT_PRONOUNS,
+  SUPPORT_NOUNS,
+} from './demand-lexicon';
 
-/** First version: none. */
-export function findDemands(_doc: Doc, _cast: Cast, _quotes: Quote[]): Demand[] {
-  return [];
+/** A demand found in one sentence, in token indices of that sentence. */
+interface Finding {
+  cueFrom: number;
+  cueTo: number;
+  contentFrom: number;
+  holder: Party;
+  addressee: string | null;
+}
+
+const OBJECT_WINDOW = 16;
+const OBJECT_STOPS = new Set(['.', ';', ':', '?', '!', 'that', 'about', 'because', 'after', 'before', 'when', 'while', 'if', 'whether', 'why', 'how', 'what', 'where', 'who', 'which', 'he', 'she', 'they', 'we', 'i', 'and then', 'but']);
+const PRESSURE_VERBS = new Set(['put', 'puts', 'putting', 'exert', 'exerts', 'exerted', 'exerting', 'applied', 'apply', 'applying', 'mount', 'mounting', 'increase', 'increased', 'increasing', 'ramp', 'ramped', 'ramping', 'stepped', 'step', 'piling', 'piled']);
+const ARTICLE_LIKE = new Set(['the', 'a', 'an', 'and', 'or', 'accepted', 'rejected', 'to', 'by', 'of']);
+const FUTURE_OR_POSSIBLE = new Set(['will', 'would', 'might', 'may', 'could', 'can', 'to', 'going', 'had', "'d"]);
+const ADVERB_LIKE = new Set(['now', 'also', 'still', 'just', 'really', 'then', 'soon', 'probably', 'likely', 'certainly', 'not']);
+const FINITE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'can', 'could', 'does', 'did']);
+/** An object never opens with these: "faces pressure from ISIS …" is no "pressure X to". */
+const OBJECT_OPENING_STOPS = new Set(['from', 'with', 'by', 'at', 'in', 'of', 'on', 'over', 'after', 'before', 'during', 'since', 'as', 'than']);
+const GIVE_FORMS = new Set(['give', 'gives', 'gave', 'given', 'giving', 'set', 'sets', 'setting']);
+const DURATIONS = new Set(['hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'month']);
+const GERUND_CONTEXT = new Set(['of', 'in', 'on', 'for', 'about', 'at', 'without', 'most', 'more', 'less', 'very', 'so', 'too', 'increasingly']);
+const MODAL_WORDS = new Set(['to', 'must', 'should', 'will', 'would', 'can', 'could', 'may', 'might', "'ll", "'d", 'not']);
+const EPISTEMIC_ADVERBS = new Set(['probably', 'likely', 'perhaps', 'maybe', 'surely', 'certainly']);
+/** Imperatives a headline addresses to its readers ("Look at …", "Watch: …"), not demands of a party. */
+const READER_IMPERATIVES = new Set(['look', 'watch', 'see', 'read', 'meet', 'check', 'please', 'listen', 'think', 'remember']);
+const DISCOURSE_PARTICIPLES = new Set(['noted', 'said', 'stressed', 'emphasized', 'emphasised', 'remembered', 'pointed', 'mentioned', 'added', 'recalled', 'acknowledged', 'admitted', 'understood', 'clear']);
+const COGNITION_VERBS = new Set(['know', 'understand', 'see', 'hear', 'feel', 'remember', 'realize', 'realise', 'appreciate', 'recognize', 'think', 'believe']);
+const COORDINATORS = new Set(['and', 'but', 'then', 'or']);
+const RELATIVE_PRONOUNS = new Set(['who', "who's", 'which', 'that']);
+const PARTICLES = new Set(['in', 'up', 'out', 'off', 'back', 'down', 'over', 'away', 'around']);
+const NP_STOPS = new Set(['to', 'that', 'for', 'on', 'with', 'by', 'from', 'at', 'in', 'and', 'or', 'but', 'as', 'about', 'if', 'whether', 'because', 'when', 'while', 'so', 'of', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'anonymity', 'is', 'was', 'are', 'were', 'be', 'will', 'would']);
+
+export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[] {
+  const cast = withPronounFallback(castOfDoc, doc.text, quotes);
+  const views = new SentenceViews(doc);
+  const attributor = new Attributor(cast, views, quotes);
+  const story = new Set(doc.paragraphs.filter((p) => p.kind === 'body' || p.kind === 'headline').map((p) => p.index));
+  const firstParagraph = doc.paragraphs.length ? doc.paragraphs[0].index : -1;
+  const out: Demand[] = [];
+  for (let s = 0; s < views.count; s++) {
+    const paragraph = doc.sentences[s].paragraph;
+    if (!story.has(paragraph) && paragraph !== firstParagraph) continue;
+    if (!hasTrigger(doc, ...views.tokenRange(s))) continue;
+    const view = views.at(s);
+    const finder = new SentenceDemands(view, cast, attributor, paragraph === firstParagraph);
+    const found = finder.find();
+    if (found) out.push(toDemand(doc, view, found));
+  }
+  return out;
+}
+
+/** Words without which a sentence cannot hold a demand: a quick filter before any clause analysis. */
+const TRIGGERS: ReadonlySet<string> = new Set([
+  ...CUES_BY_FIRST_WORD.keys(),
+  ...DEONTIC_MODALS,
+  ...MANDATIVE_ADJECTIVES,
+  ...ADDRESSED_REPORTING_VERBS,
+  'need', 'needs', 'has', 'have', 'got', 'gotta', 'threaten', 'threatens', 'threatened', 'threatening', ':',
+  'give', 'gives', 'gave', 'given', 'giving', 'set', 'sets', 'setting',
+]);
+
+function hasTrigger(doc: Doc, from: number, to: number): boolean {
+  for (let t = from; t < to; t++) {
+    const text = doc.tokens[t].text;
+    if (TRIGGERS.has(text)) return true;
+    const c = text.charCodeAt(0);
+    // Only capitalised words and typographic apostrophes need folding before the lookup.
+    if (((c >= 65 && c <= 90) || text.includes('’')) && TRIGGERS.has(fold(text))) return true;
+    if (text.endsWith("'d") || text.endsWith('’d') || text.endsWith("'D")) return true;
+  }
+  return false;
+}
+
+function toDemand(doc: Doc, view: SentenceView, f: Finding): Demand {
+  const [cf, ct] = view.trimmed(f.contentFrom, view.length);
+  const cueSpan = view.span(f.cueFrom, f.cueTo);
+  const contentSpan = view.span(cf, ct);
+  return {
+    start: view.start,
+    end: view.end,
+    text: doc.text.slice(view.start, view.end),
+    holder: f.holder.actor,
+    ...(f.holder.text ? { holder_text: f.holder.text } : {}),
+    addressee: f.addressee,
+    cue: cueSpan ? textSpan(doc, cueSpan) : null,
+    content: contentSpan ? textSpan(doc, contentSpan) : null,
+  };
+}
+
+function textSpan(doc: Doc, s: Span): TextSpan {
+  return { start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) };
+}
+
+class SentenceDemands {
+  private readonly w: string[];
+
+  constructor(
+    private readonly v: SentenceView,
+    private readonly cast: Cast,
+    private readonly attributor: Attributor,
+    private readonly headline: boolean,
+  ) {
+    this.w = v.words;
+  }
+
+  find(): Finding | null {
+    if (this.v.isQuestion) return null;
+    return this.headlineForm() ?? this.directiveCue() ?? this.ultimatum() ?? this.deontic();
+  }
+
+  // ---- directive cues -------------------------------------------------------------------------
+
+  private directiveCue(): Finding | null {
+    for (let i = 0; i < this.v.length; i++) {
+      const entries = CUES_BY_FIRST_WORD.get(this.w[i]);
+      let found: Finding | null = null;
+      if (entries) {
+        for (const { words, cue } of entries) {
+          if (!words.every((x, k) => this.w[i + k] === x)) continue;
+          found = this.tryCue(i, cue);
+          if (found) break;
+        }
+      } else if (this.w[i].endsWith("'d") && ['like', 'love', 'prefer'].includes(this.w[i + 1])) {
+        found = this.tryCue(i + 1, { lemma: 'would like', length: 1, frames: new Set(['objTo']), nounLike: false, noun: false, needsActorSubject: false });
+        if (found) found.cueFrom = i;
+      }
+      if (found) return found;
+    }
+    return null;
+  }
+
+  private tryCue(i: number, cue: Cue): Finding | null {
+    const v = this.v;
+    const after = i + cue.length;
+    const titleVerb = v.titleCase && v.isCapitalised(i) && i > 0;
+    // Mid-sentence capitals make the word part of a name ("the Associated Press", "Call of Duty").
+    if (v.isCapitalised(i) && i > v.skipQuotesForward(0) && !v.titleCase && !this.afterColon(i)) return null;
+    // "can ask", "might urge": a possibility, not a demand made.
+    if (['can', 'could', 'may', 'might'].includes(this.w[v.skipBackOverAdverbs(i - 1)] ?? '')) return null;
+    if (cue.nounLike && !titleVerb && (v.nounContext(i) || !this.verbEvidence(i))) return this.nounCue(i, cue);
+    if (cue.noun) return this.nounCue(i, cue);
+    if (v.negatedBefore(i) || this.inConditional(i)) return null;
+    const gerund = this.w[i].endsWith('ing');
+    // A gerund after a preposition or as a subject describes an activity, not a demand
+    // ("consists of seeking compromises", "demanding equal pay makes …"); so does an adjective ("most pressing").
+    if (gerund && GERUND_CONTEXT.has(v.word(v.skipBackOverAdverbs(i - 1)))) return null;
+    if (gerund && !titleVerb && v.skipQuotesForward(v.clauseStart(i)) === i) return null;
+    // "… that demanding equal pay makes …", "shouting loudly and demanding more": a gerund, not a finite verb.
+    if (gerund && ['that', 'and', 'or'].includes(this.w[i - 1] ?? '') && !v.passiveBefore(i - 1)) return null;
+    if (this.w[i - 1] === 'to' && this.negatedGoverningVerb(i - 1)) return null; // "never called a donor to ask for money"
+    const pastParticiple = /(?:ed|ght|ld)$/.test(this.w[i]);
+    const passive = v.passiveBefore(i) && pastParticiple;
+    // A reduced passive: "Clinton, pressed by the moderator to release …".
+    if (pastParticiple && this.w[after] === 'by' && (cue.frames.has('objTo') || cue.frames.has('to'))) {
+      for (let j = after + 2; j < Math.min(v.length, after + 10); j++) {
+        if (CLAUSE_PUNCT.has(this.w[j]) || SENTENCE_PUNCT.has(this.w[j])) break;
+        if (this.w[j] === 'to' && this.infinitiveAt(j + 1, false)) return this.passiveFinding(i, after, j + 1, after);
+      }
+    }
+    for (const frame of cue.frames) {
+      let match: { contentFrom: number; objFrom: number; objTo: number } | null = null;
+      switch (frame) {
+        case 'objTo':
+          if (!passive) match = this.objectThenTo(after, cue.lemma === 'call');
+          // "I want you to know …" addresses the audience; it asks nothing of it.
+          if (match && cue.lemma.startsWith('w') && COGNITION_VERBS.has(this.w[v.skipQuotesForward(match.contentFrom)] ?? '')) match = null;
+          // "called the US to responsibility" needs a party as object; "pushed the mound to …" is physical.
+          if (match && (cue.lemma === 'call' || cue.lemma === 'push') && !this.partyObject(match.objFrom, match.objTo, cue.lemma === 'push')) match = null;
+          break;
+        case 'to':
+          if (passive && this.w[after] === 'to' && this.infinitiveAt(after + 1, false)) match = { contentFrom: after + 1, objFrom: -1, objTo: -1 };
+          break;
+        case 'that':
+          if (this.w[after] === 'that' && after + 1 < v.length - 1) match = { contentFrom: after + 1, objFrom: -1, objTo: -1 };
+          break;
+        case 'thatDeontic':
+          match = this.thatDeontic(after);
+          break;
+        case 'for':
+          match = this.forPhrase(after, cue.lemma === 'press' || cue.lemma === 'ask');
+          break;
+        case 'onObj':
+          // "is called on to resign" demands; "is called on it" (challenged) does not.
+          if (!passive || this.w[after + 1] === 'to') match = this.onObject(after);
+          break;
+        case 'toObjTo':
+          if (this.w[after] === 'to') {
+            const m = this.objectThenTo(after + 1, false) ?? this.forPhrase(after + 1, true);
+            if (m) match = { ...m, objFrom: after + 1 };
+          }
+          break;
+        case 'np':
+          if (!passive) match = this.nounPhrase(after);
+          break;
+        case 'npFrom':
+          match = this.nounPhraseFrom(after);
+          break;
+        case 'requestNoun':
+          match = this.requestNoun(after);
+          break;
+        case 'objImperative':
+          match = this.objectThenImperative(after);
+          break;
+        case 'on':
+          if (this.w[after] === 'on' && v.isWord(after + 1) && !NON_COMPLEMENT_HEADS.has(this.w[after + 1])) match = { contentFrom: after + 1, objFrom: -1, objTo: -1 };
+          break;
+      }
+      if (!match) continue;
+      if (passive) return this.passiveFinding(i, after, match.contentFrom);
+      const holder = this.cueSubject(i);
+      if (cue.needsActorSubject && !holder.actorSubject) return null;
+      return {
+        cueFrom: i,
+        cueTo: after,
+        contentFrom: match.contentFrom,
+        holder,
+        addressee: match.objFrom >= 0 ? firstActorIn(this.cast, v, match.objFrom, match.objTo) : this.fromParty(match.contentFrom),
+      };
+    }
+    return null;
+  }
+
+  /**
+   * Positive evidence that a form that can also be a noun ("call", "demands") is a verb here: a subject
+   * pronoun, auxiliary, "to", relative pronoun, name, actor or plural noun right before it.
+   */
+  private verbEvidence(i: number): boolean {
+    const v = this.v;
+    const form = this.w[i];
+    if ((form.endsWith('ed') && !form.endsWith('eed')) || form.endsWith('ing')) return true;
+    const p = v.skipBackOverAdverbs(i - 1);
+    if (p < 0) return false;
+    const w = this.w[p];
+    if (SUBJECT_PRONOUNS.has(w) || AUXILIARIES.has(w) || RELATIVE_PRONOUNS.has(w) || isFirstPerson(w) || w === 'you') return true;
+    if (MODAL_WORDS.has(w) || w.endsWith("n't")) return true;
+    if (v.isCapitalised(p) && p > 0) return true;
+    const t = v.tokens[p];
+    if (this.cast.actorAt(t.start, t.end)) return true;
+    return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith("'s") && v.isWord(p) && !form.endsWith('s');
+  }
+
+  private afterColon(i: number): boolean {
+    const p = this.v.skipBackOverAdverbs(i - 1);
+    return p >= 0 && (this.w[p] === ':' || this.w[p] === '—');
+  }
+
+  /** True when the verb governing an infinitive at `to` is negated ("never called a donor to ask"). */
+  private negatedGoverningVerb(to: number): boolean {
+    for (let j = to - 1; j >= 0 && j >= to - 8; j--) {
+      const w = this.w[j];
+      if (CLAUSE_PUNCT.has(w) || SENTENCE_PUNCT.has(w)) return false;
+      if (NEGATIONS.has(w) || w.endsWith("n't")) return true;
+    }
+    return false;
+  }
+
+  /** True when the cue sits in an "if"/"unless"/"whether" clause: a hypothetical, not a demand made. */
+  private inConditional(i: number): boolean {
+    for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
+      const w = this.w[j];
+      if (CLAUSE_PUNCT.has(w) || SENTENCE_PUNCT.has(w)) return false;
+      if (w === 'if' || w === 'unless' || w === 'whether') return true;
+    }
+    return false;
+  }
+
+  /** Noun cues: "Smith's demand that …", "at the request of X", "making a demand of X", "an ultimatum to X". */
+  private nounCue(i: number, cue: Cue): Finding | null {
+    const v = this.v;
+    const next = v.skipQuotesForward(i + cue.length);
+    const nw = this.w[next];
+    if (v.negatedBefore(i)) return null;
+    if (cue.lemma === 'request' && this.w[i - 1] === 'the' && this.w[i - 2] === 'at' && nw === 'of') {
+      return { cueFrom: i, cueTo: i + 1, contentFrom: 0, holder: partyIn(this.cast, v, next + 1, Math.min(v.length, next + 6)), addressee: null };
+    }
+    if (cue.lemma === 'pressure' && nw === 'on' && [1, 2, 3, 4].some((k) => PRESSURE_VERBS.has(this.w[i - k] ?? ''))) {
+      const e = Math.min(v.length, next + 6);
+      const addressee = firstActorIn(this.cast, v, next + 1, e);
+      if (addressee || OBJECT_PRONOUNS.has(this.w[next + 1])) return { cueFrom: i, cueTo: i + 1, contentFrom: next + 1, holder: this.cueSubject(i), addressee };
+    }
+    const possessor = i > 0 && this.w[i - 1].endsWith("'s") && !['it\'s', 'that\'s', 'there\'s', 'he\'s', 'she\'s'].includes(this.w[i - 1]);
+    const made = ['make', 'makes', 'made', 'making', 'issue', 'issues', 'issued', 'issuing', 'deliver', 'delivered', 'repeated', 'renewed', 'presented', 'sent', 'gave', 'give', 'set'];
+    let verb = -1;
+    for (let k = i - 1; k >= Math.max(0, i - 4) && verb < 0; k--) if (made.includes(this.w[k])) verb = k;
+    const complement = nw === 'that' || nw === 'to' || nw === 'for' || nw === 'of' || cue.noun;
+    if (!complement || (!possessor && verb < 0)) return null;
+    if (nw === 'for' && NON_COMPLEMENT_HEADS.has(v.word(next + 1))) return null;
+    const holder = possessor ? this.possessor(i - 1) : this.cueSubject(verb >= 0 ? verb : i);
+    return { cueFrom: i, cueTo: i + cue.length, contentFrom: next + 1, holder, addressee: this.fromParty(next) };
+  }
+
+  /** The actor of a possessive noun phrase ending at token p ("the George W. Bush administration's"). */
+  private possessor(p: number): Party {
+    let from = p;
+    while (from > 0 && p - from < 6 && (this.v.isCapitalised(from - 1) || (this.w[from - 1] === '.' && this.v.isCapitalised(from - 2)))) from--;
+    return partyIn(this.cast, this.v, from, p + 1);
+  }
+
+  /** A passive cue ("was urged by X to …"): the agent after "by" holds the demand; the subject receives it. */
+  private passiveFinding(i: number, after: number, contentFrom: number, agentFrom = contentFrom): Finding {
+    const v = this.v;
+    let holder: Party = { actor: null, text: null };
+    for (let j = agentFrom; j + 1 < v.length; j++) {
+      if (this.w[j] === 'by') {
+        let e = j + 1;
+        while (e < v.length && e < j + 8 && !CLAUSE_PUNCT.has(this.w[e]) && !SENTENCE_PUNCT.has(this.w[e]) && this.w[e] !== 'to') e++;
+        holder = partyIn(this.cast, v, j + 1, e);
+        break;
+      }
+    }
+    const cs = v.clauseStart(i);
+    return { cueFrom: i, cueTo: after, contentFrom, holder, addressee: firstActorIn(this.cast, v, cs, i) };
+  }
+
+  /**
+   * The subject of a cue verb: "I"/"we"/"you" in a quotation is its speaker; a relative pronoun stands for
+   * its antecedent; otherwise the noun phrase before the verb (after an introductory phrase, before an
+   * apposition), or the first actor of the clause.
+   */
+  private cueSubject(i: number): Party & { actorSubject: boolean } {
+    const v = this.v;
+    const q = this.attributor.quoteAt(v.tokens[i].start, true);
+    const p = v.skipBackOverAdverbs(i - 1, true);
+    // A coordinated verb ("tweeted that … and encouraged Americans to") shares the sentence's subject.
+    const coordinated = COORDINATORS.has(this.w[p] ?? '');
+    let cs = coordinated ? 0 : v.clauseStart(i);
+    if (q) while (cs < i && v.tokens[cs].start < q.start) cs++;
+    const speaker = (): Party => (q ? this.attributor.quoteSpeaker(q) : { actor: null, text: null });
+    if (p >= cs && p >= 0) {
+      const w = this.w[p];
+      if (isFirstPerson(w) || w === 'you') return { ...speaker(), actorSubject: true };
+      if (RELATIVE_PRONOUNS.has(w)) return this.antecedent(p, cs);
+      if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
+    }
+    let segment: [number, number] = [cs, coordinated ? this.nounPhraseEnd(cs) : i];
+    if (!coordinated && p >= cs) {
+      let comma = -1;
+      for (let j = p; j >= cs; j--) {
+        if (this.w[j] === ',') {
+          comma = j;
+          break;
+        }
+      }
+      if (comma >= 0 && comma < p) segment = [comma + 1, p + 1]; // "In July, the NAACP called for"
+      else if (comma === p) segment = [cs, this.w.indexOf(',', cs)]; // "Smith, the mayor, urged"
+      else segment = [cs, p + 1];
+    }
+    // A participle ("…, calling for", "… directors urging them") takes the clause's opening noun phrase.
+    const participle = this.w[i].endsWith('ing') && !BE_FORMS.has(this.w[p] ?? '');
+    if (participle) segment = [segment[0], this.nounPhraseEnd(segment[0])];
+    const party = partyIn(this.cast, v, segment[0], segment[1]);
+    if (party.actor || (participle && party.text)) return { ...party, actorSubject: party.actor !== null };
+    const actor = firstActorIn(this.cast, v, cs, i);
+    // Keep the segment's text only when it opens like a noun phrase ("Proponents, including X, urged").
+    const text = this.nounPhraseEnd(segment[0]) > segment[0] ? party.text : null;
+    if (actor) return { actor, text, actorSubject: true };
+    if (q && !party.text) return { ...speaker(), actorSubject: false };
+    return { ...party, actorSubject: false };
+  }
+
+  /** "Clinton — who's called for …", "a clause that requires …": the noun phrase before the relative pronoun. */
+  private antecedent(p: number, cs: number): Party & { actorSubject: boolean } {
+    const v = this.v;
+    let end = p;
+    while (end > cs && (CLAUSE_PUNCT.has(this.w[end - 1]) || isQuoteMark(this.w[end - 1]))) end--;
+    let start = end;
+    while (start > cs && end - start < 6 && v.isWord(start - 1) && !ARTICLE_LIKE.has(this.w[start - 1])) start--;
+    if (start > cs && ['the', 'a', 'an'].includes(this.w[start - 1])) start--;
+    const party = partyIn(this.cast, v, start, end);
+    return { ...party, actorSubject: party.actor !== null };
+  }
+
+  /** End of the noun phrase opening at `from`: before the first verb-like word, number or punctuation. */
+  private nounPhraseEnd(from: number): number {
+    const v = this.v;
+    let j = from;
+    while (j < v.length && j - from < 10) {
+      const w = this.w[j];
+      if (!v.isWord(j) || AUXILIARIES.has(w) || REPORTING_VERBS.has(w) || CUES_BY_FIRST_WORD.has(w) || (w.endsWith('ed') && !v.isCapitalised(j))) break;
+      if (w.endsWith('ly') && !v.isCapitalised(j)) break;
+      j++;
+    }
+    return j;
+  }
+
+  /** The party after "from" or "of" in the content: "demanded guarantees from the US". */
+  private fromParty(from: number): string | null {
+    const v = this.v;
+    for (let j = from; j < v.length - 1; j++) {
+      const w = this.w[j];
+      if (SENTENCE_PUNCT.has(w)) break;
+      if (w === 'from' || w === 'of') {
+        let e = j + 1;
+        while (e < v.length && e < j + 8 && !CLAUSE_PUNCT.has(this.w[e]) && !SENTENCE_PUNCT.has(this.w[e])) e++;
+        const a = firstActorIn(this.cast, v, j + 1, e);
+        if (a) return a;
+      }
+    }
+    return null;
+  }
+
+  // ---- frames -----------------------------------------------------------------------------------
+
+  /** A plausible verb after "to": a lower-case word that is not a determiner or pronoun (title case in headlines). */
+  private infinitiveAt(j: number, allowNounPhrase: boolean): boolean {
+    const v = this.v;
+    j = v.skipQuotesForward(j);
+    if (!v.isWord(j)) return false;
+    const w = this.w[j];
+    if (!allowNounPhrase && (NOUN_DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || SUBJECT_PRONOUNS.has(w))) return false;
+    if (v.isCapitalised(j) && !this.headline && !allowNounPhrase && !v.titleCase) return false;
+    return true;
+  }
+
+  /**
+   * "VERB object to do": the object runs up to the first "to" before a verb. With `goal`, the "to" must
+   * instead open a noun phrase ("called the US to the maximum responsibility") and the object stays short.
+   */
+  private objectThenTo(from: number, goal: boolean): { contentFrom: number; objFrom: number; objTo: number } | null {
+    const v = this.v;
+    if (this.w[from] === 'to' || !v.isWord(v.skipQuotesForward(from)) || PARTICLES.has(this.w[from])) return null;
+    const window = goal ? 6 : OBJECT_WINDOW;
+    if (OBJECT_OPENING_STOPS.has(this.w[from])) return null;
+    for (let j = from + 1; j < Math.min(v.length, from + window); j++) {
+      const w = this.w[j];
+      if (OBJECT_STOPS.has(w) || REPORTING_VERBS.has(w) || FINITE_AUXILIARIES.has(w)) return null;
+      if (w === 'to' && NON_COMPLEMENT_HEADS.has(this.w[j - 1])) return null; // "asked the question to …": a purpose clause
+      if (w === 'and' && /ed$/.test(this.w[j + 1] ?? '')) return null; // "called X … and referred to": a second verb
+      // Another verb ("wants the votes and X wants to …") or a list of infinitives ("to challenge it, to bring").
+      if (CUES_BY_FIRST_WORD.has(w) && !v.isCapitalised(j) && !NOUN_DETERMINERS.has(this.w[j - 1])) return null;
+      // ", to" closes an apposition ("Holt, the moderator, to") or, with no comma before it, ends a list item.
+      if (DEONTIC_MODALS.has(w) || (w === ',' && this.w[j + 1] === 'to' && !this.w.slice(from, j).includes(','))) return null;
+      if (goal && isQuoteMark(w)) return null;
+      if (w !== 'to') continue;
+      if (goal ? this.goalAt(j + 1) : this.infinitiveAt(j + 1, false)) return { contentFrom: j + 1, objFrom: from, objTo: j };
+    }
+    return null;
+  }
+
+  private goalAt(j: number): boolean {
+    const w = this.w[j] ?? '';
+    return isQuoteMark(w) || w === 'the' || w === 'a' || w === 'an';
+  }
+
+  /** True when [from, to) names a party: an actor, a pronoun, or (when allowed) a plural noun ("voters"). */
+  private partyObject(from: number, to: number, allowPlural: boolean): boolean {
+    if (firstActorIn(this.cast, this.v, from, to)) return true;
+    for (let j = from; j < to; j++) {
+      const w = this.w[j];
+      if (OBJECT_PRONOUNS.has(w) && w !== 'it') return true;
+      if (allowPlural && w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && this.v.isWord(j)) return true;
+    }
+    return false;
+  }
+
+  private forPhrase(from: number, allowObject: boolean): { contentFrom: number; objFrom: number; objTo: number } | null {
+    const v = this.v;
+    let f = from;
+    if (this.w[f] !== 'for' && allowObject) {
+      for (let j = from; j < Math.min(v.length, from + 5); j++) {
+        if (OBJECT_STOPS.has(this.w[j]) || CLAUSE_PUNCT.has(this.w[j])) break;
+        if (this.w[j] === 'for') {
+          f = j;
+          break;
+        }
+      }
+    }
+    if (this.w[f] !== 'for') return null;
+    const head = v.skipQuotesForward(f + 1);
+    if (!v.isWord(head) || NON_COMPLEMENT_HEADS.has(this.w[head]) || SUBJECT_PRONOUNS.has(this.w[head])) return null;
+    return { contentFrom: f + 1, objFrom: f > from ? from : -1, objTo: f };
+  }
+
+  private onObject(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {
+    if (this.w[from] !== 'on' && this.w[from] !== 'upon') return null;
+    const v = this.v;
+    const to = this.objectThenTo(from + 1, false);
+    if (to) return to;
+    let e = from + 1;
+    while (e < v.length && e < from + 8 && !CLAUSE_PUNCT.has(this.w[e]) && !SENTENCE_PUNCT.has(this.w[e])) e++;
+    const who = firstActorIn(this.cast, v, from + 1, e);
+    const pronoun = OBJECT_PRONOUNS.has(this.w[from + 1]);
+    if (!who && !pronoun) return null;
+    return { contentFrom: e, objFrom: from + 1, objTo: e };
+  }
+
+  private nounPhrase(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {
+    const v = this.v;
+    const j = v.skipQuotesForward(from);
+    if (!v.isWord(j) || NP_STOPS.has(this.w[j]) || REPORTING_VERBS.has(this.w[j])) return null;
+    return { contentFrom: j, objFrom: -1, objTo: -1 };
+  }
+
+  private nounPhraseFrom(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {
+    const v = this.v;
+    if (!this.nounPhrase(from)) return null;
+    if (this.w[from].endsWith('ly')) return null;
+    for (let j = from + 1; j < Math.min(v.length, from + 10); j++) {
+      const w = this.w[j];
+      if (OBJECT_STOPS.has(w) || CLAUSE_PUNCT.has(w) || w === 'to') return null;
+      if (w === 'from') return { contentFrom: from, objFrom: j + 1, objTo: Math.min(v.length, j + 6) };
+    }
+    return null;
+  }
+
+  private requestNoun(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {
+    const v = this.v;
+    for (let j = from, k = 0; j < v.length && k < 4; j++) {
+      const w = this.w[j];
+      if (isQuoteMark(w)) continue;
+      if (REQUEST_NOUNS.has(w)) return { contentFrom: from, objFrom: -1, objTo: -1 };
+      // "needed help" states a need; "need help from Facebook" asks a party for it.
+      if (SUPPORT_NOUNS.has(w)) return this.w[j + 1] === 'from' ? { contentFrom: from, objFrom: j + 2, objTo: Math.min(v.length, j + 8) } : null;
+      if (!v.isWord(j) || NP_STOPS.has(w)) return null;
+      k++;
+    }
+    return null;
+  }
+
+  private objectThenImperative(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {
+    const v = this.v;
+    for (let j = from + 1; j < Math.min(v.length, from + 5); j++) {
+      if (this.w[j] === ',') {
+        const k = v.skipQuotesForward(j + 1);
+        return IMPERATIVE_VERBS.has(this.w[k]) ? { contentFrom: k, objFrom: from, objTo: j } : null;
+      }
+      if (!v.isWord(j)) return null;
+    }
+    return null;
+  }
+
+  /** "insisted (to X) that …" only demands when the clause is deontic or subjunctive. */
+  private thatDeontic(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {
+    const v = this.v;
+    let t = from;
+    if (this.w[t] === 'to') {
+      while (t < v.length && t < from + 16 && this.w[t] !== 'that' && !SENTENCE_PUNCT.has(this.w[t])) t++;
+    }
+    if (this.w[t] !== 'that') return null;
+    const end = this.clauseEnd(t + 1);
+    for (let j = t + 1; j < end; j++) {
+      const w = this.w[j];
+      if (DEONTIC_MODALS.has(w) || MANDATIVE_ADJECTIVES.has(w)) return { contentFrom: t + 1, objFrom: from, objTo: t };
+      if ((w === 'need' || w === 'needs') && (this.w[j + 1] === 'to' || this.requestNoun(j + 1))) return { contentFrom: t + 1, objFrom: from, objTo: t };
+    }
+    // Subjunctive: "insisted that the minister resign" — a short subject then a bare verb.
+    for (let j = t + 2; j < Math.min(end, t + 6); j++) {
+      const w = this.w[j];
+      const subjectHead = this.w[j - 1];
+      if (IMPERATIVE_VERBS.has(w) && w !== 'never' && w !== 'please' && v.isWord(j - 1) && !['i', 'we', 'you', 'they', 'to', 'will', 'would', 'can', 'could', 'not', 'do', 'did'].includes(subjectHead) && !(subjectHead.endsWith('s') && w !== 'be')) {
+        return { contentFrom: t + 1, objFrom: from, objTo: t };
+      }
+      if (!v.isWord(j)) break;
+    }
+    return null;
+  }
+
+  private clauseEnd(from: number): number {
+    let j = from;
+    while (j < this.v.length && this.w[j] !== ';' && !(this.w[j] === ',' && this.w[j + 1] === 'but')) j++;
+    return j;
+  }
+
+  // ---- deontic statements --------------------------------------------------------------------------
+
+  private deontic(): Finding | null {
+    const v = this.v;
+    for (let i = 0; i < v.length; i++) {
+      const kind = this.modalAt(i);
+      if (!kind) continue;
+      const cs = v.innerClauseStart(i);
+      if (v.relativeClause(cs)) continue;
+      let subjectFrom = cs;
+      while (subjectFrom < i && (isQuoteMark(this.w[subjectFrom]) || this.w[subjectFrom] === 'so' || this.w[subjectFrom] === 'then')) subjectFrom++;
+      if (kind === 'modal') {
+        if (subjectFrom >= i) continue; // "Should the talks fail, …": a conditional, not a demand.
+        let h = v.skipBackOverAdverbs(i - 1, false);
+        if (this.w[h] === '.' && v.isWord(h - 1)) h--; // "U.S. has to"
+        const head = this.w[h];
+        if (head === 'there' || this.w.slice(subjectFrom, i).some(isFirstPerson)) continue; // existential; self-commitment ("we all must")
+        if (head === 'all' || this.w[subjectFrom] === 'all' || this.w[subjectFrom] === 'what') continue; // "all you need to do is …"
+        if (EPISTEMIC_ADVERBS.has(this.w[i - 1])) continue; // "probably needs to": a guess
+        // "it should be noted that …": a hedge, not an obligation.
+        if (head === 'it' && this.w[i + 1] === 'be' && DISCOURSE_PARTICIPLES.has(this.w[i + 2] ?? '')) continue;
+        if (!v.isWord(h)) continue;
+        // "the question should be why …": identity, not obligation.
+        if (this.w[i + 1] === 'be' && QUESTION_WORDS.has(this.w[i + 2] ?? '')) continue;
+        if (['if', 'when', 'whether', 'unless'].includes(this.w[cs - 1] ?? '')) continue;
+      }
+      let attribution = this.attributor.attribute(v, i, subjectFrom);
+      if (!attribution?.actor) attribution = this.headlineColon(i) ?? this.attributor.continuation(v) ?? attribution;
+      if (!attribution) continue;
+      if (attribution.verb >= 0 && NEGATIONS.has(this.w[attribution.verb - 1] ?? '')) continue;
+      return {
+        cueFrom: i,
+        cueTo: kind === 'modal' && this.w[i + 1] === 'to' ? i + 2 : i + 1,
+        contentFrom: i + 1,
+        holder: attribution,
+        addressee: kind === 'modal' ? firstActorIn(this.cast, v, subjectFrom, i) ?? this.addresseeOfTelling(attribution) : null,
+      };
+    }
+    return null;
+  }
+
+  /** "told Stumpf: 'You should …'": the object of an addressed reporting verb. */
+  private addresseeOfTelling(a: Attribution): string | null {
+    if (a.verb < 0 || !ADDRESSED_REPORTING_VERBS.has(this.w[a.verb])) return null;
+    return firstActorIn(this.cast, this.v, a.verb + 1, Math.min(this.v.length, a.verb + 5));
+  }
+
+  /** 'modal' for must/should/ought/need to/has to/got to, 'mandative' for "it is mandatory that", "an imperative". */
+  private modalAt(i: number): 'modal' | 'mandative' | null {
+    const v = this.v;
+    const w = this.w[i];
+    const next = this.w[i + 1] ?? '';
+    if (DEONTIC_MODALS.has(w)) {
+      const n = next === 'not' ? this.w[i + 2] ?? '' : next;
+      if (n === 'have' || n === "'ve") return null; // "should have": past, not a demand
+      if (w.startsWith('ought') && next !== 'to' && !v.isWord(i + 1)) return null;
+      return 'modal';
+    }
+    if (next === 'to' && ['need', 'needs', 'has', 'have', 'got', 'gotta'].includes(w)) {
+      if (!this.infinitiveAt(i + 2, false)) return null;
+      if (v.nounContext(i)) return null; // "the need to act"
+      if (v.negatedBefore(i)) return null; // "doesn't need to": no obligation
+      const p = this.w[v.skipBackOverAdverbs(i - 1)] ?? '';
+      // "will need to", "he'll now need to": a prediction, not an obligation.
+      for (let k = 1; k <= 3 && i - k >= 0; k++) {
+        const b = this.w[i - k];
+        if (FUTURE_OR_POSSIBLE.has(b) || b.endsWith("'ll")) return null;
+        if (!ADVERB_LIKE.has(b) && !b.endsWith('ly')) break;
+      }
+      if ((w === 'has' || w === 'have') && AUXILIARIES.has(p) && p !== 'also') return null;
+      if (w === 'got' && !['have', "'ve", 'has', "'s", 'you', 'you\'ve', 'i\'ve', 'we\'ve', 'they\'ve', 'he\'s', 'she\'s', 'ya'].includes(p)) return null;
+      return 'modal';
+    }
+    if (w === 'gotta') return 'modal';
+    if (MANDATIVE_ADJECTIVES.has(w)) {
+      let p = i - 1;
+      for (let k = 0; k < 4 && p >= 0; k++, p--) {
+        const pw = this.w[p];
+        if (BE_FORMS.has(pw) || pw === 'remains' || pw === 'remain') break;
+      }
+      if (p < 0 || !BE_FORMS.has(this.w[p]) && this.w[p] !== 'remains' && this.w[p] !== 'remain') return null;
+      if (v.negatedBefore(i)) return null;
+      const noun = w === 'imperative' && ['an', 'absolute'].includes(this.w[v.skipBackOverAdverbs(i - 1)] ?? '');
+      // Adjectives demand only with a dummy subject ("it is vital that …"); "support is crucial for …" describes.
+      const dummy = ["it's", "that's"].includes(this.w[p]) || ['it', 'this'].includes(this.w[v.skipBackOverAdverbs(p - 1)] ?? '');
+      if (!noun && !dummy) return null;
+      const n = v.skipQuotesForward(i + 1);
+      const nw = this.w[n] ?? '';
+      if (nw === 'that') return 'mandative';
+      if (nw === 'to' && this.infinitiveAt(n + 1, false)) return 'mandative';
+      if (nw === 'for') {
+        // "an absolute imperative for Russia"; otherwise "necessary for us to act", not "vital for growth".
+        if (noun) return 'mandative';
+        for (let j = n + 1; j < Math.min(v.length, n + 8); j++) {
+          if (this.w[j] === 'to' && this.infinitiveAt(j + 1, false)) return 'mandative';
+          if (CLAUSE_PUNCT.has(this.w[j])) break;
+        }
+      }
+      return null;
+    }
+    return null;
+  }
+
+  // ---- ultimatums and headline forms --------------------------------------------------------------------
+
+  /**
+   * Ultimatums: "threatened to … unless/if …", "gave X until Friday to …", and warnings addressed to a
+   * party about what follows if it does not act ("told them he would … if they did not vote").
+   */
+  private ultimatum(): Finding | null {
+    const deadline = this.deadline();
+    if (deadline) return deadline;
+    const v = this.v;
+    let condition = -1;
+    for (let i = 0; i < v.length; i++) {
+      const w = this.w[i];
+      if (w === 'unless' || w === 'otherwise' || (w === 'or' && this.w[i + 1] === 'else')) condition = i;
+      else if (w === 'if') {
+        for (let j = i + 1; j < Math.min(v.length, i + 8); j++) {
+          const x = this.w[j];
+          if (NEGATIONS.has(x) || x.endsWith("n't") || x === 'fail' || x === 'fails' || x === 'failed') {
+            condition = i;
+            break;
+          }
+          if (CLAUSE_PUNCT.has(x)) break;
+        }
+      }
+      if (condition >= 0) break;
+    }
+    if (condition < 0) return null;
+    for (let i = 0; i < condition; i++) {
+      const w = this.w[i];
+      const threat = w.startsWith('threat') && !v.nounContext(i);
+      const addressed = ADDRESSED_REPORTING_VERBS.has(w) && !v.nounContext(i);
+      if (!threat && !addressed) continue;
+      if (v.negatedBefore(i)) return null;
+      const subject = this.cueSubject(i);
+      return { cueFrom: i, cueTo: i + 1, contentFrom: condition, holder: subject, addressee: addressedObject(this.cast, v, i) };
+    }
+    return null;
+  }
+
+  /** "gave the government until Sunday to …", "gave them 48 hours to …": a deadline set for a party. */
+  private deadline(): Finding | null {
+    const v = this.v;
+    for (let i = 0; i < v.length; i++) {
+      if (!GIVE_FORMS.has(this.w[i]) || v.negatedBefore(i)) continue;
+      let limit = -1;
+      for (let j = i + 1; j < Math.min(v.length, i + 8) && limit < 0; j++) {
+        const w = this.w[j];
+        if (w === 'until' || w === 'till' || w === 'deadline' || (DURATIONS.has(w) && v.tokens[j - 1]?.kind === 'number') || (DURATIONS.has(w) && /^(?:a|an|one|two|three|four|five|six|seven|ten|several|few)$/.test(this.w[j - 1] ?? ''))) limit = j;
+        else if (CLAUSE_PUNCT.has(w) || SENTENCE_PUNCT.has(w)) break;
+      }
+      if (limit < 0) continue;
+      for (let j = limit + 1; j < Math.min(v.length, limit + 8); j++) {
+        if (this.w[j] === 'to' && this.infinitiveAt(j + 1, false)) {
+          return { cueFrom: i, cueTo: limit + 1, contentFrom: j + 1, holder: this.cueSubject(i), addressee: firstActorIn(this.cast, v, i + 1, limit) };
+        }
+        if (CLAUSE_PUNCT.has(this.w[j]) || SENTENCE_PUNCT.has(this.w[j])) break;
+      }
+    }
+    return null;
+  }
+
+  /** A headline's "X: …" prefix as the speaker of what follows the colon. */
+  private headlineColon(i: number): Attribution | null {
+    if (!this.headline) return null;
+    const colon = this.w.indexOf(':');
+    if (colon < 0 || colon > i) return null;
+    const holder = partyIn(this.cast, this.v, 0, colon);
+    return holder.actor ? { ...holder, verb: -1 } : null;
+  }
+
+  /** True when every word in [from, to) belongs to an actor mention: the span is just names. */
+  private allActorTokens(from: number, to: number): boolean {
+    for (let j = from; j < to; j++) {
+      if (!this.v.isWord(j)) continue;
+      const t = this.v.tokens[j];
+      if (!this.cast.actorAt(t.start, t.end)) return false;
+    }
+    return true;
+  }
+
+  /** Headline forms: "X to Y: do Z" and "X: ‘Be …’" (an imperative after the speaker's name). */
+  private headlineForm(): Finding | null {
+    if (!this.headline) return null;
+    const v = this.v;
+    const colon = this.w.indexOf(':');
+    if (colon <= 0) return null;
+    const k = v.skipQuotesForward(colon + 1);
+    const to = this.w.slice(0, colon).lastIndexOf('to');
+    if (to > 0 && to < colon - 1 && this.allActorTokens(0, to) && this.allActorTokens(to + 1, colon)) {
+      const holder = partyIn(this.cast, v, 0, to);
+      const addressee = firstActorIn(this.cast, v, to + 1, colon);
+      return { cueFrom: colon, cueTo: colon + 1, contentFrom: k, holder, addressee };
+    }
+    if (IMPERATIVE_VERBS.has(this.w[k]) && !READER_IMPERATIVES.has(this.w[k]) && !(this.w[k] === 'let' && this.w[k + 1] === 'us')) {
+      const holder = partyIn(this.cast, v, 0, colon);
+      if (holder.actor || v.isCapitalised(0)) return { cueFrom: k, cueTo: k + 1, contentFrom: k, holder, addressee: null };
+    }
+    return null;
+  }
+}
+
+function addressedObject(cast: Cast, v: SentenceView, verb: number): string | null {
+  let e = verb + 1;
+  while (e < v.length && e < verb + 6 && !CLAUSE_PUNCT.has(v.words[e]) && !QUESTION_WORDS.has(v.words[e]) && v.words[e] !== 'that') e++;
+  return firstActorIn(cast, v, verb + 1, e);
 }

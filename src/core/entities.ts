@@ -1,25 +1,535 @@
 /**
- * Named-entity mentions: people, organizations, places and optional extra types.
+ * Named-entity mentions: people, organizations, places, plus nationalities and dates as extras.
+ *
+ * Capitalised word runs are found per sentence (with ALL-CAPS and Title-Case headlines read through a
+ * common-word filter), split at titles and nationality words, typed from gazetteers, head words and
+ * context, and finally made consistent across the document (surnames, repeated forms, acronyms).
  */
-import type { Doc } from './text';
+import { gazetteer, Kind } from './gazetteer';
+import type { Gazetteer } from './gazetteer';
+import type { Doc, Token } from './text';
 import type { EntityType, TextSpan } from './types';
 
 export interface EntityMention extends TextSpan {
   type: EntityType;
 }
 
-/** First version: capitalised word sequences in story paragraphs, typed as misc. */
+const NAME_KINDS = Kind.Location | Kind.Organization | Kind.Person | Kind.FirstName | Kind.Country | Kind.Group;
+const SPORTS_WINDOW = 600;
+const CAPS_NAME_KINDS = Kind.Location | Kind.City | Kind.Country | Kind.Organization | Kind.Person | Kind.Capital;
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'around', 'inside', 'throughout', 'towards', 'toward', 'via', 'through', 'between']);
+const INNER_JOINERS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'du', 'des', 'del', 'der', 'di', '&']);
+const PERSON_VERBS = new Set(['said', 'says', 'told', 'added', 'stressed', 'insisted', 'warned', 'argued', 'admitted', 'acknowledged', 'asserted', 'explained', 'wrote', 'believes', 'thinks', 'replied', 'who']);
+
+/** How sure the typing is: strong evidence is spread to weaker mentions of the same form. */
+const enum Strength {
+  Guess = 0,
+  Context = 1,
+  Lexicon = 2,
+  Certain = 3,
+}
+
+interface Candidate {
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  strength: Strength;
+  caps: boolean;
+  /** The type the words around this mention suggest, whatever the name itself looks like. */
+  cue: EntityType | null;
+}
+
+function flagsOf(g: Gazetteer, text: string, caps: boolean): number {
+  if (caps) return g.caseless(text);
+  const f = g.exact.get(text);
+  if (f !== undefined) return f;
+  // A word in capitals within ordinary text ("GERMANY - Bunds fell") is looked up case-blind, but only as a name.
+  return text.length > 2 && !hasLowerCase(text) ? g.caseless(text) & CAPS_NAME_KINDS : 0;
+}
+
+const UPPER = /\p{Lu}/u;
+const OPENS_CLAUSE = new Set(['“', '"', '‘', '«', '„', ':', ';', '—', '–', '(', '-']);
+
+function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER.test(ch);
+}
+
+function hasLowerCase(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return true;
+    if (c >= 128 && s.charAt(i) !== s.charAt(i).toUpperCase()) return true;
+  }
+  return false;
+}
+
+function isAcronym(s: string): boolean {
+  return /^\p{Lu}(?:\p{Lu}|\.\p{Lu}|&)+\.?$/u.test(s);
+}
+
+/** Offsets of a possessive "'s" ending the token, which is not part of the name. */
+function nameEnd(text: string, t: Token): number {
+  const s = t.text;
+  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(s) && text.charAt(t.end) === '.') return t.end + 1;
+  if (s.length > 2 && (s.endsWith("'s") || s.endsWith('’s') || s.endsWith("'S") || s.endsWith('’S'))) return t.end - 2;
+  return t.end;
+}
+
+interface Context {
+  doc: Doc;
+  g: Gazetteer;
+  /** Title-case forms seen capitalised away from a clause start in running text. */
+  midCapital: Set<string>;
+  /** Lower-cased words that appear written in lower case somewhere in the text. */
+  seenLower: Set<string>;
+  sports: boolean;
+  /** Tokens covered by a multi-word gazetteer entry ("New York", "Gulf of Mexico"), read as name words. */
+  inGazetteer: Uint8Array;
+}
+
 export function findEntityMentions(doc: Doc): EntityMention[] {
-  const out: EntityMention[] = [];
-  const story = new Set(doc.paragraphs.filter((p) => p.kind !== 'boilerplate').map((p) => p.index));
-  const re = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu;
-  for (const s of doc.sentences) {
-    if (!story.has(s.paragraph)) continue;
-    re.lastIndex = s.start;
-    const part = doc.text.slice(0, s.end);
-    for (let m = re.exec(part); m; m = re.exec(part)) {
-      out.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'misc' });
+  const g = gazetteer();
+  const { text, tokens } = doc;
+  const storyParagraph = doc.paragraphs.map((p) => p.kind !== 'boilerplate');
+  // Per-token line mode: ALL-CAPS line, Title-Case headline, or ordinary running text.
+  const mode = new Uint8Array(tokens.length); // 0 running, 1 all caps, 2 title case
+  const clauseStart = new Uint8Array(tokens.length);
+  let li = 0;
+  const lineMode = doc.lines.map((l) => (l.allCaps ? 1 : isTitleCaseLine(doc, l.start, l.end, doc.paragraphs[l.paragraph]?.kind) ? 2 : 0));
+  let prevSentence = -1;
+  let prevWordEnd = -1;
+  const midCapital = new Set<string>();
+  const seenLower = new Set<string>();
+  let sportsHits = 0;
+  const hasCapsLines = lineMode.includes(1);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    while (li < doc.lines.length && doc.lines[li].end <= t.start) li++;
+    const m = li < doc.lines.length && doc.lines[li].start <= t.start ? lineMode[li] : 0;
+    mode[i] = m;
+    if (t.sentence !== prevSentence) {
+      prevSentence = t.sentence;
+      prevWordEnd = -1;
+    }
+    if (t.kind !== 'word') {
+      // Opening marks, colons and dashes start a new clause; commas and closing brackets do not.
+      if (OPENS_CLAUSE.has(t.text) || (t.text === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
+      continue;
+    }
+    clauseStart[i] = prevWordEnd < 0 ? 1 : 0;
+    // A word glued to a closing mark ("be“Said") starts a clause too.
+    const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
+    if (before === 0x201c || before === 0x201d || before === 34) clauseStart[i] = 1;
+    prevWordEnd = t.end;
+    const capital = isUpper(t.text);
+    const lower = capital ? t.text.toLowerCase() : t.text;
+    if (m === 0) {
+      if (!capital) {
+        if (hasCapsLines) seenLower.add(lower);
+      } else if (!clauseStart[i]) midCapital.add(t.text);
+    }
+    // The opening of a story tells whether it is sports copy.
+    if (i < SPORTS_WINDOW && g.sportsWords.has(lower)) sportsHits++;
+    // A sports desk headline ("SOCCER - …", "Cricket: …") settles it.
+    if (i < 3 && t.sentence === 0 && g.sportNames.has(lower)) sportsHits += 100;
+  }
+  const ctx: Context = { doc, g, midCapital, seenLower, sports: sportsHits >= 4 && sportsHits * 60 >= Math.min(tokens.length, SPORTS_WINDOW), inGazetteer: markGazetteerRuns(doc, g, mode) };
+
+  const candidates: Candidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !isUpper(t.text) || !storyParagraph[doc.sentences[t.sentence].paragraph] || !isNameWord(ctx, tokens, i, mode[i], clauseStart[i])) {
+      i++;
+      continue;
+    }
+    // Grow the run: adjacent name words, with particles and (inside organization names) joiners.
+    let last = i;
+    let j = i + 1;
+    while (j < tokens.length && tokens[j].sentence === t.sentence && onlySpaceBetween(text, tokens[j - 1], tokens[j])) {
+      if (isDateWord(ctx, tokens[j], mode[j]) || isDateWord(ctx, tokens[j - 1], mode[j - 1])) break;
+      if ((isNameWord(ctx, tokens, j, mode[j], 0) || (ctx.inGazetteer[j] && ctx.inGazetteer[j - 1])) && !endsPossessive(tokens[j - 1])) {
+        last = j;
+        j++;
+        continue;
+      }
+      const joiner = tokens[j].text;
+      // "U.S. Open": the period of a dotted abbreviation does not end the name.
+      if (joiner === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(tokens[j - 1].text) && tokens[j].start === tokens[j - 1].end && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && / $/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+        last = j + 1;
+        j += 2;
+        continue;
+      }
+      // An initial: "S. Waugh", "George W. Bush".
+      if (joiner === '.' && isInitial(tokens[j - 1].text) && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && /^ ?$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+        last = j + 1;
+        j += 2;
+        continue;
+      }
+      if (joiner === '&' && j + 1 < tokens.length && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && onlySpaceBetween(text, tokens[j], tokens[j + 1])) {
+        last = j + 1;
+        j += 2;
+        continue;
+      }
+      const canJoin =
+        (g.nameParticles.has(joiner) && !mode[j]) ||
+        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(joiner.toLowerCase()))) && opensLongName(ctx, tokens, i, mode[i]));
+      if (canJoin && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && onlySpaceBetween(text, tokens[j], tokens[j + 1])) {
+        // Joiners chain ("Organization for Security and Cooperation in Europe"): look ahead to the next name word.
+        let k = j + 1;
+        while (k < tokens.length && INNER_JOINERS.has(tokens[k].text.toLowerCase()) && k - j < 3) k++;
+        if (k < tokens.length && isNameWord(ctx, tokens, k, mode[k], 0) && onlySpaceBetween(text, tokens[k - 1], tokens[k])) {
+          last = k;
+          j = k + 1;
+          continue;
+        }
+      }
+      break;
+    }
+    splitAndType(ctx, tokens, i, last, mode[i] === 1, candidates);
+    i = last + 1;
+  }
+  harmonize(ctx, candidates);
+  const mentions: EntityMention[] = [];
+  for (const c of candidates) if (c.type !== 'misc') mentions.push({ start: c.start, end: c.end, text: c.text, type: c.type });
+  return mentions;
+}
+
+function isTitleCaseLine(doc: Doc, start: number, end: number, kind: string | undefined): boolean {
+  if (kind !== 'headline' && kind !== 'aside') return false;
+  const words = doc.text.slice(start, end).match(/\p{L}{4,}/gu) ?? [];
+  if (words.length < 3) return false;
+  let capital = 0;
+  for (const w of words) if (isUpper(w.charAt(0))) capital++;
+  return capital * 4 >= words.length * 3;
+}
+
+function onlySpaceBetween(text: string, a: Token, b: Token): boolean {
+  if (b.start - a.end > 3) return false;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c !== 32 && c !== 0xa0 && c !== 9) return false;
+  }
+  return true;
+}
+
+function endsPossessive(t: Token): boolean {
+  return /['’][sS]$/u.test(t.text);
+}
+
+/** True when the run starting at `first` may hold lower-case joiners: organization or place names like "Bank of England". */
+function opensLongName(ctx: Context, tokens: Token[], first: number, mode: number): boolean {
+  const f = flagsOf(ctx.g, tokens[first].text, mode === 1);
+  return (f & (Kind.OrgFirst | Kind.LocFirst)) !== 0 && (f & Kind.LocFirst ? /^(?:Gulf|Bay|Lake|Isle|Cape|Republic|Kingdom|Sea|Straits?|Province|State|City)$/i.test(tokens[first].text) : true);
+}
+
+function isDateWord(ctx: Context, t: Token, mode: number): boolean {
+  return (flagsOf(ctx.g, t.text, mode === 1) & Kind.Date) !== 0;
+}
+
+function isInitial(s: string): boolean {
+  return s.length === 1 && isUpper(s);
+}
+
+/** Marks tokens covered by multi-word gazetteer entries, longest match first. */
+function markGazetteerRuns(doc: Doc, g: Gazetteer, mode: Uint8Array): Uint8Array {
+  const { tokens, text } = doc;
+  const marks = new Uint8Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !isUpper(t.text)) continue;
+    const next = tokens[i + 1];
+    if (!next || next.sentence !== t.sentence || (!isUpper(next.text) && !INNER_JOINERS.has(next.text) && next.text !== '.')) continue;
+    const longest = g.longestByFirstWord.get(t.text.toLowerCase());
+    if (!longest) continue;
+    for (let n = Math.min(longest, tokens.length - i); n >= 2; n--) {
+      const last = tokens[i + n - 1];
+      if (last.sentence !== t.sentence || !isUpper(last.text)) continue;
+      const phrase = text.slice(t.start, last.end).replace(/\s+/g, ' ');
+      if (phrase.length > 60) continue;
+      const f = mode[i] === 1 ? g.caseless(phrase) : g.exact.get(phrase);
+      if (f && f & (Kind.Location | Kind.City | Kind.Organization | Kind.Person)) {
+        for (let k = i; k < i + n; k++) marks[k] = 1;
+        i += n - 1;
+        break;
+      }
     }
   }
-  return out;
+  return marks;
+}
+
+function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atClauseStart: number): boolean {
+  const t = tokens[i];
+  if (t.kind !== 'word') return false;
+  const s = t.text;
+  const c0 = s.charAt(0);
+  if (!isUpper(c0)) return false;
+  if (ctx.inGazetteer[i]) return true;
+  const { g } = ctx;
+  const lower = s.toLowerCase();
+  if (s.length === 1) {
+    const next = tokens[i + 1];
+    return !!next && next.text === '.' && next.start === t.end && mode !== 1;
+  }
+  // "Russian-backed", "York-based": a modifier, not a name.
+  if (/-\p{Ll}+$/u.test(s)) return false;
+  if (mode === 1) {
+    const f = g.caseless(s);
+    if (g.closedClass.has(lower) && !(f & Kind.Country)) return false;
+    if (f & (NAME_KINDS | Kind.City | Kind.KnownOrganization)) return !(g.isCommonWord(lower) && !(f & (Kind.Location | Kind.Organization | Kind.Country)) && !ctx.midCapital.has(titleCase(s)));
+    if (g.isCommonWord(lower) || ctx.seenLower.has(lower)) return ctx.midCapital.has(titleCase(s));
+    return true;
+  }
+  if (mode === 2 || atClauseStart) {
+    if (g.cueVerbs.has(lower) || g.closedClass.has(lower)) return false;
+    const f = flagsOf(g, s, false);
+    if (ctx.midCapital.has(s)) return true;
+    if (f & (Kind.Location | Kind.Organization | Kind.Country | Kind.KnownOrganization)) return true;
+    if (f & Kind.City && !g.isCommonWord(lower)) return true;
+    if (g.isCommonWord(lower)) {
+      // A common word opening a clause is a name only when a name follows it ("Mark Butcher", "Bill Gates").
+      if (!(f & (Kind.FirstName | Kind.Person | Kind.TitleHead | Kind.TitleModifier | Kind.Group))) return false;
+      const next = tokens[i + 1];
+      return !!next && next.sentence === t.sentence && next.kind === 'word' && isUpper(next.text) && !g.isCommonWord(next.text.toLowerCase());
+    }
+    return true;
+  }
+  return true;
+}
+
+function titleCase(s: string): string {
+  return s.charAt(0) + s.slice(1).toLowerCase();
+}
+
+/** Splits a capitalised run into title / nationality / name parts and types the name part(s). */
+function splitAndType(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, out: Candidate[]): void {
+  const { g, doc } = ctx;
+  // "Secretary of State", "Minister of Defence": ordinary words after a title and "of" finish the title.
+  if (first > 1 && tokens[first - 1].text === 'of' && flagsOf(g, tokens[first - 2].text, caps) & Kind.TitleHead) {
+    let ordinary = true;
+    for (let k = first; k <= last && ordinary; k++) ordinary = g.isCommonWord(tokens[k].text.toLowerCase()) && !(flagsOf(g, tokens[k].text, caps) & (Kind.Location | Kind.Country));
+    if (ordinary) return;
+  }
+  const whole = doc.text.slice(tokens[first].start, nameEnd(doc.text, tokens[last]));
+  const wholeFlags = flagsOf(g, whole, caps);
+  const opensWithTitle = (flagsOf(g, tokens[first].text, caps) & Kind.TitleHead) !== 0 && !(wholeFlags & (Kind.Location | Kind.City | Kind.Organization));
+  if (first < last && wholeFlags & (Kind.Location | Kind.City | Kind.Organization | Kind.Person | Kind.Group) && !opensWithTitle) {
+    out.push(typed(ctx, tokens, first, last, caps, false));
+    return;
+  }
+  // Leading nationality or country before a title or a name: "Russian President …", "US Undersecretary …", "Australian Tom Moody".
+  let k = first;
+  let titled = false;
+  const groupEnd = leadingGroup(ctx, tokens, first, last, caps);
+  if (groupEnd >= first && groupEnd < last) {
+    out.push(typed(ctx, tokens, first, groupEnd, caps, false));
+    k = groupEnd + 1;
+  }
+  // Title words ("Deputy Foreign Minister", "President", "Mr") before the name.
+  let m = k;
+  let lastHead = -1;
+  while (m <= last) {
+    const f = flagsOf(g, tokens[m].text.replace(/\.$/, ''), caps);
+    if (f & Kind.TitleHead) lastHead = m;
+    else if (!(f & Kind.TitleModifier)) break;
+    m++;
+  }
+  if (lastHead >= k && !(flagsOf(g, doc.text.slice(tokens[k].start, nameEnd(doc.text, tokens[last])), caps) & (Kind.Organization | Kind.Location))) {
+    const headEndsRun = lastHead === last;
+    const nextIsJoiner = headEndsRun ? false : tokens[lastHead + 1].kind === 'word' && !isUpper(tokens[lastHead + 1].text);
+    const orgHeadAfter = !headEndsRun && (flagsOf(g, tokens[last].text, caps) & (Kind.OrgHead | Kind.EventHead)) !== 0;
+    if (!nextIsJoiner && !orgHeadAfter) {
+      titled = true;
+      k = lastHead + 1;
+    }
+  }
+  if (k > last) return;
+  out.push(typed(ctx, tokens, k, last, caps, titled));
+}
+
+function isGroupWord(g: Gazetteer, text: string, caps: boolean, f: number): boolean {
+  if (f & (Kind.Location | Kind.City | Kind.Organization)) return false;
+  if (f & Kind.Group) return true;
+  return text.length > 3 && /s$/i.test(text) && (flagsOf(g, text.slice(0, -1), caps) & Kind.Group) !== 0;
+}
+
+function leadingGroup(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean): number {
+  const { g, doc } = ctx;
+  for (let n = Math.min(last - 1, first + 1); n >= first; n--) {
+    const s = doc.text.slice(tokens[first].start, tokens[n].end);
+    const f = flagsOf(g, s, caps);
+    if (f & Kind.Group && !(f & (Kind.Location | Kind.City | Kind.Organization))) {
+      const rest = doc.text.slice(tokens[n + 1].start, nameEnd(doc.text, tokens[last]));
+      const restFlags = flagsOf(g, rest, caps);
+      if (endsWithOrgHead(ctx, tokens, n + 1, last, caps) && !(restFlags & Kind.Person)) return -1;
+      return n;
+    }
+    // A country or country code before a title: "US Undersecretary of State".
+    if (n === first && f & Kind.Location && first < last && flagsOf(g, tokens[first + 1].text, caps) & (Kind.TitleHead | Kind.TitleModifier)) return n;
+  }
+  return -1;
+}
+
+function endsWithOrgHead(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean): boolean {
+  return last > first - 1 && (flagsOf(ctx.g, tokens[last].text, caps) & Kind.OrgHead) !== 0 && last > first;
+}
+
+function typed(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, afterTitle: boolean): Candidate {
+  const { g, doc } = ctx;
+  const start = tokens[first].start;
+  const end = nameEnd(doc.text, tokens[last]);
+  const text = doc.text.slice(start, end);
+  const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last) };
+  const set = (type: EntityType, strength: Strength): Candidate => {
+    c.type = type;
+    c.strength = strength;
+    // A guess gives way to what the surrounding words say; a guess they confirm is no longer a guess.
+    if (strength === Strength.Guess && c.cue) {
+      c.type = c.cue;
+      c.strength = Strength.Context;
+    }
+    return c;
+  };
+  const f = flagsOf(g, text, caps);
+  const n = last - first + 1;
+  const firstFlags = flagsOf(g, tokens[first].text, caps);
+  const lastFlags = flagsOf(g, tokens[last].text.replace(/['’][sS]$/u, ''), caps);
+  const prev = first > 0 && tokens[first - 1].sentence === tokens[first].sentence ? tokens[first - 1] : null;
+  const prevWord = prev?.text.toLowerCase() ?? '';
+  const next = tokens[last + 1]?.sentence === tokens[last].sentence ? tokens[last + 1] : null;
+  const placeContext = PLACE_PREPOSITIONS.has(prevWord);
+
+  if (afterTitle) return set('person', Strength.Certain);
+  if (f & Kind.KnownOrganization) return set('organization', Strength.Certain);
+  if (n > 1 && lastFlags & Kind.EventHead && !(f & (Kind.Location | Kind.City | Kind.Organization))) return set('event', Strength.Lexicon);
+  if (/\s&\s/.test(text)) return set('organization', Strength.Lexicon);
+  if (f & Kind.Date && n === 1) return set('date', Strength.Certain);
+  if (isGroupWord(g, text, caps, f)) return set('nationality', Strength.Lexicon);
+  if (prev && flagsOf(g, prev.text.replace(/\.$/, ''), false) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(prev.text)) {
+    return set('person', Strength.Certain);
+  }
+  if (f & Kind.Country) return set('location', Strength.Certain);
+  if (n > 1 && lastFlags & Kind.OrgHead && !(f & (Kind.Location | Kind.City))) {
+    return set('organization', Strength.Lexicon);
+  }
+  if (n > 2 && firstFlags & Kind.OrgFirst && /\s(?:of|for)\s/i.test(text)) return set('organization', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.OrgPrefix) return set('organization', Strength.Lexicon);
+  // "Dynamo Moscow", "Greenock Morton": a club named after its town.
+  if (ctx.sports && n > 1 && lastFlags & (Kind.City | Kind.Location) && !(f & (Kind.City | Kind.Location)) && !(firstFlags & Kind.FirstName)) return set('organization', Strength.Context);
+  if (!ctx.sports && f & Kind.City && !(f & (Kind.Location | Kind.Capital)) && f & Kind.Person && n === 1) return set('person', Strength.Lexicon);
+  if (f & (Kind.Location | Kind.City)) {
+    if (ctx.sports && !placeContext && !(f & Kind.Country) && !isDateline(ctx, tokens, first, last)) return set('organization', Strength.Context);
+    if (!(f & Kind.Location) && n > 1 && firstFlags & Kind.FirstName && !(firstFlags & Kind.LocFirst)) return set('person', Strength.Lexicon);
+    return set('location', Strength.Lexicon);
+  }
+  if (f & Kind.Organization) return set('organization', Strength.Lexicon);
+  if (n > 1 && lastFlags & Kind.LocHead) return set('location', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.LocFirst && !(firstFlags & Kind.FirstName) && flagsOf(g, tokens[first + 1].text, caps) & Kind.Location) return set('location', Strength.Lexicon);
+  if (f & Kind.Person) return set('person', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.FirstName) return set('person', Strength.Lexicon);
+  if (!caps && isAcronym(text) && text.length <= 6) return set('organization', Strength.Context);
+  if (next && PERSON_VERBS.has(next.text.toLowerCase())) return set('person', Strength.Context);
+  if (placeContext && n === 1) return set('location', Strength.Guess);
+  if (n === 1 && firstFlags & Kind.FirstName) return set('person', Strength.Context);
+  // An unknown single capitalised word is more often a company, club or body than a person.
+  return set(n === 1 ? 'organization' : 'person', Strength.Guess);
+}
+
+const SCORECARD_MARKS = new Set(['c', 'b', 'st', 'lbw']);
+const ORG_NOUNS_BEFORE = new Set(['club', 'side', 'company', 'firm', 'group', 'newspaper', 'daily', 'agency', 'team', 'champions', 'rivals', 'bank', 'carrier', 'airline', 'maker', 'insurer', 'broker', 'brokerage', 'retailer', 'party', 'giant', 'conglomerate']);
+const ORG_WORDS_AFTER = new Set(['shares', 'stock', 'spokesman', 'spokeswoman', 'chairman', 'shareholders', 'subsidiary', 'unit']);
+const LOC_WORDS_BEFORE = new Set(['in', 'near', 'outside', 'inside', 'across', 'around', 'throughout']);
+const LOC_NOUNS_BEFORE = new Set(['town', 'city', 'village', 'capital', 'province', 'region', 'port', 'district', 'state']);
+
+/** What the neighbouring words say the mention is: a place after "in", a person before "said", a company before "shares". */
+function contextCue(ctx: Context, tokens: Token[], first: number, last: number): EntityType | null {
+  const { g } = ctx;
+  const sentence = tokens[first].sentence;
+  const prev = first > 0 && tokens[first - 1].sentence === sentence ? tokens[first - 1].text.toLowerCase() : '';
+  const prev2 = first > 1 && tokens[first - 2].sentence === sentence ? tokens[first - 2].text.toLowerCase() : '';
+  const next = last + 1 < tokens.length && tokens[last + 1].sentence === sentence ? tokens[last + 1] : null;
+  const nextWord = next?.text.toLowerCase() ?? '';
+  const next2 = last + 2 < tokens.length && tokens[last + 2].sentence === sentence ? tokens[last + 2] : null;
+  if (next && PERSON_VERBS.has(nextWord)) return 'person';
+  // Cricket scorecards: "Gough b Croft", "c Healy".
+  if (ctx.sports && (SCORECARD_MARKS.has(prev) || SCORECARD_MARKS.has(nextWord))) return 'person';
+  if (nextWord === ',' && next2?.kind === 'number' && /^\d{2}$/.test(next2.text)) return 'person';
+  if (prev && g.personNouns.has(prev) && !ORG_NOUNS_BEFORE.has(prev)) return 'person';
+  if (ORG_NOUNS_BEFORE.has(prev)) return 'organization';
+  if (ORG_WORDS_AFTER.has(nextWord) || (/^['’]s$/.test(nextWord) && next2 && ORG_WORDS_AFTER.has(next2.text.toLowerCase()))) return 'organization';
+  if (LOC_WORDS_BEFORE.has(prev)) return 'location';
+  if (prev === 'of' && LOC_NOUNS_BEFORE.has(prev2)) return 'location';
+  return null;
+}
+
+/** A wire dateline: a place opening a line, followed by a date or a dash ("LONDON 1996-08-30", "MOSCOW -"). */
+function isDateline(ctx: Context, tokens: Token[], first: number, last: number): boolean {
+  const { text } = ctx.doc;
+  const lineStart = first === 0 || /\n\s*$/.test(text.slice(Math.max(0, tokens[first].start - 4), tokens[first].start));
+  if (!lineStart) return false;
+  const after = text.slice(tokens[last].end, tokens[last].end + 6);
+  return /^\s*(?:\d{4}-|[-–—(,])/.test(after);
+}
+
+/** Document-level consistency: surnames of known people, one type per repeated form, acronyms. */
+function harmonize(ctx: Context, candidates: Candidate[]): void {
+  const best = new Map<string, Candidate>();
+  const surnames = new Map<string, Candidate>();
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const c of candidates) {
+    if (c.type === 'misc' || c.type === 'date') continue;
+    const key = c.text.toLowerCase();
+    if (c.cue) {
+      const v = votes.get(key) ?? new Map<EntityType, number>();
+      v.set(c.cue, (v.get(c.cue) ?? 0) + 1);
+      votes.set(key, v);
+    }
+    const b = best.get(key);
+    if (!b || c.strength > b.strength) best.set(key, c);
+    if (c.type === 'person' && c.strength === Strength.Certain && c.first === c.last) surnames.set(key, c);
+    if (c.type === 'person' && c.strength >= Strength.Context && c.last > c.first) {
+      const lastWord = ctx.doc.tokens[c.last].text.replace(/['’][sS]$/u, '').toLowerCase();
+      surnames.set(lastWord, c);
+      const firstWord = ctx.doc.tokens[c.first].text.toLowerCase();
+      if (!(flagsOf(ctx.g, ctx.doc.tokens[c.first].text, c.caps) & Kind.FirstName)) surnames.set(firstWord, c);
+    }
+  }
+  for (const c of candidates) {
+    if (c.type === 'nationality' || c.type === 'date') continue;
+    const key = c.text.toLowerCase();
+    if (c.first === c.last && surnames.has(key) && c.strength < Strength.Certain) {
+      const f = flagsOf(ctx.g, c.text, c.caps);
+      if (!(f & Kind.Country)) {
+        c.type = 'person';
+        c.strength = Strength.Context;
+        continue;
+      }
+    }
+    const b = best.get(key);
+    if (b && b !== c && b.strength === Strength.Certain && c.strength < Strength.Certain) {
+      c.type = b.type;
+      c.strength = b.strength;
+      continue;
+    }
+    const v = votes.get(key);
+    if (v && c.strength === Strength.Guess) {
+      let top: EntityType | null = null;
+      let topCount = 0;
+      for (const [type, count] of v) if (count > topCount) [top, topCount] = [type, count];
+      if (top) {
+        c.type = top;
+        continue;
+      }
+    }
+    if (b && b !== c && b.strength > c.strength && c.strength === Strength.Guess) {
+      c.type = b.type;
+      c.strength = b.strength;
+    }
+  }
 }

@@ -1,17 +1,452 @@
 /**
- * Quotations and their speakers.
+ * Quotations and their speakers: quoted spans from the mark scanner, attributed through the patterns of
+ * news prose ("…," said X; X said: "…"; "…," X said; "…" he added; partial quotes inside a reporting
+ * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
+import { cueAt, isNamedSubject, lower, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
+import { findIndirectQuotes } from './indirect';
+import { scanQuoteMarks } from './quoteMarks';
+import type { MarkedQuote } from './quoteMarks';
+import { sentenceAt } from './text';
 import type { Doc } from './text';
-import type { Quote } from './types';
+import type { Quote, QuoteKind, Speaker, TextSpan } from './types';
 
-/** First version: balanced curly or straight double quotation marks, unattributed. */
-export function findQuotes(doc: Doc, _cast: Cast): Quote[] {
+
+/** "the diplomat", "the Russian deputy minister": a definite description that usually points back to the last speaker. */
+const ROLE_HEADS = new Set(['diplomat', 'minister', 'president', 'senator', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'governor', 'mayor', 'candidate', 'nominee', 'chairman', 'chairwoman', 'secretary', 'director', 'ambassador', 'envoy', 'negotiator', 'lawmaker', 'congressman', 'congresswoman', 'leader', 'premier', 'chancellor', 'general', 'commander', 'judge', 'prosecutor', 'lawyer', 'attorney', 'executive', 'founder', 'businessman', 'businesswoman', 'billionaire', 'activist', 'author', 'economist', 'analyst', 'professor', 'researcher', 'expert']);
+
+function isDefiniteRole(phrase: string): boolean {
+  const words = phrase.toLowerCase().split(/\s+/);
+  return words.length >= 2 && words[0] === 'the' && ROLE_HEADS.has(words[words.length - 1]);
+}
+
+/** Speaker lookup shared by direct and reported quotes: the cast first, then the last person who spoke. */
+export class SpeakerResolver {
+  private lastPersonSpeaker: string | null = null;
+
+  constructor(
+    private readonly doc: Doc,
+    private readonly cast: Cast,
+  ) {}
+
+  speaker(phrase: PhraseSpan, antecedent?: PhraseSpan): Speaker {
+    const { doc, cast } = this;
+    const word = phrase.pronoun ? doc.text.slice(phrase.start, phrase.end).toLowerCase() : '';
+    let actor = antecedent ? (cast.actorAt(antecedent.start, antecedent.end) ?? cast.resolve(antecedent.start, antecedent.end)) : null;
+    // "he" and "she" stand for people only: "Russia assured …, while he considered …" is about someone else.
+    if (actor && (word === 'he' || word === 'she') && !this.isPerson(actor)) actor = null;
+    actor ??= cast.actorAt(phrase.start, phrase.end) ?? cast.resolve(phrase.start, phrase.end);
+    if (!actor && (word === 'he' || word === 'she' || word === 'who' || isDefiniteRole(doc.text.slice(phrase.start, phrase.end)))) actor = this.lastPersonSpeaker;
+    if (actor && this.isPerson(actor)) this.lastPersonSpeaker = actor;
+    return { start: phrase.start, end: phrase.end, text: doc.text.slice(phrase.start, phrase.end), actor };
+  }
+
+  private readonly personById = new Map<string, boolean>();
+
+  private isPerson(id: string): boolean {
+    let person = this.personById.get(id);
+    if (person === undefined) {
+      person = this.cast.actors.some((a) => a.id === id && a.type === 'person');
+      this.personById.set(id, person);
+    }
+    return person;
+  }
+}
+
+function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
+  return cue ? { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) } : null;
+}
+
+/** End of the sentence containing `offset`. */
+function sentenceEnd(doc: Doc, offset: number): number {
+  const s = sentenceAt(doc, offset);
+  return s < 0 ? offset : doc.sentences[s].end;
+}
+
+function sentenceBegin(doc: Doc, offset: number): number {
+  const s = sentenceAt(doc, offset);
+  return s < 0 ? offset : doc.sentences[s].start;
+}
+
+const TAIL_LEAD = /^[\s,;—–-]*$/;
+/** How far before a quote its reporting verb is looked for, in tokens. */
+const MAX_HEAD_TOKENS = 60;
+
+/** True when only white space separates `from` and `to` (scanning at most `limit` characters back from `to`). */
+function onlySpaceBetween(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) if (!/\s/.test(text.charAt(i))) return false;
+  return true;
+}
+
+/** End of the line holding `offset` (lines never cross paragraphs). */
+function lineEndAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.lines.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = doc.lines[mid];
+    if (offset < l.start) hi = mid - 1;
+    else if (offset > l.end) lo = mid + 1;
+    else return l.end;
+  }
+  return offset;
+}
+
+/**
+ * Where the text that may attribute a quote ends: the end of the quote's sentence, or of the next one when the
+ * quote closes its sentence ("…?" Smith asked.) and that one is a bare attribution; never past a line break.
+ */
+function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: number): number {
+  if (q.close === null) return closeEnd;
+  const lineEnd = Math.min(paragraphEnd, lineEndAt(doc, closeEnd));
+  const own = sentenceEnd(doc, q.close);
+  if (own > closeEnd) return Math.min(own, lineEnd);
+  const nextSentence = sentenceAt(doc, Math.min(closeEnd + 1, lineEnd - 1));
+  if (nextSentence < 0 || doc.sentences[nextSentence].start >= lineEnd) return closeEnd;
+  const s = doc.sentences[nextSentence];
+  const first = tokenIndexFrom(doc, s.start);
+  let n = 0;
+  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= 8; i++) if (doc.tokens[i].kind === 'word') n++;
+  return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
+}
+
+/** "…," said X / "…," X said / "…" he added / "…," according to X — right after the closing mark. */
+function tailAttribution(doc: Doc, from: number, limit: number): Attribution | null {
+  const { tokens } = doc;
+  let k = tokenIndexFrom(doc, from);
+  while (k < tokens.length && tokens[k].start < limit && tokens[k].kind === 'punct' && TAIL_LEAD.test(tokens[k].text)) k++;
+  if (k >= tokens.length || tokens[k].start >= limit) return null;
+  if (!TAIL_LEAD.test(doc.text.slice(from, tokens[k].start))) return null;
+  const cue = cueAt(doc, k);
+  if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
+    const speaker = speakerAfter(doc, cue.last + 1, limit);
+    return speaker ? { speaker, cue } : null;
+  }
+  if (cue && cue.addressee) return null;
+  const headStart = k;
+  for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
+    const t = tokens[j];
+    if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) return null;
+    const c = cueAt(doc, j);
+    if (!c || !c.speech || c.accordingTo) continue;
+    const speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
+    if (speaker && speaker.first === headStart) return { speaker, cue: c };
+    return null;
+  }
+  return null;
+}
+
+/**
+ * The last cue with a subject in [floor, before), skipping words inside quotations:
+ * X said: "…" / X said that the plan was a "mistake" / X admitted … but stressed that "…".
+ */
+function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean): Attribution | null {
+  const nearest = nearestHeadAttribution(doc, floor, before, inQuote, false);
+  // A view verb inside a reported clause ("X said they want …") yields to the speech verb that reports it.
+  if (nearest?.cue && !nearest.cue.speech) {
+    const reporting = nearestHeadAttribution(doc, floor, nearest.cue.start, inQuote, true);
+    if (reporting?.cue && isComplementSubject(doc, reporting.cue, nearest.speaker)) return reporting;
+  }
+  return nearest;
+}
+
+/** What a pronoun subject stands for inside its own sentence: "Smith, who …" or "Clinton says she …". */
+function antecedentOf(doc: Doc, pronoun: PhraseSpan, floor: number, inQuote: (offset: number) => boolean): PhraseSpan | undefined {
+  const word = lower(doc.tokens[pronoun.first]);
+  if (word === 'who' || word === 'which') {
+    let k = pronoun.first - 1;
+    if (k >= 0 && doc.tokens[k].text === ',') k--;
+    const head = k >= 0 ? speakerBefore(doc, k, floor) : null;
+    return head && !head.pronoun ? head : undefined;
+  }
+  if (word !== 'he' && word !== 'she' && word !== 'they') return undefined;
+  const earlier = nearestHeadAttribution(doc, floor, pronoun.start, inQuote, false);
+  return earlier && !earlier.speaker.pronoun ? earlier.speaker : earlier?.antecedent;
+}
+
+/** True when `subject` opens the clause governed by `cue` ("said [that] they want"), or is a relative pronoun. */
+function isComplementSubject(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
+  const word = lower(doc.tokens[subject.first]);
+  if (word === 'who' || word === 'which') return true;
+  let k = cue.last + 1;
+  if (k < doc.tokens.length && lower(doc.tokens[k]) === 'that') k++;
+  return subject.first === k;
+}
+
+function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
+  const { tokens } = doc;
+  const end = tokenIndexFrom(doc, before);
+  for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && tokens[k].start >= floor; k--) {
+    if (inQuote(tokens[k].start)) continue;
+    const cue = cueAt(doc, k);
+    if (!cue || cue.last >= end || (speechOnly && !cue.speech)) continue;
+    if (cue.accordingTo) {
+      const speaker = speakerAfter(doc, cue.last + 1, before);
+      if (speaker) return { speaker, cue };
+      continue;
+    }
+    const prev = tokens[k - 1];
+    const participle = /ing$/.test(cue.word) && prev && prev.text === ',';
+    const subject = participle ? null : subjectOf(doc, cue, floor);
+    if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
+    // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
+    if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
+      const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
+      if (earlier) return { speaker: earlier.speaker, cue };
+    }
+    if (cue.speech && !cue.addressee && !participle) {
+      const inverted = speakerAfter(doc, cue.last + 1, before);
+      if (inverted) return { speaker: inverted, cue };
+    }
+  }
+  return null;
+}
+
+/** A bare attribution closing the quote's sentence further on: "…" to drive up the price, she said. */
+function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attribution | null {
+  const { tokens } = doc;
+  const lastToken = tokenIndexFrom(doc, limit) - 1;
+  let end = lastToken;
+  while (end >= 0 && tokens[end].kind === 'punct' && tokens[end].start >= from) end--;
+  // Look at the last few tokens only: ", NP cue [adverbial]." or ", cue NP."
+  for (let k = end; k >= 0 && k > end - 6 && tokens[k].start >= from; k--) {
+    const cue = cueAt(doc, k);
+    if (!cue || !cue.speech || cue.accordingTo) continue;
+    const subject = subjectOf(doc, cue, from);
+    const before = subject ? tokens[subject.first - 1] : tokens[k - 1];
+    if (!before || before.text !== ',' || before.start < from) continue;
+    if (subject) return { speaker: subject, cue };
+    const inverted = cue.addressee ? null : speakerAfter(doc, k + 1, limit);
+    if (inverted) return { speaker: inverted, cue };
+  }
+  return null;
+}
+
+/** A transcript line quoted whole: "WALLACE: Do you see those two as equivalent?" */
+function transcriptLabel(doc: Doc, q: MarkedQuote): Attribution | null {
+  const m = /^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}):\s/u.exec(doc.text.slice(q.start, Math.min(q.end, q.start + 50)));
+  if (!m || m[1].length < 2) return null;
+  const first = tokenIndexFrom(doc, q.start);
+  const last = tokenIndexFrom(doc, q.start + m[1].length) - 1;
+  if (last < first) return null;
+  return { speaker: { start: q.start, end: q.start + m[1].length, first, last, pronoun: false }, cue: null };
+}
+
+/** A quote that opens a sentence right after a reporting sentence: Smith called it a mistake. "It cannot work." */
+function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: number, inQuote: (offset: number) => boolean): Attribution | null {
+  const prev = doc.sentences[sentence - 1];
+  if (!prev || prev.paragraph !== paragraph) return null;
+  const a = headAttribution(doc, prev.start, prev.end, inQuote);
+  return a && a.cue?.speech ? a : null;
+}
+
+/** "…" ― Jane Doe: a quotation signed with a dash and a name. */
+function dashAttribution(doc: Doc, from: number, limit: number): Attribution | null {
+  const m = /^\s*[―—–-]{1,2}\s*/.exec(doc.text.slice(from, Math.min(limit, from + 6)));
+  if (!m) return null;
+  const speaker = speakerAfter(doc, tokenIndexFrom(doc, from + m[0].length), limit);
+  if (!speaker || speaker.pronoun) return null;
+  return /^[\s.,]*$/.test(doc.text.slice(speaker.end, limit)) ? { speaker, cue: null } : null;
+}
+
+/** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
+function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribution | null {
+  const k = tokenIndexFrom(doc, sentenceStart);
+  const subject = speakerAfter(doc, k, open);
+  if (!subject || !isNamedSubject(doc, subject)) return null;
+  let v = subject.last + 1;
+  const { tokens } = doc;
+  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) v++;
+  const verb = tokens[v];
+  if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text)) return null;
+  return { speaker: subject, cue: null };
+}
+
+/** Subject before a short quote whose verb follows it: Putin "immediately" demanded … */
+function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribution | null {
+  const { tokens } = doc;
+  if (q.open === null || q.close === null) return null;
+  let k = tokenIndexFrom(doc, q.after);
+  while (k < tokens.length && tokens[k].start < limit && /^(?:also|later|has|have|had|then|would)$/.test(lower(tokens[k]))) k++;
+  const cue = k < tokens.length && tokens[k].start < limit ? cueAt(doc, k) : null;
+  if (!cue || cue.accordingTo) return null;
+  const subject = speakerBefore(doc, tokenIndexFrom(doc, q.open) - 1, sentenceBegin(doc, q.open));
+  return subject ? { speaker: subject, cue } : null;
+}
+
+const TITLE_WORD = /^(?:\p{Lu}|\d|of$|the$|and$|a$|an$|in$|on$|to$|for$|with$|at$)/u;
+const TITLE_INTRO = /(?:['’]s|\bon|\bof|\btitled|\bentitled|\bcalled|\bdubbed|\bnamed|\bheadlined|\blabeled|\blabelled|\bnicknamed|\bshow|\bprogram|\bbook|\bfilm|\bsong|\bcolumn|\bop-ed|\bpiece|\bessay)[\s,]*$/i;
+
+/** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
+function isTitle(doc: Doc, q: MarkedQuote): boolean {
+  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/);
+  if (words.length > 6 || !words.every((w) => TITLE_WORD.test(w)) || !/^\p{Lu}/u.test(words[0])) return false;
+  const open = q.open ?? q.start;
+  const before = doc.text.slice(Math.max(0, open - 30), open);
+  return TITLE_INTRO.test(before);
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Direct quote when it stands as a sentence of its own; partial when it is embedded in the reporter's sentence. */
+function kindOf(doc: Doc, q: MarkedQuote): QuoteKind {
+  const open = q.open ?? q.start;
+  const sStart = sentenceBegin(doc, open);
+  let i = open - 1;
+  while (i >= sStart && /\s/.test(doc.text.charAt(i))) i--;
+  const startsUpper = /^[\p{Lu}\d…(‘'"“]/u.test(doc.text.charAt(q.start));
+  if (i < sStart || (startsUpper && /[:,]/.test(doc.text.charAt(i)))) return 'direct';
+  return 'partial';
+}
+
+function isSentenceInitial(doc: Doc, q: MarkedQuote, prevEnd: number): boolean {
+  const open = q.open ?? q.start;
+  const between = doc.text.slice(Math.max(prevEnd, sentenceBegin(doc, open)), open).trim();
+  return between === '' || /^[.!?)\]]*$/.test(between);
+}
+
+/** The speaker introduced at the end of a paragraph ("Smith said:", "The report reads:"). */
+function introAttribution(doc: Doc, paragraphIndex: number, inQuote: (offset: number) => boolean): Attribution | null {
+  const p = doc.paragraphs[paragraphIndex];
+  if (!p || p.kind === 'boilerplate') return null;
+  const last = doc.text.slice(p.start, p.end).trimEnd();
+  if (!last.endsWith(':')) return null;
+  const sStart = sentenceBegin(doc, p.end - 1);
+  return headAttribution(doc, sStart, p.end, inQuote);
+}
+
+/** Title-like first paragraph: a headline that the paragraph splitter kept as body because it ends with a period. */
+function isHeadlineLike(doc: Doc, paragraphIndex: number): boolean {
+  const p = doc.paragraphs[paragraphIndex];
+  if (p.kind === 'headline') return true;
+  if (paragraphIndex !== 0 || p.kind !== 'body') return false;
+  // Split off at most 26 words: called once per quote, a whole split of a long first paragraph is quadratic.
+  const words = doc.text.slice(p.start, p.end).split(/\s+/, 26);
+  if (words.length > 25) return false;
+  const capitalised = words.filter((w) => /^[\p{Lu}‘“'"]/u.test(w)).length;
+  return capitalised >= 0.6 * words.length;
+}
+
+/**
+ * A one-line, headline-like paragraph between story paragraphs (a related-story teaser) that the paragraph
+ * classifier kept as body because it holds quotation marks: its quotes are nobody's words in this story.
+ */
+function isTeaser(doc: Doc, paragraphIndex: number): boolean {
+  const p = doc.paragraphs[paragraphIndex];
+  if (p.kind !== 'body' || paragraphIndex === 0 || p.end - p.start > 160) return false;
+  const next = doc.paragraphs[paragraphIndex + 1];
+  if (!next || next.kind !== 'body') return false;
+  const text = doc.text.slice(p.start, p.end);
+  return !/[\r\n]/.test(text) && wordCount(text) <= 18 && !/[.!?…:;,”"’»)]$/u.test(text);
+}
+
+/** True when `offset` lies inside one of the sorted, disjoint spans. */
+function insideAny(spans: { start: number; end: number }[]): (offset: number) => boolean {
+  return (offset) => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (offset < spans[mid].start) hi = mid - 1;
+      else if (offset >= spans[mid].end) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
+  const attributions: (Attribution | null)[] = [];
+  const inQuote = insideAny(marked.map((q) => ({ start: q.open ?? q.start, end: q.after })));
+  let prevParagraph = -1;
+  let prevEnd = -1;
+  let prevSentence = -1;
+  let prevAttribution: Attribution | null = null;
+  let headlineLike: boolean | undefined;
+  for (let i = 0; i < marked.length; i++) {
+    const q = marked[i];
+    const para = doc.paragraphs[q.paragraph];
+    if (q.paragraph !== prevParagraph) {
+      prevEnd = para.start;
+      prevAttribution = null;
+      prevSentence = -1;
+    }
+    const next = marked[i + 1];
+    const nextOpen = next && next.paragraph === q.paragraph ? (next.open ?? next.start) : para.end;
+    const open = q.open ?? q.start;
+    const closeEnd = q.after;
+    const sentence = sentenceAt(doc, open);
+    const tailLimit = Math.min(nextOpen, tailEnd(doc, q, closeEnd, para.end));
+    const words = wordCount(doc.text.slice(q.start, q.end));
+    if (headlineLike === undefined) headlineLike = isHeadlineLike(doc, 0);
+    const scare = para.kind === 'aside' || isTeaser(doc, q.paragraph) || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3) || isTitle(doc, q);
+    let a: Attribution | null = null;
+    if (!scare) {
+      a =
+        tailAttribution(doc, closeEnd, tailLimit) ??
+        dashAttribution(doc, closeEnd, tailLimit) ??
+        headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
+        bracketingAttribution(doc, q, tailLimit) ??
+        sentenceFinalAttribution(doc, closeEnd, tailLimit);
+      if (!a && prevAttribution && (sentence === prevSentence || isSentenceInitial(doc, q, prevEnd))) a = prevAttribution;
+      if (!a && q.continuationOf !== null) a = attributions[q.continuationOf];
+      if (!a) {
+        a = transcriptLabel(doc, q);
+        // The speaker's label is not part of the words quoted.
+        if (a) q.start = a.speaker.end + 1 + (doc.text.slice(a.speaker.end + 1, a.speaker.end + 2) === ' ' ? 1 : 0);
+      }
+      if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
+      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote);
+      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open)) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
+    }
+    attributions.push(a);
+    if (a) prevAttribution = a;
+    prevEnd = closeEnd;
+    prevParagraph = q.paragraph;
+    prevSentence = sentenceAt(doc, Math.max(open, closeEnd - 1));
+  }
+  return attributions;
+}
+
+export function findQuotes(doc: Doc, cast: Cast): Quote[] {
+  const { quotes: marked } = scanQuoteMarks(doc);
+  const attributions = attribute(doc, marked);
   const out: Quote[] = [];
-  const re = /[“"]([^“”"\n]+)[”"]/g;
-  for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-    const start = m.index + 1;
-    out.push({ start, end: start + m[1].length, text: m[1], kind: 'direct', speaker: null, cue: null });
+  // A multi-paragraph quote is attributed as a whole, usually by the speaker named at its end.
+  for (let i = marked.length - 1; i >= 0; i--) {
+    const from = marked[i].continuationOf;
+    if (from !== null && attributions[i] && !attributions[from]) attributions[from] = attributions[i];
+  }
+  for (let i = 0; i < marked.length; i++) {
+    if (marked[i].continuationOf !== null && !attributions[i]) attributions[i] = attributions[marked[i].continuationOf as number];
+  }
+  const candidates: QuoteCandidate[] = [];
+  for (let i = 0; i < marked.length; i++) {
+    const q = marked[i];
+    const a = attributions[i];
+    const text = doc.text.slice(q.start, q.end);
+    const para = doc.paragraphs[q.paragraph];
+    let kind: QuoteKind = kindOf(doc, q);
+    if (!a && (para.kind !== 'body' || wordCount(text) <= 4 || isTitle(doc, q))) kind = 'scare';
+    candidates.push({ start: q.start, end: q.end, kind, attribution: a });
+  }
+  for (const c of findIndirectQuotes(doc, candidates)) candidates.push(c);
+  candidates.sort((x, y) => x.start - y.start || x.end - y.end);
+  const resolver = new SpeakerResolver(doc, cast);
+  for (const c of candidates) {
+    const a = c.attribution;
+    out.push({
+      start: c.start,
+      end: c.end,
+      text: doc.text.slice(c.start, c.end),
+      kind: c.kind,
+      speaker: a ? resolver.speaker(a.speaker, a.antecedent) : null,
+      cue: a ? cueSpan(doc, a.cue) : null,
+    });
   }
   return out;
 }

@@ -19,6 +19,8 @@ export interface Entity extends TextSpan {
   type: EntityType;
   /** Id of the actor this mention belongs to, or null. */
   actor: string | null;
+  /** True when the user marked this span (from the article's annotations sidecar). */
+  manual?: boolean;
 }
 
 export interface Actor {
@@ -42,13 +44,22 @@ export interface Quote extends TextSpan {
   kind: QuoteKind;
   speaker: Speaker | null;
   cue: TextSpan | null;
+  /** True when the user marked this quote (from the article's annotations sidecar). */
+  manual?: boolean;
 }
 
 export interface Demand extends TextSpan {
   holder: string | null;
+  /**
+   * The holder as the text names it ("a group of parents", "the Clinton campaign"), also when it is no
+   * listed actor. Snake case because this is the field name of the evaluation format.
+   */
+  holder_text?: string;
   addressee: string | null;
   cue: TextSpan | null;
   content: TextSpan | null;
+  /** True when the user marked this demand (from the article's annotations sidecar). */
+  manual?: boolean;
 }
 
 export interface Analysis {

@@ -1,0 +1,42 @@
+// Peak memory of one analysis, run by scripts/bench.mjs in a fresh process per text size:
+//   node --expose-gc scripts/bench-memory.mjs CORE_BUNDLE TEXT_FILE
+// Prints one JSON object. The text is read and a garbage collection run before the baseline is taken,
+// so the figures are what the analysis adds on top of holding the text:
+//   peakRssDelta   the kernel's high-water mark of resident memory (getrusage maxrss) minus the baseline RSS:
+//                  everything the process touched while analysing, including V8's young generation and garbage;
+//   retainedHeap   heapUsed after a full collection with the result still alive, minus the baseline heap.
+// scripts/bench.mjs also runs it under decreasing --max-old-space-size limits to find the smallest heap
+// with which the analysis still completes: the live memory it really needs, garbage excluded.
+import { createRequire } from 'module';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+
+const [coreBundle, textFile] = process.argv.slice(2);
+const { analyze } = createRequire(import.meta.url)(resolve(coreBundle));
+const text = readFileSync(textFile, 'utf8');
+const gc = globalThis.gc;
+if (!gc) throw new Error('run with --expose-gc');
+
+gc();
+const before = process.memoryUsage();
+const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+const t0 = performance.now();
+const result = analyze(text);
+const ms = performance.now() - t0;
+const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+gc();
+const after = process.memoryUsage();
+process.stdout.write(
+  JSON.stringify({
+    bytes: Buffer.byteLength(text),
+    ms,
+    baselineRss: before.rss,
+    baselineHeap: before.heapUsed,
+    // An upper bound: when reading the file set the high-water mark, the analysis stayed below it.
+    peakRssDelta: maxRssAfter - before.rss,
+    newHighWater: maxRssAfter > maxRssBefore,
+    peakRss: maxRssAfter,
+    retainedHeap: after.heapUsed - before.heapUsed,
+    entities: result.entities.length,
+  }) + '\n',
+);

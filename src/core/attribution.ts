@@ -1,0 +1,348 @@
+/**
+ * Attribution cues and speaker phrases, found syntactically around a cue verb: a pronoun, a proper-name
+ * sequence with its titles, or a determiner noun phrase ("the diplomat", "a spokesman for the company").
+ * Nothing here depends on entity recognition; the cast is asked for an actor only once a phrase is found.
+ */
+import cueData from './data/attribution-cues.json';
+import type { Doc, Token } from './text';
+import type { QuoteKind, Span } from './types';
+
+function forms(groups: Record<string, string[]>): Set<string> {
+  const out = new Set<string>();
+  for (const list of Object.values(groups)) for (const f of list) out.add(f);
+  return out;
+}
+
+/** Verbs that report speech and may come before their subject ("…," said Smith). */
+export const SPEECH_CUES: ReadonlySet<string> = forms(cueData.speechVerbs);
+/** Verbs that attribute a view or claim only with the subject before them ("Smith believes …"). */
+export const SUBJECT_FIRST_CUES: ReadonlySet<string> = forms(cueData.subjectFirstCues);
+const SPEAKER_NOUNS: ReadonlySet<string> = new Set(cueData.speakerNouns);
+/** Present-tense cue forms that are never nouns. */
+const VERB_ONLY = new Set(['say', 'says', 'tell', 'tells', 'told', 'said', 'wrote', 'write', 'writes', 'argue', 'argues', 'insist', 'insists', 'explain', 'explains', 'add', 'adds', 'ask', 'asks', 'believe', 'believes', 'think', 'thinks', 'thought', 'know', 'knows', 'knew', 'feel', 'feels', 'felt', 'want', 'wants', 'expect', 'expects', 'acknowledge', 'acknowledges', 'admit', 'admits', 'warn', 'warns', 'assert', 'asserts', 'declare', 'declares', 'announce', 'announces', 'recall', 'recalls', 'predict', 'predicts', 'concede', 'concedes', 'complain', 'complains', 'confirm', 'confirms', 'deny', 'denies', 'reveal', 'reveals', 'testify', 'testifies', 'contend', 'contends', 'maintain', 'maintains', 'allege', 'alleges', 'assure', 'assures', 'reiterate', 'reiterates', 'agree', 'agrees', 'proclaim', 'proclaims', 'suggest', 'suggests', 'indicate', 'indicates', 'urge', 'urges', 'describe', 'describes', 'emphasize', 'emphasizes', 'stress', 'stresses', 'continued', 'thinks', 'consider', 'considers', 'accuse', 'accuses', 'criticize', 'criticizes', 'blame', 'blames', 'found', 'saw', 'sees', 'implies', 'worries', 'conclude', 'concludes', 'observe', 'observes', 'recommend', 'recommends']);
+/** Speech verbs that name the addressee right after them ("told reporters"), never the speaker. */
+const ADDRESSEE_CUES = new Set(['tell', 'tells', 'told', 'telling', 'ask', 'asks', 'asked', 'asking', 'urge', 'urges', 'urged', 'assure', 'assures', 'assured', 'inform', 'informed', 'warn', 'warns', 'warned', 'remind', 'reminded']);
+
+export const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you', 'who', 'which']);
+const DETERMINERS = new Set([
+  'the', 'a', 'an', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those',
+  'some', 'many', 'most', 'several', 'two', 'three', 'four', 'five', 'both', 'other', 'few', 'all', 'each', 'every', 'any',
+]);
+/** Words between a subject and its cue verb that belong to neither. */
+const ADVERBS = new Set([
+  'also', 'later', 'previously', 'has', 'have', 'had', 'then', 'once', 'would', 'will', 'could', 'did', 'does', 'do', 'never',
+  'first', 'further', 'again', 'still', 'simply', 'just', 'already', 'even', 'often', 'always', 'now', 'since', 'recently',
+  'earlier', 'today', 'yesterday', 'tonight', 'last', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening',
+  'not', 'may', 'might', 'can', 'should', 'must', 'shall', 'is', 'was', 'are', 'were', 'been', 'be', 'being', 'quickly',
+  'privately', 'publicly', 'separately', 'reportedly', 'repeatedly', 'frequently', 'flatly', 'openly', 'himself', 'herself',
+  'themselves', 'too', 'however', 'in', 'on', 'at', 'this', 'next', 'long',
+]);
+const TIME_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tonight', 'earlier',
+  'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening',
+]);
+/** Words that can never be part of a speaker phrase. */
+const STOP_WORDS = new Set([
+  'and', 'but', 'or', 'nor', 'so', 'yet', 'that', 'which', 'whom', 'whose', 'what', 'when', 'where', 'while', 'whether',
+  'if', 'because', 'as', 'after', 'before', 'since', 'although', 'though', 'than', 'then', 'in', 'on', 'at', 'to', 'from',
+  'with', 'by', 'about', 'into', 'over', 'under', 'during', 'against', 'between', 'through', 'without', 'not', 'no', 'is',
+  'was', 'are', 'were', 'be', 'been', 'being', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'could', 'should',
+  'can', 'may', 'might', 'must', 'there', 'here', 'it', 'this', 'even', 'also', 'only', 'just', 'how', 'why', 'said',
+  'says', 'says', 'told', 'asked', 'according', 'like', 'unlike', 'via', 'per', 'very', 'too', 'until', 'upon', 'toward',
+  'towards', 'among', 'amid', 'despite', 'whom', 'both', 'either', 'neither', 'up', 'down', 'out', 'off',
+]);
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'el', 'st']);
+/** Sentence-initial capitalised words that are not names. */
+const CAPITAL_STOP = new Set([...STOP_WORDS, 'but', 'and', 'in', 'on', 'at', 'when', 'if', 'as', 'after', 'asked', 'speaking', 'meanwhile', 'instead', 'still', 'yet', 'now', 'then', 'however', 'furthermore', 'moreover', 'regarding', 'for', 'of']);
+const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Jr|Sr|St|Pres|Sec|Atty|Mt|Del|Cmdr|Supt|Insp|Amb|Hon|(?:\p{Lu}\.)*\p{Lu})$/u;
+
+/** A title abbreviation or initials directly followed by their period: "Sen.", "G.K.". */
+function isAbbreviationPeriod(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  const prev = doc.tokens[i - 1];
+  return t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
+}
+
+const CAPITALISED = /^\p{Lu}/u;
+/** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
+const MAX_PHRASE_TOKENS = 14;
+const QUOTE_MARK_TOKEN = /^[“”"«»„‘’']$/;
+const LOWER_START = /^\p{Ll}/u;
+
+export function lower(t: Token): string {
+  return t.text.toLowerCase().replace(/’/g, "'");
+}
+
+/** Index of the first token starting at or after `offset`. */
+export function tokenIndexFrom(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface PhraseSpan extends Span {
+  /** First and last token index of the phrase. */
+  first: number;
+  last: number;
+  pronoun: boolean;
+}
+
+/** A speaker phrase with the cue that links it to a quote. */
+export interface Attribution {
+  speaker: PhraseSpan;
+  cue: CueMatch | null;
+  /** For a pronoun speaker, the phrase in the same sentence it stands for ("Clinton says she …", "Smith, who …"). */
+  antecedent?: PhraseSpan;
+}
+
+/** A quote before its speaker phrase is resolved to an actor. */
+export interface QuoteCandidate extends Span {
+  kind: QuoteKind;
+  attribution: Attribution | null;
+}
+
+export interface CueMatch extends Span {
+  first: number;
+  last: number;
+  word: string;
+  /** "according to": the speaker follows and the content is the rest of the clause. */
+  accordingTo: boolean;
+  speech: boolean;
+  addressee: boolean;
+  /** The form is also a common noun ("reports", "claims", "state"), so its subject must be unmistakable. */
+  nounLike: boolean;
+}
+
+/** The cue starting at token `k`, if any. */
+export function cueAt(doc: Doc, k: number): CueMatch | null {
+  const t = doc.tokens[k];
+  if (!t || t.kind !== 'word') return null;
+  const w = lower(t);
+  const next = doc.tokens[k + 1];
+  const nw = next && next.sentence === t.sentence ? lower(next) : '';
+  if (w === 'according' && nw === 'to') return { start: t.start, end: next.end, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
+  if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  const speech = SPEECH_CUES.has(w);
+  if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
+  if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
+  return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
+}
+
+/** A pronoun, or a phrase whose last word is capitalised or a speaker noun ("the campaign", "Sen. Smith"). */
+export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
+  if (phrase.pronoun) return lower(doc.tokens[phrase.first]) !== 'it';
+  const head = doc.tokens[phrase.last];
+  return (CAPITALISED.test(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lower(head));
+}
+
+/**
+ * The subject of a cue verb at `cue.first`, not before `floor`. A cue that can also be a noun
+ * ("Kim's mental state is", "late-night tweets") needs a name, a pronoun or a speaker noun right before it.
+ */
+export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null {
+  const subject = speakerBefore(doc, cue.first - 1, floor);
+  if (!subject || !cue.nounLike || subject.pronoun) return subject;
+  const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lower(doc.tokens[cue.first - 1]));
+  return adjacent && isNamedSubject(doc, subject) ? subject : null;
+}
+
+/** "Said Smith" after a closing mark or at a sentence start; not "the United States", not headline case. */
+function capitalisedCueAllowed(doc: Doc, k: number): boolean {
+  const prev = doc.tokens[k - 1];
+  if (!prev || prev.sentence !== doc.tokens[k].sentence) return true;
+  return /^[“”"«»„]$/.test(prev.text) || (prev.text === "'" && doc.text.charAt(prev.start - 1) === "'");
+}
+
+function isWord(t: Token | undefined): t is Token {
+  return !!t && t.kind !== 'punct';
+}
+
+function validHead(doc: Doc, first: number, last: number): boolean {
+  const head = doc.tokens[last];
+  if (!isWord(head)) return false;
+  const w = lower(head);
+  if (DETERMINERS.has(w)) return false;
+  if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
+  if (STOP_WORDS.has(w) || DETERMINERS.has(w)) return false;
+  if (SPEAKER_NOUNS.has(w)) return true;
+  // A lower-case head needs a determiner or a capitalised word in front of it ("the diplomat", "Trump's aide").
+  for (let i = first; i < last; i++) {
+    const x = doc.tokens[i];
+    if (DETERMINERS.has(lower(x)) || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+  }
+  return false;
+}
+
+/**
+ * The speaker phrase that ends at token `k` (inclusive), reading backwards, not before offset `floor`.
+ * Skips adverbs and time expressions between the phrase and the verb, parentheticals ("(D-Va.)") and
+ * appositives or relative clauses set off by commas ("Smith, the party's chairman, said").
+ */
+export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | null {
+  const tokens = doc.tokens;
+  const sentence = tokens[k]?.sentence;
+  const inRange = (i: number): boolean => i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
+  const adverbFloor = k - 6;
+  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lower(tokens[k])) || TIME_WORDS.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k]))) && !PRONOUNS.has(lower(tokens[k]))) k--;
+  if (!inRange(k)) return null;
+  let t = tokens[k];
+  if (t.text === ')') {
+    let j = k - 1;
+    while (inRange(j) && tokens[j].text !== '(' && k - j < 12) j--;
+    if (!inRange(j) || tokens[j].text !== '(') return null;
+    k = j - 1;
+    if (!inRange(k)) return null;
+    t = tokens[k];
+  }
+  if (t.text === ',') {
+    // Appositive or relative clause between two commas: take the phrase before it.
+    let j = k - 1;
+    while (inRange(j) && tokens[j].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[j].text) && k - j < 25) j--;
+    if (inRange(j) && tokens[j].text === ',' && k - j > 1) {
+      const inner = lower(tokens[j + 1]);
+      const head = nounPhraseBefore(doc, j - 1, floor, sentence);
+      if (head && (inner === 'who' || DETERMINERS.has(inner) || CAPITALISED.test(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
+    }
+    return null;
+  }
+  return nounPhraseBefore(doc, k, floor, sentence);
+}
+
+function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number): PhraseSpan | null {
+  const tokens = doc.tokens;
+  const inRange = (i: number): boolean => i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
+  if (!inRange(k)) return null;
+  const last = tokens[k];
+  if (last.kind === 'punct') return last.text === ')' ? speakerBefore(doc, k, floor) : null;
+  const lw = lower(last);
+  if (PRONOUNS.has(lw)) return { start: last.start, end: last.end, first: k, last: k, pronoun: true };
+  let i = k;
+  let first = k;
+  let lowerCount = 0;
+  let extended = false;
+  while (inRange(i) && k - i < MAX_PHRASE_TOKENS) {
+    const t = tokens[i];
+    const w = lower(t);
+    if (t.kind === 'punct') {
+      // The period of a title or an initial ("Sen.", "G.K.") and the hyphen of a compound belong to the name.
+      const prev = tokens[i - 1];
+      if (isAbbreviationPeriod(doc, i) || (t.text === '-' && prev && prev.end === t.start)) {
+        i--;
+        continue;
+      }
+      break;
+    }
+    if (DETERMINERS.has(w)) {
+      first = i;
+      // "a spokesman for the campaign": one "of"/"for" link to a preceding noun.
+      const link = tokens[i - 1];
+      if (!extended && inRange(i - 2) && link && (lower(link) === 'of' || lower(link) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lower(tokens[i - 2]))) {
+        extended = true;
+        i -= 2;
+        continue;
+      }
+      break;
+    }
+    if (CAPITALISED.test(t.text)) {
+      if (CAPITAL_STOP.has(w) || (TIME_WORDS.has(w) && i === k)) break;
+      first = i;
+      i--;
+      continue;
+    }
+    if (NAME_PARTICLES.has(w) && i < k && CAPITALISED.test(tokens[i + 1].text)) {
+      i--;
+      continue;
+    }
+    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || t.kind === 'number' && i === k) break;
+    if ((w === 'of' || w === 'for') && !extended && i < k) {
+      extended = true;
+      i--;
+      continue;
+    }
+    if (/(?:ing|ed)$/.test(w) && !SPEAKER_NOUNS.has(w)) break;
+    if (++lowerCount > 5) break;
+    first = i;
+    i--;
+  }
+  // Do not start on a dangling "of"/"for".
+  while (first < k && /^(?:of|for)$/.test(lower(tokens[first]))) first++;
+  if (!validHead(doc, first, k)) return null;
+  return { start: tokens[first].start, end: last.end, first, last: k, pronoun: false };
+}
+
+/** The speaker phrase starting at token `k`, reading forwards ("said Sergei Riabkov, …"), ending before `ceiling`. */
+export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan | null {
+  const tokens = doc.tokens;
+  const first = tokens[k];
+  if (!first || first.start >= ceiling) return null;
+  const sentence = first.sentence;
+  const inRange = (i: number): boolean => i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
+  const fw = lower(first);
+  if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
+  let i = k;
+  let last = -1;
+  let lowerCount = 0;
+  let extended = false;
+  while (inRange(i) && i - k < MAX_PHRASE_TOKENS) {
+    const t = tokens[i];
+    const w = lower(t);
+    if (t.kind === 'punct') {
+      const prev = tokens[i - 1];
+      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start))) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (DETERMINERS.has(w) && !(last >= 0 && isAbbreviationPeriod(doc, i + 1))) {
+      if (last >= 0) break;
+      i++;
+      continue;
+    }
+    if (CAPITALISED.test(t.text)) {
+      if (CAPITAL_STOP.has(w) || TIME_WORDS.has(w)) break;
+      last = i++;
+      continue;
+    }
+    if (NAME_PARTICLES.has(w) && last >= 0 && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) {
+      i++;
+      continue;
+    }
+    if ((w === 'of' || w === 'for') && last >= 0 && !extended) {
+      extended = true;
+      i++;
+      continue;
+    }
+    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || TIME_WORDS.has(w) || /ly$/.test(w)) break;
+    if (++lowerCount > 5) break;
+    last = i++;
+  }
+  if (last < 0) return null;
+  // Trailing "of"/"for" without its object is not part of the phrase.
+  while (last > k && /^(?:of|for)$/.test(lower(tokens[last]))) last--;
+  if (!validHead(doc, k, last)) return null;
+  return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
+}
+
+/** The token index just past a told-style addressee ("told reporters", "told CNN on Sunday"), for content spans. */
+export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
+  const tokens = doc.tokens;
+  const sentence = tokens[k]?.sentence;
+  for (let i = k; i < tokens.length && i < k + 20 && tokens[i].start < ceiling && tokens[i].sentence === sentence; i++) {
+    const w = lower(tokens[i]);
+    if (w === 'that' || tokens[i].text === ':' || /^[“"«„]$/.test(tokens[i].text)) return w === 'that' || tokens[i].text === ':' ? i + 1 : i;
+  }
+  const np = speakerAfter(doc, k, ceiling);
+  return np ? np.last + 1 : k;
+}
+
+/** True when token `k` reads as a lower-case word that can start a clause after a speech verb. */
+export function isLowerWord(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && LOWER_START.test(t.text);
+}

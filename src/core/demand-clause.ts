@@ -1,0 +1,280 @@
+/**
+ * A token-level view of one sentence and the clause helpers demand detection needs: skipping quotation
+ * marks and adverbs, clause boundaries, negation, subjects and objects as actors.
+ */
+import type { Cast } from './cast';
+import type { Doc, Token } from './text';
+import type { Span } from './types';
+import {
+  fold,
+  FIRST_PERSON,
+  NEGATIONS,
+  NOUN_DETERMINERS,
+  OBJECT_PRONOUNS,
+  QUESTION_WORDS,
+  REPORTING_VERBS,
+  SUBJECT_PRONOUNS,
+} from './demand-lexicon';
+
+const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‹', '›', '`']);
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–']);
+const SENTENCE_PUNCT = new Set(['.', '!', '?', ';', '…']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', "it's", "that's", 'get', 'got', 'gets', 'getting']);
+const AUXILIARIES = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might',
+  'can', 'did', 'does', 'do', 'also', 'again', 'now', 'still', 'then', 'further', 'once', 'already', 'just', 'even',
+  'repeatedly', 'to', 'plans', 'planned', 'plan', 'continued', 'continues', 'began', 'begun', 'beginning', 'going', 'wants',
+  'want', 'wanted', 'reportedly', 'publicly', 'privately', 'formally', 'explicitly', 'effectively', 'essentially',
+  'always', 'never', 'often', 'sometimes', 'usually', 'both', 'all', 'jointly', 'together',
+]);
+const ARTICLES = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'this', 'these', 'those']);
+const CONJUNCTIONS = new Set(['and', 'but', 'so', 'because', 'while', 'although', 'though', 'since', 'as', 'or', 'yet']);
+
+export function isQuoteMark(t: string): boolean {
+  return QUOTE_MARKS.has(t);
+}
+
+export class SentenceView {
+  readonly tokens: Token[];
+  /** Folded (lower-case, straight apostrophe) token texts. */
+  readonly words: string[];
+  readonly start: number;
+  readonly end: number;
+  readonly isQuestion: boolean;
+
+  constructor(
+    readonly doc: Doc,
+    readonly index: number,
+    tokens: Token[],
+  ) {
+    this.tokens = tokens;
+    this.words = tokens.map((t) => fold(t.text));
+    const s = doc.sentences[index];
+    this.start = s.start;
+    this.end = s.end;
+    let last = tokens.length - 1;
+    while (last >= 0 && (isQuoteMark(this.words[last]) || this.words[last] === ')')) last--;
+    this.isQuestion = last >= 0 && this.words[last] === '?';
+  }
+
+  private titleCaseCache: boolean | undefined;
+  /** True when most words of the sentence are capitalised (a title-case headline). */
+  get titleCase(): boolean {
+    if (this.titleCaseCache === undefined) {
+      let words = 0;
+      let caps = 0;
+      for (let i = 0; i < this.tokens.length; i++) {
+        if (!this.isWord(i)) continue;
+        words++;
+        if (this.isCapitalised(i)) caps++;
+      }
+      this.titleCaseCache = words >= 3 && caps >= words * 0.7;
+    }
+    return this.titleCaseCache;
+  }
+
+  /** True when token i is a reporting verb used as a verb (not "United States", not "a note"). */
+  reportingVerb(i: number): boolean {
+    // "continued to call", "claimed to be": a verb taking an infinitive, not reporting speech.
+    if (this.words[i + 1] === 'to' && this.isWord(i + 2) && !this.isCapitalised(i + 2)) return false;
+    return REPORTING_VERBS.has(this.words[i]) && (!this.isCapitalised(i) || this.titleCase) && !this.nounContext(i);
+  }
+
+  get length(): number {
+    return this.tokens.length;
+  }
+
+  word(i: number): string {
+    return i >= 0 && i < this.words.length ? this.words[i] : '';
+  }
+
+  isWord(i: number): boolean {
+    return i >= 0 && i < this.tokens.length && this.tokens[i].kind === 'word';
+  }
+
+  isCapitalised(i: number): boolean {
+    return this.isWord(i) && /^\p{Lu}/u.test(this.tokens[i].text);
+  }
+
+  /** Next index at or after i that is not a quotation mark. */
+  skipQuotesForward(i: number): number {
+    while (i < this.length && isQuoteMark(this.words[i])) i++;
+    return i;
+  }
+
+  /** Previous index at or before i that is not a quotation mark, an -ly adverb or an auxiliary-like word. */
+  skipBackOverAdverbs(i: number, alsoAuxiliaries = false): number {
+    while (i >= 0) {
+      const w = this.words[i];
+      if (isQuoteMark(w) || (w.length > 4 && w.endsWith('ly') && !SUBJECT_PRONOUNS.has(w)) || (alsoAuxiliaries && AUXILIARIES.has(w))) i--;
+      else break;
+    }
+    return i;
+  }
+
+  /** True when a negation, refusal or "n't" form stands within three words before token i. */
+  negatedBefore(i: number): boolean {
+    let seen = 0;
+    for (let j = i - 1; j >= 0 && seen < 3; j--) {
+      const w = this.words[j];
+      if (isQuoteMark(w)) continue;
+      if (CLAUSE_PUNCT.has(w) || SENTENCE_PUNCT.has(w)) return false;
+      if (NEGATIONS.has(w) || w.endsWith("n't")) return true;
+      seen++;
+    }
+    return false;
+  }
+
+  /**
+   * True when the form at i is a noun here ("the demand", "Trump's call", "taking calls"), not a verb.
+   * Past forms are always verbs; -ing forms are nouns only after an article or possessive.
+   */
+  nounContext(i: number): boolean {
+    const form = this.words[i];
+    if ((form.endsWith('ed') && !form.endsWith('eed')) || form === 'told' || form === 'sought' || form === 'wrote' || form === 'said') return false;
+    const p = this.skipBackOverAdverbs(i - 1);
+    if (p < 0) return true;
+    const w = this.words[p];
+    if (form.endsWith('ing')) return ARTICLES.has(w) || (w.endsWith("'s") && !SUBJECT_PRONOUNS.has(w.slice(0, -2)));
+    if (NOUN_DETERMINERS.has(w)) return true;
+    if (w.endsWith('ing') && !AUXILIARIES.has(w) && this.isWord(p)) return true;
+    return w.endsWith("'s") && !SUBJECT_PRONOUNS.has(w.slice(0, -2)) && w !== "it's" && w !== "that's" && w !== "there's";
+  }
+
+  /** True when token i is preceded (through adverbs) by a form of "be" or "get": a passive. */
+  passiveBefore(i: number): boolean {
+    const p = this.skipBackOverAdverbs(i - 1);
+    return p >= 0 && BE_FORMS.has(this.words[p]);
+  }
+
+  /**
+   * Start of the clause that contains token i: after the last reporting verb, complementizer "that",
+   * semicolon, colon or opening quotation mark before it. Commas are not boundaries here: appositions
+   * ("Smith, the mayor, urged") keep the subject in the same clause.
+   */
+  clauseStart(i: number): number {
+    for (let j = i - 1; j >= 0; j--) {
+      const w = this.words[j];
+      if (w === ';' || w === ':') return j + 1;
+      if (w === 'that' && j > 0 && REPORTING_VERBS.has(this.words[j - 1])) return j + 1;
+      if (j + 1 < i && this.words[j + 1] !== ',' && this.reportingVerb(j)) return j + 1;
+    }
+    return 0;
+  }
+
+  /** Start of the smallest clause around a modal at i: commas and conjunctions count as boundaries too. */
+  innerClauseStart(i: number): number {
+    for (let j = i - 1; j >= 0; j--) {
+      const w = this.words[j];
+      if (CLAUSE_PUNCT.has(w) || isQuoteMark(w) || CONJUNCTIONS.has(w) || w === 'that' || QUESTION_WORDS.has(w)) return j + 1;
+      if (this.reportingVerb(j)) return j + 1;
+    }
+    return 0;
+  }
+
+  /** True when the clause starting at cs is a relative or interrogative clause ("the rules that firms must follow", "who should pay"). */
+  relativeClause(cs: number): boolean {
+    const b = cs - 1;
+    if (b < 0) return false;
+    const w = this.words[b];
+    if (QUESTION_WORDS.has(w)) return true;
+    if (w !== 'that') return false;
+    const p = this.skipBackOverAdverbs(b - 1);
+    if (p < 0) return false;
+    const pw = this.words[p];
+    // "said that", "so that", "clear that", ", that": a complement, not a relative clause.
+    if (REPORTING_VERBS.has(pw) || CLAUSE_PUNCT.has(pw) || pw === 'so' || pw === 'is' || pw === 'was' || pw === 'but') return false;
+    return this.tokens[p].kind === 'word' && !/(?:ed|ing|ear|ain|ure|ent|ive|ant|ble|ous|ful)$/.test(pw);
+  }
+
+  span(from: number, to: number): Span | null {
+    if (to <= from || from < 0 || to > this.length) return null;
+    return { start: this.tokens[from].start, end: this.tokens[to - 1].end };
+  }
+
+  /** Trims quotation marks and clause punctuation from both ends of [from, to). */
+  trimmed(from: number, to: number): [number, number] {
+    while (from < to && (isQuoteMark(this.words[from]) || CLAUSE_PUNCT.has(this.words[from]))) from++;
+    while (to > from && (isQuoteMark(this.words[to - 1]) || CLAUSE_PUNCT.has(this.words[to - 1]) || SENTENCE_PUNCT.has(this.words[to - 1]))) to--;
+    return [from, to];
+  }
+}
+
+/** Sentence views built on first use: most sentences of an article are never looked at closely. */
+export class SentenceViews {
+  /** Index of each sentence's first token; one past the last token at the end. */
+  private readonly firstToken: Int32Array;
+  private readonly cache: (SentenceView | undefined)[];
+
+  constructor(readonly doc: Doc) {
+    const n = doc.sentences.length;
+    this.firstToken = new Int32Array(n + 1);
+    this.cache = new Array(n);
+    let t = 0;
+    for (let s = 0; s < n; s++) {
+      while (t < doc.tokens.length && doc.tokens[t].sentence < s) t++;
+      this.firstToken[s] = t;
+    }
+    this.firstToken[n] = doc.tokens.length;
+  }
+
+  get count(): number {
+    return this.cache.length;
+  }
+
+  at(s: number): SentenceView {
+    let view = this.cache[s];
+    if (!view) {
+      view = new SentenceView(this.doc, s, this.doc.tokens.slice(this.firstToken[s], this.firstToken[s + 1]));
+      this.cache[s] = view;
+    }
+    return view;
+  }
+
+  /** Token index range [from, to) of sentence s. */
+  tokenRange(s: number): [number, number] {
+    return [this.firstToken[s], this.firstToken[s + 1]];
+  }
+}
+
+export function isFirstPerson(w: string): boolean {
+  return FIRST_PERSON.has(w);
+}
+
+/** The actor a token refers to: a listed mention, or a pronoun or role noun the cast can resolve. */
+export function actorOfToken(cast: Cast, view: SentenceView, i: number): string | null {
+  const t = view.tokens[i];
+  const direct = cast.actorAt(t.start, t.end);
+  if (direct) return direct;
+  const w = view.words[i];
+  if (SUBJECT_PRONOUNS.has(w) || OBJECT_PRONOUNS.has(w)) {
+    if (w === 'it' || w === 'who' || isFirstPerson(w) || w === 'you') return null;
+    return cast.resolve(t.start, t.end);
+  }
+  return null;
+}
+
+/**
+ * The first actor referred to in [from, to), in reading order: a listed mention, a pronoun or a role
+ * noun phrase ("the diplomat") the cast can resolve.
+ */
+export function firstActorIn(cast: Cast, view: SentenceView, from: number, to: number): string | null {
+  for (let i = Math.max(0, from); i < to && i < view.length; i++) {
+    const t = view.tokens[i];
+    const a = cast.actorAt(t.start, t.end);
+    if (a) return a;
+    const w = view.words[i];
+    if (SUBJECT_PRONOUNS.has(w) || OBJECT_PRONOUNS.has(w)) {
+      const r = actorOfToken(cast, view, i);
+      if (r) return r;
+    } else if ((w === 'the' || w === 'this') && view.isWord(i + 1) && !view.isCapitalised(i + 1)) {
+      let e = i + 1;
+      while (e + 1 < to && view.isWord(e + 1) && !view.isCapitalised(e + 1) && e - i < 3 && !REPORTING_VERBS.has(view.words[e + 1]) && !AUXILIARIES.has(view.words[e + 1])) e++;
+      const r = cast.resolve(view.tokens[i].start, view.tokens[e].end);
+      if (r) return r;
+    }
+  }
+  return null;
+}
+
+export { AUXILIARIES, BE_FORMS, CLAUSE_PUNCT, SENTENCE_PUNCT };

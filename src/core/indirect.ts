@@ -1,0 +1,129 @@
+/**
+ * Reported (indirect) speech: "X said (that) …", "…, X said.", "According to X, …", "X told reporters …",
+ * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
+ */
+import { cueAt, lower, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
+import type { Attribution, CueMatch, QuoteCandidate } from './attribution';
+import type { Doc, Sentence } from './text';
+import type { Span } from './types';
+
+const MIN_CONTENT_WORDS = 3;
+
+function trimContent(doc: Doc, start: number, end: number): Span {
+  const { text } = doc;
+  while (start < end && /[\s,:;—–-]/.test(text.charAt(start))) start++;
+  while (end > start && /[\s,.;:!?—–-]/.test(text.charAt(end - 1))) end--;
+  return { start, end };
+}
+
+/** Number of words in `span`, counted up to `enough`. */
+function hasWords(doc: Doc, span: Span, enough: number): boolean {
+  let n = 0;
+  const first = tokenIndexFrom(doc, span.start);
+  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < span.end; i++) if (doc.tokens[i].kind !== 'punct' && ++n >= enough) return true;
+  return false;
+}
+
+/** Characters of `span` covered by the given quotes (which are sorted and do not overlap much). */
+function covered(span: Span, quotes: Span[]): number {
+  let n = 0;
+  for (const q of quotes) n += Math.max(0, Math.min(span.end, q.end) - Math.max(span.start, q.start));
+  return n;
+}
+
+interface Reported {
+  content: Span;
+  attribution: Attribution;
+}
+
+/** The reported clause and its speaker in one sentence, if the sentence carries one. */
+function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean): Reported | null {
+  const { tokens } = doc;
+  const first = tokenIndexFrom(doc, s.start);
+  for (let k = first; k < tokens.length && tokens[k].start < s.end; k++) {
+    if (inQuote(tokens[k].start)) continue;
+    const cue = cueAt(doc, k);
+    if (!cue) continue;
+    const r = cue.accordingTo ? accordingTo(doc, s, cue) : subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue);
+    if (r && hasWords(doc, r.content, MIN_CONTENT_WORDS)) return r;
+  }
+  return null;
+}
+
+function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
+  const speaker = speakerAfter(doc, cue.last + 1, s.end);
+  if (!speaker) return null;
+  if (!/\S/.test(doc.text.slice(Math.max(s.start, cue.start - 3), cue.start)) && cue.start - s.start <= 3) {
+    const { tokens } = doc;
+    const after = speaker.last + 1;
+    for (let i = after; i < tokens.length && i < after + 12 && tokens[i].start < s.end; i++) {
+      if (tokens[i].text === ',') return { content: trimContent(doc, tokens[i].end, s.end), attribution: { speaker, cue } };
+    }
+    return null;
+  }
+  return { content: trimContent(doc, s.start, cue.start), attribution: { speaker, cue } };
+}
+
+/** True when only a short adverbial follows the cue to the end of the sentence: "…, she said on Tuesday." */
+function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
+  const { tokens } = doc;
+  let n = 0;
+  for (let i = cue.last + 1; i < tokens.length && tokens[i].start < s.end; i++) {
+    if (lower(tokens[i]) === 'that' || ++n > 8) return false;
+  }
+  return true;
+}
+
+function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
+  const { tokens } = doc;
+  const subject = subjectOf(doc, cue, s.start);
+  if (!subject) return null;
+  const beforeSubject = tokens[subject.first - 1];
+  // "…, X said." — the content precedes the speaker.
+  if (beforeSubject && beforeSubject.start >= s.start && beforeSubject.text === ',' && cue.speech && endsClause(doc, s, cue)) {
+    const lead = trimContent(doc, s.start, beforeSubject.start);
+    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
+  }
+  let from = cue.last + 1;
+  if (cue.addressee) from = skipAddressee(doc, from, s.end);
+  if (from < tokens.length && lower(tokens[from]) === 'that') from++;
+  if (from >= tokens.length || tokens[from].start >= s.end) return null;
+  return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: subject, cue } };
+}
+
+/** "…, said X." at the end of a sentence. */
+function inverted(doc: Doc, s: Sentence, k: number, cue: CueMatch): Reported | null {
+  const prev = doc.tokens[k - 1];
+  if (!cue.speech || cue.addressee || !prev || prev.text !== ',' || prev.start < s.start) return null;
+  const speaker = speakerAfter(doc, k + 1, s.end);
+  if (!speaker) return null;
+  return { content: trimContent(doc, s.start, prev.start), attribution: { speaker, cue } };
+}
+
+/**
+ * Reported speech in the story paragraphs, skipping clauses that the direct quotes already cover.
+ * `quotes` are the direct quotes found so far, sorted by position.
+ */
+export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCandidate[] {
+  const out: QuoteCandidate[] = [];
+  const sorted = [...quotes].sort((a, b) => a.start - b.start);
+  let qi = 0;
+  const inQuote = (offset: number): boolean => {
+    while (qi > 0 && sorted[qi - 1].start > offset) qi--;
+    while (qi < sorted.length && sorted[qi].end <= offset) qi++;
+    return qi < sorted.length && sorted[qi].start <= offset && offset < sorted[qi].end;
+  };
+  let near = 0;
+  for (const s of doc.sentences) {
+    if (doc.paragraphs[s.paragraph].kind !== 'body') continue;
+    const r = reportedIn(doc, s, inQuote);
+    if (!r) continue;
+    while (near < sorted.length && sorted[near].end <= s.start) near++;
+    const local: Span[] = [];
+    for (let i = near; i < sorted.length && sorted[i].start < s.end; i++) local.push(sorted[i]);
+    const len = r.content.end - r.content.start;
+    if (len <= 0 || covered(r.content, local) > 0.6 * len) continue;
+    out.push({ start: r.content.start, end: r.content.end, kind: 'indirect', attribution: r.attribution });
+  }
+  return out;
+}

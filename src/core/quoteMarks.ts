@@ -1,0 +1,245 @@
+/**
+ * Quotation-mark pairing: finds the quoted spans of a document, tolerating the broken marks of real pages
+ * (a missing opening mark, a closing mark of the wrong shape, straight and curly marks mixed), and reports
+ * the problems it had to work around.
+ */
+import { isSpace, parseDocument } from './text';
+import type { Doc } from './text';
+import type { Span } from './types';
+
+export interface MarkedQuote extends Span {
+  /** Offset of the opening mark, or null when the opening mark is missing. */
+  open: number | null;
+  /** Offset of the closing mark, or null when the quote is still open at the end of its paragraph. */
+  close: number | null;
+  /** Offset just past the closing mark (past the content when there is none). */
+  after: number;
+  paragraph: number;
+  /** Delimited by single marks (‘…’) outside any double-quoted text. */
+  single: boolean;
+  /** Left open at the end of its paragraph and continued by the next paragraph's opening mark. */
+  continues: boolean;
+  /** Index (in the returned list) of the part this one continues, for multi-paragraph quotes. */
+  continuationOf: number | null;
+}
+
+export type QuoteMarkProblemKind = 'missing-opening-mark' | 'wrong-shape' | 'unclosed-at-paragraph-end';
+
+export interface QuoteMarkProblem extends Span {
+  kind: QuoteMarkProblemKind;
+  message: string;
+}
+
+export interface QuoteMarkScan {
+  quotes: MarkedQuote[];
+  problems: QuoteMarkProblem[];
+}
+
+const DOUBLE_MARKS = '“”"„«»‟';
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+/** Characters after which a mark starts something rather than ends it. */
+const OPENING_CONTEXT = '([{—–-/‘“„«‹\'"';
+/** Characters that may directly follow a closing mark. */
+const AFTER_CLOSE = '.,;:!?)]}…—–-’\'”"»›*';
+/** Contractions written with a leading apostrophe, which must not open a single-quoted span. */
+const ELISION = /^(?:s|t|d|m|ll|re|ve|em|til|tis|twas|cause|n|nuff|\d\d?s?)(?![\p{L}\p{N}])/iu;
+
+function charAtOrSpace(text: string, i: number, lo: number, hi: number): string {
+  return i < lo || i >= hi ? ' ' : text.charAt(i);
+}
+
+function spaceLike(ch: string): boolean {
+  return isSpace(ch.charCodeAt(0));
+}
+
+interface OpenDouble {
+  at: number;
+  mark: string;
+  contentStart: number;
+}
+
+interface Role {
+  role: 'open' | 'close';
+  wrongShape: boolean;
+}
+
+/** Decides whether a double mark opens or closes a quote, from its shape and the characters around it. */
+function doubleRole(mark: string, before: string, after: string, depth: number, closerLater: boolean, top: OpenDouble | undefined, atParagraphStart: boolean): Role {
+  const beforeOpen = spaceLike(before) || OPENING_CONTEXT.includes(before);
+  const afterClose = spaceLike(after) || AFTER_CLOSE.includes(after);
+  switch (mark) {
+    case '„':
+    case '«':
+    case '‟':
+      return { role: 'open', wrongShape: false };
+    case '»':
+      return { role: 'close', wrongShape: false };
+    case '“':
+      if (top?.mark === '„') return { role: 'close', wrongShape: false };
+      if (!beforeOpen && afterClose) return { role: 'close', wrongShape: true };
+      // "be“Said": a left mark glued to the end of a word and followed by a capital closes the quote.
+      if (!beforeOpen && UPPER.test(after) && (depth > 0 || !closerLater)) return { role: 'close', wrongShape: true };
+      return { role: 'open', wrongShape: false };
+    case '”':
+      if (depth === 0 && atParagraphStart) return { role: 'open', wrongShape: true };
+      if (depth === 0 && beforeOpen && !spaceLike(after) && closerLater) return { role: 'open', wrongShape: true };
+      if (depth === 0 && beforeOpen && !spaceLike(after) && LETTER_OR_DIGIT.test(after)) return { role: 'open', wrongShape: true };
+      return { role: 'close', wrongShape: false };
+    default: // straight "
+      if (beforeOpen && !spaceLike(after)) return { role: depth > 0 && afterClose ? 'close' : 'open', wrongShape: false };
+      if (!beforeOpen && afterClose) return { role: 'close', wrongShape: false };
+      return { role: depth > 0 ? 'close' : 'open', wrongShape: false };
+  }
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && spaceLike(text.charAt(start))) start++;
+  while (end > start && spaceLike(text.charAt(end - 1))) end--;
+  return { start, end };
+}
+
+/** True when the paragraph's first visible character is an opening double mark. */
+function opensWithQuote(text: string, p: Span): boolean {
+  const ch = text.charAt(p.start);
+  return ch === '“' || ch === '"' || ch === '„' || ch === '«' || (ch === '”' && LETTER_OR_DIGIT.test(text.charAt(p.start + 1)));
+}
+
+/** Start of the sentence of `doc` containing `offset` (or `fallback`). */
+function sentenceStart(doc: Doc, offset: number, fallback: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return s.start;
+  }
+  return fallback;
+}
+
+/**
+ * Pairs the quotation marks of every story paragraph. Quotes never cross a paragraph boundary: a quote
+ * left open at the end of a paragraph whose successor opens with a quotation mark is returned as chained parts.
+ * Boilerplate paragraphs are skipped.
+ */
+export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
+  const { text } = doc;
+  const quotes: MarkedQuote[] = [];
+  const problems: QuoteMarkProblem[] = [];
+  let pendingContinuation: number | null = null;
+  for (const p of doc.paragraphs) {
+    if (p.kind === 'boilerplate') {
+      pendingContinuation = null;
+      continue;
+    }
+    let lastCloser = -1;
+    for (let i = p.end - 1; i >= p.start; i--) {
+      const ch = text.charAt(i);
+      if (ch === '”' || ch === '"' || ch === '»') {
+        lastCloser = i;
+        break;
+      }
+    }
+    const stack: OpenDouble[] = [];
+    let singleOpen: number | null = null;
+    let lastQuoteEnd = -1;
+    const firstOfParagraph = quotes.length;
+    const push = (open: number | null, close: number | null, start: number, end: number, single: boolean, after: number): void => {
+      const span = trimSpan(text, start, end);
+      if (span.end <= span.start) return;
+      const continuationOf = pendingContinuation !== null && quotes.length === firstOfParagraph && open !== null && open <= p.start + 1 ? pendingContinuation : null;
+      quotes.push({ ...span, open, close, after, paragraph: p.index, single, continues: false, continuationOf });
+    };
+    for (let i = p.start; i < p.end; i++) {
+      let ch = text.charAt(i);
+      const before = charAtOrSpace(text, i - 1, p.start, p.end);
+      // Two apostrophes stand for a double mark in ASCII-only archives: ''Yes,'' he said.
+      const pairedApostrophes = ch === "'" && text.charAt(i + 1) === "'";
+      if (pairedApostrophes) ch = '"';
+      const after = charAtOrSpace(text, i + (pairedApostrophes ? 2 : 1), p.start, p.end);
+      if (DOUBLE_MARKS.includes(ch)) {
+        // Markup attribute values (name="…") are not quotations.
+        if (ch === '"' && before === '=') {
+          const close = text.indexOf('"', i + 1);
+          if (close > 0 && close < p.end) i = close;
+          continue;
+        }
+        // An inch mark: 12" screen.
+        if (ch === '"' && stack.length === 0 && /\d/.test(before) && !LETTER_OR_DIGIT.test(after)) continue;
+        const { role, wrongShape } = doubleRole(ch, before, after, stack.length, lastCloser > i, stack[stack.length - 1], i === p.start);
+        if (wrongShape) {
+          problems.push({
+            start: i,
+            end: i + 1,
+            kind: 'wrong-shape',
+            message: role === 'close' ? `“${ch}” is used here as a closing quotation mark; expected ”` : `“${ch}” is used here as an opening quotation mark; expected “`,
+          });
+        }
+        if (role === 'open') {
+          if (stack.length === 0) singleOpen = null;
+          stack.push({ at: i, mark: ch, contentStart: i + (pairedApostrophes ? 2 : 1) });
+          if (pairedApostrophes) i++;
+          continue;
+        }
+        const at = i;
+        const markEnd = i + (pairedApostrophes ? 2 : 1);
+        i = markEnd - 1;
+        const opened = stack.pop();
+        if (opened) {
+          if (stack.length === 0) {
+            push(opened.at, at, opened.contentStart, at, false, markEnd);
+            lastQuoteEnd = markEnd;
+            singleOpen = null;
+          }
+          continue;
+        }
+        // A closing mark with nothing open: the quote began at the start of the paragraph (or sentence).
+        const start = lastQuoteEnd < 0 ? p.start : Math.max(lastQuoteEnd, sentenceStart(doc, at, p.start));
+        problems.push({ start: at, end: markEnd, kind: 'missing-opening-mark', message: 'closing quotation mark without an opening mark' });
+        push(null, at, start, at, false, markEnd);
+        lastQuoteEnd = markEnd;
+        continue;
+      }
+      if (ch === '‘' || ch === '’' || ch === "'" || ch === '‚') {
+        const beforeOpen = spaceLike(before) || OPENING_CONTEXT.includes(before);
+        if (singleOpen === null) {
+          const opens = (ch === '‘' || ch === '‚' || (ch === "'" && !ELISION.test(text.slice(i + 1, i + 6)))) && beforeOpen && LETTER_OR_DIGIT.test(after);
+          if (opens) singleOpen = i;
+          continue;
+        }
+        const closes = (ch === '’' || ch === "'") && !spaceLike(before) && !LETTER_OR_DIGIT.test(after);
+        if (!closes) continue;
+        if (stack.length === 0) {
+          push(singleOpen, i, singleOpen + 1, i, true, i + 1);
+          lastQuoteEnd = i + 1;
+        }
+        singleOpen = null;
+      }
+    }
+    pendingContinuation = null;
+    if (stack.length > 0) {
+      const opened = stack[0];
+      push(opened.at, null, opened.contentStart, p.end, false, p.end);
+      const next = doc.paragraphs[p.index + 1];
+      if (next && next.kind !== 'boilerplate' && opensWithQuote(text, next) && quotes.length > firstOfParagraph) {
+        quotes[quotes.length - 1].continues = true;
+        pendingContinuation = quotes.length - 1;
+      } else {
+        problems.push({
+          start: opened.at,
+          end: opened.at + 1,
+          kind: 'unclosed-at-paragraph-end',
+          message: 'quotation opened here is not closed by the end of the paragraph, and the next paragraph does not continue it',
+        });
+      }
+    }
+  }
+  return { quotes, problems };
+}
+
+/** Quotation-mark problems of a text: unbalanced marks, closing marks of the wrong shape, quotes left open. */
+export function findQuoteMarkProblems(text: string): QuoteMarkProblem[] {
+  return scanQuoteMarks(parseDocument(text)).problems;
+}

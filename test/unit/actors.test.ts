@@ -1,0 +1,124 @@
+import * as assert from 'assert';
+import { buildCast } from '../../src/core/actors';
+import type { Cast } from '../../src/core/cast';
+import { findEntityMentions } from '../../src/core/entities';
+import { parseDocument } from '../../src/core/text';
+import type { Actor } from '../../src/core/types';
+import { SAMPLE } from './helpers';
+
+function castOf(text: string): Cast {
+  const doc = parseDocument(text);
+  return buildCast(doc, findEntityMentions(doc));
+}
+
+function actorNamed(cast: Cast, name: string): Actor {
+  const a = cast.actors.find((x) => x.name === name);
+  assert.ok(a, `no actor ${name}; actors: ${cast.actors.map((x) => x.name).join(', ')}`);
+  return a;
+}
+
+/** Offsets of the n-th occurrence of `needle`. */
+function at(text: string, needle: string, n = 1): [number, number] {
+  let i = -1;
+  for (let k = 0; k < n; k++) i = text.indexOf(needle, i + 1);
+  assert.ok(i >= 0, needle);
+  return [i, i + needle.length];
+}
+
+describe('actors', () => {
+  it('merges a full name, the surname and an apposition into one person', () => {
+    const text = 'The deal was signed by Helena Varga, Hungarian deputy trade minister, on Monday. Varga said it would hold.';
+    const cast = castOf(text);
+    const a = actorNamed(cast, 'Helena Varga');
+    assert.deepStrictEqual([...a.aliases].sort(), ['Helena Varga', 'Hungarian deputy trade minister', 'Varga']);
+    assert.strictEqual(a.type, 'person');
+  });
+
+  it('takes a title written before the name as an alias', () => {
+    const cast = castOf('Turkish President Recep Tayyip Erdogan spoke first.');
+    assert.deepStrictEqual(actorNamed(cast, 'Recep Tayyip Erdogan').aliases, ['Recep Tayyip Erdogan', 'Turkish President']);
+  });
+
+  it('takes a role written before the name with a comma as an alias', () => {
+    const cast = castOf('She phoned her counterpart, the British Defence Secretary, Ben Wallace, on Friday.');
+    assert.ok(actorNamed(cast, 'Ben Wallace').aliases.includes('British Defence Secretary'));
+  });
+
+  it('links an acronym to its long form in either order', () => {
+    const text = 'The International Atomic Energy Agency (IAEA) sent inspectors. The IAEA report is due in May.';
+    const cast = castOf(text);
+    const a = actorNamed(cast, 'IAEA');
+    assert.ok(a.aliases.includes('International Atomic Energy Agency'));
+    assert.strictEqual(a.mentions.length, 3);
+  });
+
+  it('reads a capital as its country when it acts, and as a place after "in"', () => {
+    const text = 'France protested. Paris said the tariffs were illegal. The summit in Paris was cancelled.';
+    const cast = castOf(text);
+    const france = actorNamed(cast, 'France');
+    assert.ok(france.aliases.includes('Paris'));
+    assert.ok(cast.actors.some((a) => a.name === 'Paris' && a.id !== france.id), 'the venue stays a place of its own');
+  });
+
+  it('merges country name variants and "the X side"', () => {
+    const text = 'The United Kingdom and Norway signed. The UK side said more talks would follow, and Britain agreed.';
+    const cast = castOf(text);
+    const uk = actorNamed(cast, 'United Kingdom');
+    const aliases = uk.aliases.map((x) => x.toLowerCase());
+    for (const alias of ['uk', 'the uk side', 'britain']) assert.ok(aliases.includes(alias), alias);
+  });
+
+  it('resolves a role noun to the person it fits and records it', () => {
+    const text = 'Anna Lindqvist, the Swedish ambassador, met Omar Haddad. The ambassador later said the meeting was useful.';
+    const cast = castOf(text);
+    const anna = actorNamed(cast, 'Anna Lindqvist');
+    assert.ok(anna.aliases.includes('The ambassador'), anna.aliases.join(', '));
+  });
+
+  it('resolves pronouns to the last person of the right gender, and "they" to a group', () => {
+    const text = 'Maria Lopez met John Carter in Lima. The Red Cross sent aid. She said aid was late. He agreed. They denied it.';
+    const cast = castOf(text);
+    const maria = actorNamed(cast, 'Maria Lopez');
+    const john = actorNamed(cast, 'John Carter');
+    const redCross = actorNamed(cast, 'Red Cross');
+    assert.strictEqual(cast.resolve(...at(text, 'She')), maria.id);
+    assert.strictEqual(cast.resolve(...at(text, 'He agreed').map((x, i) => (i === 1 ? x - 7 : x)) as [number, number]), john.id);
+    assert.strictEqual(cast.resolve(...at(text, 'They')), redCross.id);
+    cast.finish();
+    assert.ok(maria.mentions.some((m) => text.slice(m.start, m.end) === 'She'), 'the resolved pronoun is a mention');
+  });
+
+  it('answers actorAt for names and for recorded references, and null elsewhere', () => {
+    const text = 'Ukraine and Poland signed a pact. Warsaw welcomed it.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.actorAt(...at(text, 'Poland')), actorNamed(cast, 'Poland').id);
+    assert.strictEqual(cast.actorAt(...at(text, 'signed')), null);
+    assert.strictEqual(cast.resolve(...at(text, 'pact')), null);
+  });
+
+  it('builds the actors of the sample article', () => {
+    const cast = castOf(SAMPLE);
+    const expect: Record<string, string[]> = {
+      'Sergei Riabkov': ['Sergei Riabkov', 'Riabkov', 'Russian deputy foreign minister', 'Russian Deputy Foreign Minister and chief negotiator', 'The diplomat', 'the Russian deputy minister'],
+      Russia: ['Russia', 'Moscow', 'Russian diplomacy'],
+      'United States': ['United States', 'US', 'Washington', 'the US side'],
+      NATO: ['NATO', 'Atlantic Alliance', 'the Alliance', 'the bloc'],
+      'Wendy Sherman': ['Wendy Sherman', 'US Undersecretary of State'],
+      'Vladimir Putin': ['Vladimir Putin', 'Russian President'],
+      OSCE: ['OSCE', 'Organization for Security and Cooperation in Europe'],
+      Ukraine: ['Ukraine'],
+      Georgia: ['Georgia'],
+    };
+    for (const [name, aliases] of Object.entries(expect)) {
+      const a = actorNamed(cast, name);
+      for (const alias of aliases) assert.ok(a.aliases.includes(alias), `${name} lacks alias ${alias}: ${a.aliases.join(', ')}`);
+    }
+    assert.strictEqual(actorNamed(cast, 'Russia').type, 'location');
+    assert.strictEqual(actorNamed(cast, 'NATO').type, 'organization');
+    assert.ok(!cast.actors.some((a) => /Immediate|Access/.test(a.name)), 'no actor from the page tail');
+    // "he" after Riabkov's paragraph is Riabkov.
+    const he = SAMPLE.indexOf('he said.”');
+    const heAt = he >= 0 ? he : SAMPLE.indexOf(' he said') + 1;
+    assert.strictEqual(cast.resolve(heAt, heAt + 2), actorNamed(cast, 'Sergei Riabkov').id);
+  });
+});

@@ -1,0 +1,266 @@
+import * as assert from 'assert';
+import { analyze } from '../../src/core/analyze';
+import type { Cast } from '../../src/core/cast';
+import { findQuoteMarkProblems, scanQuoteMarks } from '../../src/core/quoteMarks';
+import { findQuotes } from '../../src/core/quotes';
+import { parseDocument } from '../../src/core/text';
+import type { Actor, Quote } from '../../src/core/types';
+import { SAMPLE } from './helpers';
+
+/** A cast that knows no one: speaker phrases must be found without any entity recognition. */
+const EMPTY_CAST: Cast = {
+  entities: [],
+  actors: [],
+  actorAt: () => null,
+  resolve: () => null,
+  finish: () => undefined,
+};
+
+function quotesOf(text: string): Quote[] {
+  return findQuotes(parseDocument(text), EMPTY_CAST);
+}
+
+function direct(text: string): { text: string; speaker: string | null; cue: string | null; kind: string }[] {
+  return quotesOf(text)
+    .filter((q) => q.kind !== 'indirect')
+    .map((q) => ({ text: q.text, speaker: q.speaker?.text ?? null, cue: q.cue?.text ?? null, kind: q.kind }));
+}
+
+describe('quotation marks', () => {
+  it('pairs curly, straight, guillemet and low-high marks', () => {
+    const text = [
+      '“We will rebuild the bridge,” the mayor said.',
+      'The minister said: "Talks resume in May."',
+      'The envoy called it «a constructive meeting», officials said.',
+      'A banner read „Keine Gewalt“ outside the court.',
+    ].join('\n\n');
+    assert.deepStrictEqual(
+      scanQuoteMarks(parseDocument(text)).quotes.map((q) => text.slice(q.start, q.end)),
+      ['We will rebuild the bridge,', 'Talks resume in May.', 'a constructive meeting', 'Keine Gewalt'],
+    );
+  });
+
+  it('keeps a nested single-quoted title inside the outer quote, even when closed with a straight apostrophe', () => {
+    const text = "“The union told us: ‘No deal before the holidays,'” the manager said.";
+    const quotes = scanQuoteMarks(parseDocument(text)).quotes;
+    assert.strictEqual(quotes.length, 1);
+    assert.strictEqual(text.slice(quotes[0].start, quotes[0].end), "The union told us: ‘No deal before the holidays,'");
+  });
+
+  it('does not open a quote at apostrophes and contractions', () => {
+    const text = "The farmers’ union said it won't accept the 'temporary' levy, and the '90s rules stay.";
+    assert.deepStrictEqual(
+      scanQuoteMarks(parseDocument(text)).quotes.map((q) => text.slice(q.start, q.end)),
+      ['temporary'],
+    );
+  });
+
+  it('reads a left mark glued to a word before a capital as the closing mark of a quote with no opening mark', () => {
+    const text = 'Prices will not rise this winter“Said Anna Berg, the head of the utility, on Monday.';
+    const scan = scanQuoteMarks(parseDocument(text));
+    assert.deepStrictEqual(scan.quotes.map((q) => text.slice(q.start, q.end)), ['Prices will not rise this winter']);
+    assert.deepStrictEqual(scan.problems.map((p) => p.kind).sort(), ['missing-opening-mark', 'wrong-shape']);
+  });
+
+  it('chains a quote continued in the next paragraph by a new opening mark', () => {
+    const text = '“The first phase is finished.\n\n“The second starts in June,” the engineer said.';
+    const scan = scanQuoteMarks(parseDocument(text));
+    assert.deepStrictEqual(scan.quotes.map((q) => [text.slice(q.start, q.end), q.continues, q.continuationOf]), [
+      ['The first phase is finished.', true, null],
+      ['The second starts in June,', false, 0],
+    ]);
+    assert.deepStrictEqual(scan.problems, []);
+  });
+
+  it('reports a quote left open at the end of a paragraph that nothing continues', () => {
+    const problems = findQuoteMarkProblems('“We are ready, the coach said.\n\nThe match starts at noon.');
+    assert.deepStrictEqual(problems.map((p) => [p.kind, p.start]), [['unclosed-at-paragraph-end', 0]]);
+  });
+
+  it('treats two apostrophes as a double mark and ignores markup attributes and inch marks', () => {
+    const text = "''We expect growth,'' the analyst said of the 15\" model.\n\n<img alt=\"a chart\"> was shown.";
+    assert.deepStrictEqual(
+      scanQuoteMarks(parseDocument(text)).quotes.map((q) => text.slice(q.start, q.end)),
+      ['We expect growth,'],
+    );
+  });
+});
+
+describe('quotes and speakers', () => {
+  it('attributes the common news patterns', () => {
+    const text = [
+      '“The budget is balanced,” said Maria Lopez, the city treasurer.',
+      '“We need more nurses,” the hospital director said.',
+      'Governor Tom Reyes said: “The roads will reopen on Friday.”',
+      '“It was a long night,” he added.',
+      '“Nobody was hurt,” a police spokeswoman told reporters.',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text), [
+      { text: 'The budget is balanced,', speaker: 'Maria Lopez', cue: 'said', kind: 'direct' },
+      { text: 'We need more nurses,', speaker: 'the hospital director', cue: 'said', kind: 'direct' },
+      { text: 'The roads will reopen on Friday.', speaker: 'Governor Tom Reyes', cue: 'said', kind: 'direct' },
+      { text: 'It was a long night,', speaker: 'he', cue: 'added', kind: 'direct' },
+      { text: 'Nobody was hurt,', speaker: 'a police spokeswoman', cue: 'told', kind: 'direct' },
+    ]);
+  });
+
+  it('finds cues beyond "said" and the speaker across a parenthetical or an appositive', () => {
+    const text = [
+      '“This is not negotiable,” Sen. Dana K. Ford (D-Ore.) insisted on Tuesday.',
+      '“We were never consulted,” Ahmed Khan, a farmer from the valley, complained.',
+      '“Why did nobody warn us?” the teacher asked.',
+    ].join('\n\n');
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.speaker, q.cue]),
+      [
+        ['Sen. Dana K. Ford', 'insisted'],
+        ['Ahmed Khan', 'complained'],
+        ['the teacher', 'asked'],
+      ],
+    );
+  });
+
+  it('attributes partial quotes inside a reporting clause and shares the subject of coordinated verbs', () => {
+    const text = 'The minister admitted that the plan needed “more time” but stressed that it was “the only option.”';
+    assert.deepStrictEqual(direct(text), [
+      { text: 'more time', speaker: 'The minister', cue: 'admitted', kind: 'partial' },
+      { text: 'the only option.', speaker: 'The minister', cue: 'stressed', kind: 'partial' },
+    ]);
+  });
+
+  it('finds the subject before a short quote whose verb follows it', () => {
+    const text = 'Last week, Mayor Ellen Park “firmly” rejected the proposal.';
+    assert.deepStrictEqual(direct(text), [{ text: 'firmly', speaker: 'Mayor Ellen Park', cue: 'rejected', kind: 'partial' }]);
+  });
+
+  it('gives a paragraph of quotes after an introduction to the person introduced', () => {
+    const text = 'The coach explained the decision:\n\n“We lost our best defender in March. The young players needed minutes.”';
+    assert.deepStrictEqual(direct(text), [
+      { text: 'We lost our best defender in March. The young players needed minutes.', speaker: 'The coach', cue: 'explained', kind: 'direct' },
+    ]);
+  });
+
+  it('attributes every part of a multi-paragraph quote to the speaker named at its end', () => {
+    const text = '“The factory will close in spring.\n\n“We will help every worker find a new job,” the chief executive wrote.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.speaker]),
+      [
+        ['The factory will close in spring.', 'the chief executive'],
+        ['We will help every worker find a new job,', 'the chief executive'],
+      ],
+    );
+  });
+
+  it('keeps the speaker for a second quote that continues after the attribution', () => {
+    const text = '“The water is safe,” said Dr. Lee Chen. “We test it every hour.”';
+    assert.deepStrictEqual(
+      direct(text).map((q) => q.speaker),
+      ['Dr. Lee Chen', 'Dr. Lee Chen'],
+    );
+  });
+
+  it('leaves scare quotes, titles and headline quotes without a speaker', () => {
+    const text = 'Council delays “historic” vote\n\nThe so-called “reform” would merge two agencies.\n\nShe appeared on NBC’s “Meet the Press” last year.';
+    const quotes = direct(text);
+    assert.deepStrictEqual(
+      quotes.map((q) => [q.text, q.kind, q.speaker]),
+      [
+        ['historic', 'scare', null],
+        ['reform', 'scare', null],
+        ['Meet the Press', 'scare', null],
+      ],
+    );
+  });
+
+  it('reports no quotes from boilerplate and only unattributed ones from asides', () => {
+    const text = [
+      '“We will appeal,” the lawyer said.',
+      'Court rejects “final” appeal in land case',
+      'The hearing lasted two hours and ended without a ruling on the costs of the case.',
+      'You may also like',
+      '“Best deals of the week,” says our shopping team',
+    ].join('\n\n');
+    const quotes = quotesOf(text).filter((q) => q.kind !== 'indirect');
+    assert.deepStrictEqual(
+      quotes.map((q) => [q.text, q.speaker?.text ?? null]),
+      [
+        ['We will appeal,', 'the lawyer'],
+        ['final', null],
+      ],
+    );
+  });
+});
+
+describe('reported speech', () => {
+  function indirect(text: string): [string, string | null, string | null][] {
+    return quotesOf(text)
+      .filter((q) => q.kind === 'indirect')
+      .map((q) => [q.text, q.speaker?.text ?? null, q.cue?.text ?? null]);
+  }
+
+  it('finds "X said (that) …", "…, X said", "according to X" and "X told reporters …"', () => {
+    const text = [
+      'The mayor said that the bridge would reopen before the holidays.',
+      'Two people were injured in the collision, police said.',
+      'According to the ministry, exports fell by a tenth in March.',
+      'Coach Ann Lee told reporters the team would not change its tactics.',
+      'The union believes the new contract protects younger workers.',
+    ].join('\n\n');
+    assert.deepStrictEqual(indirect(text), [
+      ['the bridge would reopen before the holidays', 'The mayor', 'said'],
+      ['Two people were injured in the collision', 'police', 'said'],
+      ['exports fell by a tenth in March', 'the ministry', 'According to'],
+      ['the team would not change its tactics', 'Coach Ann Lee', 'told'],
+      ['the new contract protects younger workers', 'The union', 'believes'],
+    ]);
+  });
+
+  it('does not take a noun for a cue verb', () => {
+    const text = 'Her late-night tweets drew criticism from several colleagues in the party.\n\nThe state of the roads remains poor across the region.';
+    assert.deepStrictEqual(indirect(text), []);
+  });
+});
+
+describe('the sample article', () => {
+  const analysis = analyze(SAMPLE);
+  const nameOf = (id: string | null): string | null => analysis.actors.find((a: Actor) => a.id === id)?.name ?? null;
+  const byText = (needle: string): Quote => {
+    const q = analysis.quotes.find((x) => x.kind !== 'indirect' && x.text.startsWith(needle));
+    assert.ok(q, `no quote starting with ${needle}`);
+    return q;
+  };
+
+  it('finds the broken paragraph with no opening mark and a left mark as closing mark', () => {
+    const q = byText('We have no plans, no intention');
+    assert.strictEqual(q.text, 'We have no plans, no intention to attack Ukraine, and there cannot be');
+    assert.strictEqual(q.cue?.text, 'Said');
+    assert.strictEqual(q.speaker?.text, 'Sergei Riabkov');
+  });
+
+  it('keeps the nested quote closed by a straight apostrophe inside the outer quote', () => {
+    const q = byText('We would like the formula');
+    assert.ok(q.text.endsWith("‘Ukraine and Georgia will never be members of the Atlantic Alliance,'"));
+    assert.strictEqual(q.cue?.text, 'asserted');
+  });
+
+  it('leaves the headline scare quote without a speaker', () => {
+    const q = byText('attacking');
+    assert.strictEqual(q.kind, 'scare');
+    assert.strictEqual(q.speaker, null);
+  });
+
+  it('attributes pronoun, role-noun and partial quotes to the right people', () => {
+    for (const needle of ['great mistake', 'All operations', 'written in stone', 'absolute imperative', 'make concessions', 'In any case']) {
+      assert.strictEqual(nameOf(byText(needle).speaker?.actor ?? null), 'Sergei Riabkov', needle);
+    }
+    assert.strictEqual(byText('great mistake').cue?.text, 'considered');
+    assert.strictEqual(byText('absolute imperative').speaker?.text, 'The diplomat');
+    assert.strictEqual(nameOf(byText('immediately').speaker?.actor ?? null), 'Vladimir Putin');
+    assert.strictEqual(byText('immediately').cue?.text, 'demanded');
+  });
+
+  it('reports no quote from the page tail', () => {
+    const tail = SAMPLE.indexOf('You may also like');
+    assert.ok(analysis.quotes.every((q) => q.start < tail));
+  });
+});
