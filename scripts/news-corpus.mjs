@@ -26,6 +26,10 @@ const SURNAMES = [
   "O'Connor", 'Van der Berg', 'Nguyen', 'Morales', 'Ivanova', 'Adeyemi', 'Bianchi', 'Eriksen', 'Hoffmann', 'Kaya',
   'Mwangi', 'Lefebvre', 'Sørensen', 'Papadopoulos', 'MacLeod', 'Da Silva', 'Yilmaz', 'Kovačević', 'Whitfield',
 ];
+// Surnames composed from syllables, so that a large corpus keeps meeting new people, as real news does.
+const SURNAME_STARTS = ['An', 'Bel', 'Cor', 'Dra', 'Ev', 'Fal', 'Gor', 'Hal', 'Ist', 'Jan', 'Kor', 'Lin', 'Mar', 'Nov', 'Or', 'Pet', 'Quin', 'Ros', 'Sel', 'Tor', 'Ul', 'Var', 'Wen', 'Yar', 'Zel'];
+const SURNAME_MIDDLES = ['a', 'be', 'dal', 'en', 'gri', 'ka', 'lo', 'mi', 'nar', 'o', 'ra', 'si', 'tu', 'vel', 'za'];
+const SURNAME_ENDINGS = ['ski', 'son', 'ov', 'ez', 'ini', 'berg', 'ou', 'escu', 'ić', 'ani', 'er', 'ton', 'ová', 'sen', 'idis', 'ashvili', 'oglu', 'ata'];
 const COUNTRIES = [
   ['France', 'French', 'Paris'], ['Germany', 'German', 'Berlin'], ['Poland', 'Polish', 'Warsaw'], ['Kenya', 'Kenyan', 'Nairobi'],
   ['Brazil', 'Brazilian', 'Brasília'], ['Japan', 'Japanese', 'Tokyo'], ['India', 'Indian', 'New Delhi'], ['Canada', 'Canadian', 'Ottawa'],
@@ -151,7 +155,7 @@ export class NewsGenerator {
 
   person() {
     const first = this.pick(FIRST_NAMES);
-    const last = this.pick(SURNAMES);
+    const last = this.chance(0.6) ? this.pick(SURNAME_STARTS) + this.pick(SURNAME_MIDDLES) + this.pick(SURNAME_ENDINGS) : this.pick(SURNAMES);
     const middle = this.chance(0.08) ? ` ${String.fromCharCode(65 + this.int(0, 25))}.` : '';
     const [country, demonym] = this.pick(COUNTRIES);
     const role = this.pick(ROLES);

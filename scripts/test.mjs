@@ -87,10 +87,10 @@ const STEPS = {
   },
   build: { title: 'Bundle (esbuild)', run: check(process.execPath, ['scripts/build.mjs'], 'the esbuild bundle failed') },
   compile: { title: 'Compile tests (tsc -p .)', run: compileTests },
-  unit: { title: 'Unit tests (mocha)', run: () => runMocha([], { label: 'unit' }) },
-  grammar: { title: 'Grammar tests (vscode-tmgrammar-test)', run: grammarTests },
-  integration: { title: 'Integration tests (VS Code extension host in code-server)', run: () => runIntegrationTests() },
-  e2e: { title: 'End-to-end UI tests (Playwright + Chromium)', run: () => runE2eTests() },
+  unit: { suite: true, title: 'Unit tests (mocha)', run: () => runMocha([], { label: 'unit' }) },
+  grammar: { suite: true, title: 'Grammar tests (vscode-tmgrammar-test)', run: grammarTests },
+  integration: { suite: true, title: 'Integration tests (VS Code extension host in code-server)', run: () => runIntegrationTests() },
+  e2e: { suite: true, title: 'End-to-end UI tests (Playwright + Chromium)', run: () => runE2eTests() },
 };
 
 const PLANS = {
@@ -123,7 +123,9 @@ for (const name of plan) {
   } catch (err) {
     result = { passed: 0, failed: 1, problems: [`${name}: ${err instanceof Error ? err.message : err}`] };
   }
-  timings.push(`${step.title}: ${((Date.now() - stepStarted) / 1000).toFixed(1)} s`);
+  const seconds = ((Date.now() - stepStarted) / 1000).toFixed(1);
+  const counts = step.suite ? ` — ${result.passed} passed, ${result.failed} failed${result.vscodeVersion ? ` (VS Code ${result.vscodeVersion})` : ''}` : '';
+  timings.push(`  ${step.title}: ${seconds} s${counts}`);
   passed += result.passed;
   failed += result.failed;
   if (result.failed > 0 || result.problems.length > 0) {
@@ -133,7 +135,7 @@ for (const name of plan) {
   }
 }
 
-console.log(`\n${timings.join('\n')}\nTotal: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(`\nSummary:\n${timings.join('\n')}\n  Total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (stoppedAt) {
   console.error(`\nFAILED at "${STEPS[stoppedAt.name].title}":`);
   for (const problem of stoppedAt.problems) console.error(`  ${problem}`);

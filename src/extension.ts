@@ -3,7 +3,9 @@ import { analyze } from './core/analyze';
 import type { Analysis } from './core/types';
 import { ActiveArticle } from './vscode/activeArticle';
 import { AnalysisService } from './vscode/analysisService';
+import { WorkerAnalysisEngine } from './vscode/analysisWorker';
 import { registerCommands } from './vscode/commands';
+import { registerCorrections } from './vscode/corrections';
 import { registerDiagnostics } from './vscode/diagnostics';
 import type { Feature, FeatureContext } from './vscode/feature';
 import { registerHighlights } from './vscode/highlights';
@@ -13,6 +15,7 @@ import { registerReveal } from './vscode/reveal';
 import { registerStatusBar } from './vscode/statusBar';
 import { registerSymbols } from './vscode/symbols';
 import { registerTrees } from './vscode/trees';
+import { registerWorkspaceActors } from './vscode/workspaceActors';
 
 export interface ArticleAnnotatorApi {
   /** The same analysis the CLI prints for `text`. */
@@ -20,6 +23,8 @@ export interface ArticleAnnotatorApi {
 }
 
 const FEATURES: Feature[] = [
+  // First: its post-processor applies the user's corrections before any other feature sees an analysis.
+  registerCorrections,
   registerReveal,
   registerHighlights,
   registerTrees,
@@ -29,11 +34,15 @@ const FEATURES: Feature[] = [
   registerDiagnostics,
   registerCommands,
   registerStatusBar,
+  registerWorkspaceActors,
 ];
 
 export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
   const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
-  const service = new AnalysisService(analyze, log);
+  // The analysis runs in a worker thread, so a long article never blocks the extension host.
+  const worker = new WorkerAnalysisEngine({ script: context.asAbsolutePath('dist/analysisWorker.js'), maxHeapMb: 1536 });
+  context.subscriptions.push({ dispose: () => worker.dispose() });
+  const service = new AnalysisService((text, job) => worker.analyze(text, job), log);
   const active = new ActiveArticle(service);
   context.subscriptions.push(log, service, active);
   const ctx: FeatureContext = { extension: context, service, active, log };

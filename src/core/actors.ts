@@ -21,7 +21,9 @@ const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 /** Prepositions after which a capital city is a place, not its government ("in Moscow"). */
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'outside', 'around', 'across', 'inside', 'into', 'via', 'through', 'throughout', 'of', 'over']);
 const MOTION = /^(?:go|goes|went|gone|going|travel\w*|fl[eoy]\w*|trip|trips|visit\w*|return\w*|arriv\w*|mov\w*|back|head\w*|came|come|comes|sent|send|drive|drove|flown|journey\w*|way)$/i;
-const ROLE_ADJECTIVES = new Set(['former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
+const REFERENCE_FOLLOWERS = new Set(['said', 'says', 'told', 'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'also', 'then', 'later', 'now', 'and', 'but', 'or', 'who', 'which', 'that', 'in', 'at', 'on', 'for', 'to', 'from', 'with', 'by', 'since', 'after', 'before', 'during', 'over', 'about', 'against', 'last', 'this', 'today', 'yesterday', 'himself', 'herself', 'itself', 'themselves', 'not', 'did', 'does', 'do', 'are', 'were', 'be', 'been', 'being']);
+const ROLE_LINKS = new Set(['of', 'for', 'to', 'and', 'the', 'a', 'an', 'at', 'in', '’s', "'s"]);
+const ROLE_ADJECTIVES = new Set(['policy', 'security', 'party', 'campaign', 'presidential', 'national', 'general', 'federal', 'regional', 'local', 'state', 'military', 'political', 'economic', 'trade', 'press', 'communications', 'permanent', 'special', 'former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
 /** How far back (in characters) a role noun or pronoun may look for the person it refers to. */
 const REFERENCE_WINDOW = 2500;
 
@@ -30,6 +32,8 @@ interface ActorState extends Actor {
   words: Set<string>;
   /** Lower-cased alias texts already listed. */
   aliasKeys: Set<string>;
+  /** Raw alias texts already seen (a fast check before normalising). */
+  aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
 }
 
@@ -54,16 +58,22 @@ class ArticleCast implements Cast {
   /** Words of multi-word names -> actors bearing them (for surnames and head words). */
   private readonly byNameWord = new Map<string, ActorState[]>();
   private mentionsSorted = false;
+  /** Mentions added during a building phase, merged when the phase ends. */
+  private pending: Mention[] | null = null;
 
   constructor(private readonly doc: Doc, found: EntityMention[]) {
-    const sorted = [...found].sort((a, b) => a.start - b.start);
+    const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ ...m, actor: actorOf[i]?.id ?? null }));
     this.mentions.sort((a, b) => a.start - b.start);
+    // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
+    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences()]) {
+      this.pending = [];
+      phase();
+      if (this.pending.length) this.mentions = this.mentions.concat(this.pending).sort((a, b) => a.start - b.start);
+    }
+    this.pending = null;
     this.mentionsSorted = true;
-    this.addTitlesAndAppositions();
-    this.addGovernmentPhrases();
-    this.addRoleNounReferences();
   }
 
   // ---- building ------------------------------------------------------------------------------
@@ -77,6 +87,7 @@ class ArticleCast implements Cast {
       mentions: [],
       words: new Set(),
       aliasKeys: new Set(),
+      aliasTexts: new Set(),
       gender: null,
     };
     this.states.push(a);
@@ -87,12 +98,15 @@ class ArticleCast implements Cast {
   private addMention(a: ActorState, span: Span, aliasText: string | null): void {
     a.mentions.push({ start: span.start, end: span.end });
     const m = { start: span.start, end: span.end, actor: a };
-    if (this.mentionsSorted) this.insertSorted(m);
+    if (this.pending) this.pending.push(m);
+    else if (this.mentionsSorted) this.insertSorted(m);
     else this.mentions.push(m);
     if (aliasText !== null) this.addAlias(a, aliasText);
   }
 
   private addAlias(a: ActorState, text: string): void {
+    if (a.aliasTexts.has(text)) return;
+    a.aliasTexts.add(text);
     const clean = text.replace(/\s+/g, ' ').trim();
     const key = clean.toLowerCase();
     if (!clean || a.aliasKeys.has(key)) return;
@@ -156,8 +170,7 @@ class ArticleCast implements Cast {
   }
 
   private isTitleWord(lowerWord: string): boolean {
-    const f = this.g.caseless(lowerWord);
-    return (f & (Kind.TitleHead | Kind.TitleModifier)) !== 0;
+    return this.g.titleWords.has(lowerWord);
   }
 
   /** Links each entity mention to an actor; returns the actor per mention (or undefined). */
@@ -216,11 +229,12 @@ class ArticleCast implements Cast {
   private keyOf(m: EntityMention): string {
     const group = aliasGroupOf(m.text);
     if (group !== null) return `group:${group}`;
-    return `${m.type}:${m.text.replace(/['’]s$/u, '').toLowerCase()}`;
+    return `${m.type}:${m.text.toLowerCase()}`;
   }
 
   private genderOf(name: string): 'male' | 'female' | null {
-    const first = name.split(/\s+/)[0];
+    const space = name.indexOf(' ');
+    const first = space < 0 ? name : name.slice(0, space);
     return this.g.maleNames.has(first) && !this.g.femaleNames.has(first) ? 'male' : this.g.femaleNames.has(first) && !this.g.maleNames.has(first) ? 'female' : null;
   }
 
@@ -234,10 +248,12 @@ class ArticleCast implements Cast {
 
   /** "Riabkov" after "Sergei Riabkov"; "the Alliance" after "Atlantic Alliance". */
   private partOfLongerName(m: EntityMention): ActorState | undefined {
-    const word = m.text.replace(/['’]s$/u, '').toLowerCase();
+    const word = m.text.toLowerCase();
+    const candidates = this.byNameWord.get(word) ?? [];
+    if (candidates.length === 1) return candidates[0].type === m.type ? candidates[0] : undefined;
     let best: ActorState | undefined;
     let bestStart = -2;
-    for (const a of this.byNameWord.get(word) ?? []) {
+    for (const a of candidates) {
       if (a.type !== m.type) continue;
       // Prefer the actor mentioned most recently before this mention.
       const last = lastMentionBefore(a, m.start);
@@ -286,7 +302,10 @@ class ArticleCast implements Cast {
       if (i < 0) continue;
       // Title words written before the name.
       let k = i - 1;
-      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text) && this.isTitleOrOrigin(tokens[k].text)) k--;
+      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text) && this.isTitleWord(tokens[k].text.toLowerCase())) k--;
+      // One word of origin may open the title ("Russian President", "US Secretary of State"), unless it ends a longer name.
+      const origin = tokens[k];
+      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
       if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
         this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
       }
@@ -330,7 +349,7 @@ class ArticleCast implements Cast {
         edge = k;
         continue;
       }
-      if (this.isVerbLike(w)) return null;
+      if (this.isVerbLike(w) || !this.isRolePhraseWord(t.text, w)) return null;
       if (this.actorAtRaw(t.start, t.end)?.type === 'person') return null;
       edge = k;
       n++;
@@ -344,10 +363,16 @@ class ArticleCast implements Cast {
     const phrase = this.doc.text.slice(start, end);
     // The role noun must end the phrase or head an "X of Y" / "X and Y" title.
     const words = phrase.toLowerCase().split(/\s+/);
-    const hasRole = words.some((w) => this.g.personNouns.has(w) || this.g.caseless(w) & Kind.TitleHead);
+    const hasRole = words.some((w) => this.g.personNouns.has(w) || this.g.titleHeads.has(w));
     if (!hasRole || /^(?:who|which|that|whose|where|when|said|says)$/.test(words[0])) return null;
     const trimmed = this.doc.text.slice(dir === 1 ? tokens[from].start : tokens[edge].start, end);
     return { start: end - trimmed.length, end };
+  }
+
+  /** Words a title or role phrase is made of: names and origins, role nouns, office adjectives, a few links ("of", "and"). */
+  private isRolePhraseWord(word: string, lower: string): boolean {
+    if (/^\p{Lu}/u.test(word) || /^\d+-year-old$/.test(lower)) return true;
+    return ROLE_LINKS.has(lower) || this.g.personNouns.has(lower) || this.isTitleWord(lower) || ROLE_ADJECTIVES.has(lower);
   }
 
   private isVerbLike(w: string): boolean {
@@ -399,9 +424,11 @@ class ArticleCast implements Cast {
       const next = tokens[k + 1];
       const nextWord = next && next.sentence === sentence && next.kind === 'word' ? next.text.toLowerCase() : '';
       const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
-      const isHead = this.g.personNouns.has(w) || this.g.blocNouns.has(w) || (this.g.caseless(w) & Kind.TitleHead) !== 0;
+      const isHead = this.g.personNouns.has(w) || this.g.blocNouns.has(w) || this.g.titleHeads.has(w);
       if (isHead && !nextIsNoun) {
         if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
+        // The noun must end its phrase: "the diplomat argued", "the bloc since 1997", not "the private email".
+        if (nextWord && !REFERENCE_FOLLOWERS.has(nextWord) && !/(?:ed|s)$/.test(nextWord)) return null;
         // Capitalised heads are names in their own right ("the Alliance") and already entities.
         if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
         return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
@@ -423,7 +450,7 @@ class ArticleCast implements Cast {
   /** The actor a role noun or body noun refers to, from what came before `start`. */
   private referent(start: number, end: number, head: string): ActorState | null {
     const phrase = this.doc.text.slice(start, end).toLowerCase().split(/\s+/);
-    const isPerson = this.g.personNouns.has(head) || this.isTitleWord(head);
+    const isPerson = this.g.personNouns.has(head) || this.g.titleHeads.has(head);
     const isBody = this.g.blocNouns.has(head) && !isPerson;
     let best: ActorState | null = null;
     let bestScore = -Infinity;
@@ -435,6 +462,8 @@ class ArticleCast implements Cast {
       if (seen.has(a)) continue;
       seen.add(a);
       if (isPerson && a.type !== 'person') continue;
+      // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
+      if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
       let score = -(start - m.start) / 1000;
       if (a.words.has(head)) score += 3;
@@ -480,7 +509,7 @@ class ArticleCast implements Cast {
     else {
       const words = lower.split(/\s+/);
       const head = words[words.length - 1];
-      if (words.length > 1 && DETERMINERS.has(words[0]) && (this.g.personNouns.has(head) || this.g.blocNouns.has(head) || this.isTitleWord(head))) {
+      if (words.length > 1 && DETERMINERS.has(words[0]) && (this.g.personNouns.has(head) || this.g.blocNouns.has(head) || this.g.titleHeads.has(head))) {
         a = this.referent(start, end, head);
       } else if (this.g.personNouns.has(head) && words.length === 1) {
         a = this.referent(start, end, head);
@@ -495,6 +524,11 @@ class ArticleCast implements Cast {
 
   private insertSorted(m: Mention): void {
     const ms = this.mentions;
+    // Quotes are attributed in reading order, so most resolved mentions go at the end.
+    if (!ms.length || ms[ms.length - 1].start <= m.start) {
+      ms.push(m);
+      return;
+    }
     let lo = 0;
     let hi = ms.length;
     while (lo < hi) {
@@ -583,6 +617,16 @@ class ArticleCast implements Cast {
     const p = paragraphAt(this.doc, offset);
     return p >= 0 && this.doc.paragraphs[p].kind !== 'boilerplate';
   }
+}
+
+function hasTitleHead(words: Set<string>, heads: Set<string>): boolean {
+  for (const w of words) if (heads.has(w)) return true;
+  return false;
+}
+
+function isSorted(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
+  return true;
 }
 
 function initials(name: string): string {

@@ -25,5 +25,5 @@ function build(): Map<string, number> {
 /** The id of the group of equivalent names `name` belongs to, or null. */
 export function aliasGroupOf(name: string): number | null {
   groups ??= build();
-  return groups.get(name) ?? groups.get(name.replace(/\.$/, '')) ?? null;
+  return groups.get(name) ?? (name.endsWith('.') ? groups.get(name.slice(0, -1)) : undefined) ?? null;
 }

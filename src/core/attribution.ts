@@ -42,6 +42,8 @@ const TIME_WORDS = new Set([
   'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tonight', 'earlier',
   'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening',
 ]);
+/** Month names double as first names (April, June), so only they may sit inside a name. */
+const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 /** Words that can never be part of a speaker phrase. */
 const STOP_WORDS = new Set([
   'and', 'but', 'or', 'nor', 'so', 'yet', 'that', 'which', 'whom', 'whose', 'what', 'when', 'where', 'while', 'whether',
@@ -67,11 +69,39 @@ function isAbbreviationPeriod(doc: Doc, i: number): boolean {
 const CAPITALISED = /^\p{Lu}/u;
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
 const MAX_PHRASE_TOKENS = 14;
-const QUOTE_MARK_TOKEN = /^[“”"«»„‘’']$/;
+const QUOTE_MARK_TOKEN = /^[“”"«»„]$/;
 const LOWER_START = /^\p{Ll}/u;
 
+const loweredByTokens = new WeakMap<Token[], string[]>();
+
+/** Lower-case forms of all tokens of a document (curly apostrophes straightened), computed once per document. */
+function loweredTokens(doc: Doc): string[] {
+  let out = loweredByTokens.get(doc.tokens);
+  if (!out) {
+    out = doc.tokens.map((t) => {
+      const w = t.text.toLowerCase();
+      return w.includes('’') ? w.replace(/’/g, "'") : w;
+    });
+    loweredByTokens.set(doc.tokens, out);
+  }
+  return out;
+}
+
+/** The lower-case form of token `k`. */
+export function lowerAt(doc: Doc, k: number): string {
+  return loweredTokens(doc)[k] ?? '';
+}
+
+/** The token's text in lower case with curly apostrophes straightened. */
 export function lower(t: Token): string {
-  return t.text.toLowerCase().replace(/’/g, "'");
+  const w = t.text.toLowerCase();
+  return w.includes('’') ? w.replace(/’/g, "'") : w;
+}
+
+/** True when token `k` may start a cue: a cheap test before `cueAt`. */
+export function mayStartCue(doc: Doc, k: number): boolean {
+  const w = lowerAt(doc, k);
+  return SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || w === 'according' || w === 'pointed' || w === 'points' || w === 'point';
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -122,16 +152,34 @@ export interface CueMatch extends Span {
 /** The cue starting at token `k`, if any. */
 export function cueAt(doc: Doc, k: number): CueMatch | null {
   const t = doc.tokens[k];
-  if (!t || t.kind !== 'word') return null;
-  const w = lower(t);
+  if (!t || t.kind !== 'word' || !mayStartCue(doc, k)) return null;
+  const w = lowerAt(doc, k);
   const next = doc.tokens[k + 1];
-  const nw = next && next.sentence === t.sentence ? lower(next) : '';
+  const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
   if (w === 'according' && nw === 'to') return { start: t.start, end: next.end, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
   if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
   if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
+}
+
+/** Prepositions that never open a clause, so a phrase after them cannot be a subject. */
+const PREPOSITIONS = new Set(['through', 'into', 'onto', 'across', 'toward', 'towards', 'among', 'within', 'behind', 'near', 'from', 'about', 'against', 'between', 'without', 'despite']);
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
+
+/**
+ * A passive cue ("was confirmed", "is being told by The Times"): its subject is not the speaker, the agent after
+ * "by" is. Returns undefined when the cue is not passive, null when the passive names no agent.
+ */
+function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null | undefined {
+  if (/ing$/.test(cue.word)) return undefined;
+  let k = cue.first - 1;
+  while (k >= 0 && doc.tokens[k].start >= floor && /^(?:not|also|never|already|widely|often|reportedly|being)$/.test(lower(doc.tokens[k])) && lower(doc.tokens[k]) !== 'being') k--;
+  if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lower(doc.tokens[k]))) return undefined;
+  const by = doc.tokens[cue.last + 1];
+  if (!by || lower(by) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
+  return speakerAfter(doc, cue.last + 2, Number.MAX_SAFE_INTEGER);
 }
 
 /** A pronoun, or a phrase whose last word is capitalised or a speaker noun ("the campaign", "Sen. Smith"). */
@@ -146,8 +194,17 @@ export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
  * ("Kim's mental state is", "late-night tweets") needs a name, a pronoun or a speaker noun right before it.
  */
 export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null {
+  const passive = passiveAgent(doc, cue, floor);
+  if (passive !== undefined) return passive;
   const subject = speakerBefore(doc, cue.first - 1, floor);
-  if (!subject || !cue.nounLike || subject.pronoun) return subject;
+  if (!subject) return null;
+  // "Protesters marching through the streets chanted": a phrase after a preposition is its object, not the subject.
+  const lead = doc.tokens[subject.first - 1];
+  if (!subject.pronoun && lead && lead.start >= floor && PREPOSITIONS.has(lowerAt(doc, subject.first - 1))) return null;
+  if (!cue.nounLike || subject.pronoun) return subject;
+  // "32% of Republican claims": a phrase after "of" is a modifier, not a subject.
+  const before = doc.tokens[subject.first - 1];
+  if (before && before.start >= floor && lowerAt(doc, subject.first - 1) === 'of') return null;
   const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lower(doc.tokens[cue.first - 1]));
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
 }
@@ -169,7 +226,7 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   const w = lower(head);
   if (DETERMINERS.has(w)) return false;
   if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
-  if (STOP_WORDS.has(w) || DETERMINERS.has(w)) return false;
+  if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
   if (SPEAKER_NOUNS.has(w)) return true;
   // A lower-case head needs a determiner or a capitalised word in front of it ("the diplomat", "Trump's aide").
   for (let i = first; i < last; i++) {
@@ -189,7 +246,9 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
   const sentence = tokens[k]?.sentence;
   const inRange = (i: number): boolean => i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
   const adverbFloor = k - 6;
-  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lower(tokens[k])) || TIME_WORDS.has(lower(tokens[k])) || /ly$/.test(lower(tokens[k]))) && !PRONOUNS.has(lower(tokens[k]))) k--;
+  // A year or date adverbial between subject and verb: "who in 2010 said".
+  if (inRange(k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
+  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || /ly$/.test(lowerAt(doc, k))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
   if (!inRange(k)) return null;
   let t = tokens[k];
   if (t.text === ')') {
@@ -228,7 +287,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   let extended = false;
   while (inRange(i) && k - i < MAX_PHRASE_TOKENS) {
     const t = tokens[i];
-    const w = lower(t);
+    const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
       // The period of a title or an initial ("Sen.", "G.K.") and the hyphen of a compound belong to the name.
       const prev = tokens[i - 1];
@@ -250,7 +309,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       break;
     }
     if (CAPITALISED.test(t.text)) {
-      if (CAPITAL_STOP.has(w) || (TIME_WORDS.has(w) && i === k)) break;
+      if (CAPITAL_STOP.has(w) || (TIME_WORDS.has(w) && (i === k || !MONTHS.has(w)))) break;
       first = i;
       i--;
       continue;
@@ -265,7 +324,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       i--;
       continue;
     }
-    if (/(?:ing|ed)$/.test(w) && !SPEAKER_NOUNS.has(w)) break;
+    if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) break;
     if (++lowerCount > 5) break;
     first = i;
     i--;
@@ -283,15 +342,17 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   if (!first || first.start >= ceiling) return null;
   const sentence = first.sentence;
   const inRange = (i: number): boolean => i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
-  const fw = lower(first);
+  const fw = lowerAt(doc, k);
   if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
+  // A speaker phrase opens with a capital, a determiner or a speaker noun ("officials"), never with a verb form.
+  if (LOWER_START.test(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw)) return null;
   let i = k;
   let last = -1;
   let lowerCount = 0;
   let extended = false;
   while (inRange(i) && i - k < MAX_PHRASE_TOKENS) {
     const t = tokens[i];
-    const w = lower(t);
+    const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
       const prev = tokens[i - 1];
       if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start))) {
@@ -340,9 +401,4 @@ export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
   }
   const np = speakerAfter(doc, k, ceiling);
   return np ? np.last + 1 : k;
-}
-
-/** True when token `k` reads as a lower-case word that can start a clause after a speech verb. */
-export function isLowerWord(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && LOWER_START.test(t.text);
 }

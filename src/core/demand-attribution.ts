@@ -104,6 +104,19 @@ export class Attributor {
     while (left >= from && !CLAUSE_PUNCT.has(view.words[left]) && !SENTENCE_PUNCT.has(view.words[left]) && !isQuoteMark(view.words[left])) left--;
     const leftParty = partyIn(this.cast, view, Math.max(left + 1, from), v);
     if (leftParty.actor) return leftParty;
+    // "The former manager, Corey Lewandowski, said": the name sits in the apposition before the verb.
+    if (left === v - 1 && view.words[left] === ',') {
+      let open = left - 1;
+      while (open > from && view.words[open] !== ',' && !SENTENCE_PUNCT.has(view.words[open])) open--;
+      if (open > from && view.words[open] === ',') {
+        const apposition = partyIn(this.cast, view, open + 1, left);
+        if (apposition.actor) {
+          let start = open - 1;
+          while (start >= from && !CLAUSE_PUNCT.has(view.words[start]) && !SENTENCE_PUNCT.has(view.words[start]) && !isQuoteMark(view.words[start])) start--;
+          return { actor: apposition.actor, text: partyIn(this.cast, view, start + 1, open).text ?? apposition.text };
+        }
+      }
+    }
     const p = view.skipBackOverAdverbs(v - 1, true);
     const onlyPunctBefore = p < from || CLAUSE_PUNCT.has(view.words[p]) || isQuoteMark(view.words[p]);
     if (onlyPunctBefore || left + 1 >= v) {

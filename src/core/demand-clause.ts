@@ -20,6 +20,7 @@ const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '
 const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–']);
 const SENTENCE_PUNCT = new Set(['.', '!', '?', ';', '…']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', "it's", "that's", 'get', 'got', 'gets', 'getting']);
+/** Words that can stand between a subject and its verb (auxiliaries, adverbs, catenatives like "plans to"). */
 const AUXILIARIES = new Set([
   'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'should', 'may', 'might',
   'can', 'did', 'does', 'do', 'also', 'again', 'now', 'still', 'then', 'further', 'once', 'already', 'just', 'even',
@@ -156,10 +157,19 @@ export class SentenceView {
     for (let j = i - 1; j >= 0; j--) {
       const w = this.words[j];
       if (w === ';' || w === ':') return j + 1;
-      if (w === 'that' && j > 0 && REPORTING_VERBS.has(this.words[j - 1])) return j + 1;
+      if (w === 'that' && this.reportedThat(j)) return j + 1;
       if (j + 1 < i && this.words[j + 1] !== ',' && this.reportingVerb(j)) return j + 1;
     }
     return 0;
+  }
+
+  /** True when "that" at j opens the complement of a reporting verb a few words back ("argued in Geneva today that"). */
+  reportedThat(j: number): boolean {
+    for (let k = j - 1; k >= 0 && k >= j - 5; k--) {
+      if (CLAUSE_PUNCT.has(this.words[k]) || SENTENCE_PUNCT.has(this.words[k])) return false;
+      if (REPORTING_VERBS.has(this.words[k])) return true;
+    }
+    return false;
   }
 
   /** Start of the smallest clause around a modal at i: commas and conjunctions count as boundaries too. */

@@ -68,6 +68,7 @@ export const REPORTING_VERBS = set(lexicon.reportingVerbs);
 export const ADDRESSED_REPORTING_VERBS = set(lexicon.addressedReportingVerbs);
 export const CONTINUATION_OPENERS: ReadonlyArray<string[]> = lexicon.continuationOpeners.map((o) => o.split(' ').map(fold));
 export const IMPERATIVE_VERBS = set(lexicon.imperativeVerbs);
+export const BASE_VERBS = set(lexicon.mandativeBaseVerbs);
 export const SUBJECT_PRONOUNS = set(lexicon.subjectPronouns);
 export const OBJECT_PRONOUNS = set(lexicon.objectPronouns);
 export const FIRST_PERSON = set(lexicon.firstPerson);

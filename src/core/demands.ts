@@ -42,6 +42,7 @@ import {
   REQUEST_NOUNS,
   SUBJECT_PRONOUNS,
   SUPPORT_NOUNS,
+  BASE_VERBS,
 } from './demand-lexicon';
 
 /** A demand found in one sentence, in token indices of that sentence. */
@@ -49,12 +50,14 @@ interface Finding {
   cueFrom: number;
   cueTo: number;
   contentFrom: number;
+  /** End of the content when it is not the rest of the clause (token index, exclusive). */
+  contentTo?: number;
   holder: Party;
   addressee: string | null;
 }
 
 const OBJECT_WINDOW = 16;
-const OBJECT_STOPS = new Set(['.', ';', ':', '?', '!', 'that', 'about', 'because', 'after', 'before', 'when', 'while', 'if', 'whether', 'why', 'how', 'what', 'where', 'who', 'which', 'he', 'she', 'they', 'we', 'i', 'and then', 'but']);
+const OBJECT_STOPS = new Set(['.', ';', ':', '?', '!', 'that', 'about', 'because', 'after', 'before', 'when', 'while', 'if', 'whether', 'why', 'how', 'what', 'where', 'who', 'which', 'he', 'she', 'they', 'we', 'i', 'but']);
 const PRESSURE_VERBS = new Set(['put', 'puts', 'putting', 'exert', 'exerts', 'exerted', 'exerting', 'applied', 'apply', 'applying', 'mount', 'mounting', 'increase', 'increased', 'increasing', 'ramp', 'ramped', 'ramping', 'stepped', 'step', 'piling', 'piled']);
 const ARTICLE_LIKE = new Set(['the', 'a', 'an', 'and', 'or', 'accepted', 'rejected', 'to', 'by', 'of']);
 const FUTURE_OR_POSSIBLE = new Set(['will', 'would', 'might', 'may', 'could', 'can', 'to', 'going', 'had', "'d"]);
@@ -64,6 +67,10 @@ const FINITE_AUXILIARIES = new Set(['has', 'have', 'had', 'is', 'are', 'was', 'w
 const OBJECT_OPENING_STOPS = new Set(['from', 'with', 'by', 'at', 'in', 'of', 'on', 'over', 'after', 'before', 'during', 'since', 'as', 'than']);
 const GIVE_FORMS = new Set(['give', 'gives', 'gave', 'given', 'giving', 'set', 'sets', 'setting']);
 const DURATIONS = new Set(['hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'month']);
+const NOT_VERBS = new Set(['but', 'and', 'or', 'nor', 'yet', 'so', 'because', 'than', 'as', 'if', 'when', 'while', 'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by']);
+const PLURAL_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'these', 'those']);
+/** A word that can belong to a short subject noun phrase: letters, apostrophes and hyphens only. */
+const NOUN_PHRASE_WORD = /^[\p{L}'-]+$/u;
 const GERUND_CONTEXT = new Set(['of', 'in', 'on', 'for', 'about', 'at', 'without', 'most', 'more', 'less', 'very', 'so', 'too', 'increasingly']);
 const MODAL_WORDS = new Set(['to', 'must', 'should', 'will', 'would', 'can', 'could', 'may', 'might', "'ll", "'d", 'not']);
 const EPISTEMIC_ADVERBS = new Set(['probably', 'likely', 'perhaps', 'maybe', 'surely', 'certainly']);
@@ -101,14 +108,18 @@ const TRIGGERS: ReadonlySet<string> = new Set([
   ...DEONTIC_MODALS,
   ...MANDATIVE_ADJECTIVES,
   ...ADDRESSED_REPORTING_VERBS,
-  'need', 'needs', 'has', 'have', 'got', 'gotta', 'threaten', 'threatens', 'threatened', 'threatening', ':',
+  'gotta', 'threaten', 'threatens', 'threatened', 'threatening', ':',
   'give', 'gives', 'gave', 'given', 'giving', 'set', 'sets', 'setting',
 ]);
+
+/** "has"/"have"/"got" only count before "to" ("has to leave"). */
+const HAVE_LIKE = new Set(['has', 'have', 'got', 'Has', 'Have', 'Got']);
 
 function hasTrigger(doc: Doc, from: number, to: number): boolean {
   for (let t = from; t < to; t++) {
     const text = doc.tokens[t].text;
     if (TRIGGERS.has(text)) return true;
+    if (HAVE_LIKE.has(text) && t + 1 < to && doc.tokens[t + 1].text === 'to') return true;
     const c = text.charCodeAt(0);
     // Only capitalised words and typographic apostrophes need folding before the lookup.
     if (((c >= 65 && c <= 90) || text.includes('’')) && TRIGGERS.has(fold(text))) return true;
@@ -118,7 +129,7 @@ function hasTrigger(doc: Doc, from: number, to: number): boolean {
 }
 
 function toDemand(doc: Doc, view: SentenceView, f: Finding): Demand {
-  const [cf, ct] = view.trimmed(f.contentFrom, view.length);
+  const [cf, ct] = view.trimmed(f.contentFrom, f.contentTo ?? contentEnd(view, f.contentFrom));
   const cueSpan = view.span(f.cueFrom, f.cueTo);
   const contentSpan = view.span(cf, ct);
   return {
@@ -131,6 +142,32 @@ function toDemand(doc: Doc, view: SentenceView, f: Finding): Demand {
     cue: cueSpan ? textSpan(doc, cueSpan) : null,
     content: contentSpan ? textSpan(doc, contentSpan) : null,
   };
+}
+
+/**
+ * Where the content of a demand ends: at a semicolon, or before a trailing attribution
+ * ("…,” he said", "…, said Smith", "…, the envoy said").
+ */
+function contentEnd(view: SentenceView, from: number): number {
+  for (let j = from; j < view.length; j++) {
+    const w = view.words[j];
+    if (w === ';') return j;
+    if (w !== ',' && !(isQuoteMark(w) && closingMark(view, j))) continue;
+    let k = j + 1;
+    while (k < view.length && isQuoteMark(view.words[k])) k++;
+    // A reporting verb within the next four words, with nothing but its subject in between.
+    for (let m = k; m < Math.min(view.length, k + 4); m++) {
+      if (view.reportingVerb(m)) return j;
+      if (!view.isWord(m) || CUES_BY_FIRST_WORD.has(view.words[m]) || DEONTIC_MODALS.has(view.words[m])) break;
+    }
+  }
+  return view.length;
+}
+
+/** A quotation mark that closes: it follows the quoted text without a space. */
+function closingMark(view: SentenceView, j: number): boolean {
+  const start = view.tokens[j].start;
+  return start > 0 && !/\s/.test(view.doc.text.charAt(start - 1));
 }
 
 function textSpan(doc: Doc, s: Span): TextSpan {
@@ -392,7 +429,7 @@ class SentenceDemands {
       else segment = [cs, p + 1];
     }
     // A participle ("…, calling for", "… directors urging them") takes the clause's opening noun phrase.
-    const participle = this.w[i].endsWith('ing') && !BE_FORMS.has(this.w[p] ?? '');
+    const participle = this.w[i].endsWith('ing') && !BE_FORMS.has(this.w[v.skipBackOverAdverbs(i - 1)] ?? '');
     if (participle) segment = [segment[0], this.nounPhraseEnd(segment[0])];
     const party = partyIn(this.cast, v, segment[0], segment[1]);
     if (party.actor || (participle && party.text)) return { ...party, actorSubject: party.actor !== null };
@@ -454,6 +491,9 @@ class SentenceDemands {
     if (!v.isWord(j)) return false;
     const w = this.w[j];
     if (!allowNounPhrase && (NOUN_DETERMINERS.has(w) || OBJECT_PRONOUNS.has(w) || SUBJECT_PRONOUNS.has(w))) return false;
+    if (NOT_VERBS.has(w)) return false; // "wants it to but …": an elided verb
+    // "access to firearms": a noun after "to" (plural or with a noun suffix), not an infinitive.
+    if (!allowNounPhrase && (/(?:tion|ment|ness|ity|ism)s?$/.test(w) || (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)))) return false;
     if (v.isCapitalised(j) && !this.headline && !allowNounPhrase && !v.titleCase) return false;
     return true;
   }
@@ -466,7 +506,7 @@ class SentenceDemands {
     const v = this.v;
     if (this.w[from] === 'to' || !v.isWord(v.skipQuotesForward(from)) || PARTICLES.has(this.w[from])) return null;
     const window = goal ? 6 : OBJECT_WINDOW;
-    if (OBJECT_OPENING_STOPS.has(this.w[from])) return null;
+    if (OBJECT_OPENING_STOPS.has(this.w[from]) || OBJECT_STOPS.has(this.w[from])) return null;
     for (let j = from + 1; j < Math.min(v.length, from + window); j++) {
       const w = this.w[j];
       if (OBJECT_STOPS.has(w) || REPORTING_VERBS.has(w) || FINITE_AUXILIARIES.has(w)) return null;
@@ -522,6 +562,12 @@ class SentenceDemands {
     const v = this.v;
     const to = this.objectThenTo(from + 1, false);
     if (to) return to;
+    // The object may carry a relative clause or an aside: "called on others who … -- including X -- to return it".
+    for (let j = from + 2; j < Math.min(v.length, from + 26); j++) {
+      const w = this.w[j];
+      if (SENTENCE_PUNCT.has(w) || w === ':') break;
+      if (w === 'to' && this.infinitiveAt(j + 1, false)) return { contentFrom: j + 1, objFrom: from + 1, objTo: j };
+    }
     let e = from + 1;
     while (e < v.length && e < from + 8 && !CLAUSE_PUNCT.has(this.w[e]) && !SENTENCE_PUNCT.has(this.w[e])) e++;
     const who = firstActorIn(this.cast, v, from + 1, e);
@@ -589,16 +635,35 @@ class SentenceDemands {
       if (DEONTIC_MODALS.has(w) || MANDATIVE_ADJECTIVES.has(w)) return { contentFrom: t + 1, objFrom: from, objTo: t };
       if ((w === 'need' || w === 'needs') && (this.w[j + 1] === 'to' || this.requestNoun(j + 1))) return { contentFrom: t + 1, objFrom: from, objTo: t };
     }
-    // Subjunctive: "insisted that the minister resign" — a short subject then a bare verb.
-    for (let j = t + 2; j < Math.min(end, t + 6); j++) {
+    return this.subjunctiveAt(t + 1, end) ? { contentFrom: t + 1, objFrom: from, objTo: t } : null;
+  }
+
+  /**
+   * A mandative subjunctive in the clause opening at `from`: a singular subject of up to four words and
+   * then a bare verb ("that the witness answer", "that he resign", "that it be"), which an indicative
+   * would inflect ("answers", "resigned", "is").
+   */
+  private subjunctiveAt(from: number, end: number): boolean {
+    const v = this.v;
+    for (let j = from + 1; j < Math.min(end, from + 5); j++) {
+      if (!v.isWord(j) || !v.isWord(j - 1)) return false;
       const w = this.w[j];
-      const subjectHead = this.w[j - 1];
-      if (IMPERATIVE_VERBS.has(w) && w !== 'never' && w !== 'please' && v.isWord(j - 1) && !['i', 'we', 'you', 'they', 'to', 'will', 'would', 'can', 'could', 'not', 'do', 'did'].includes(subjectHead) && !(subjectHead.endsWith('s') && w !== 'be')) {
-        return { contentFrom: t + 1, objFrom: from, objTo: t };
-      }
-      if (!v.isWord(j)) break;
+      const subject = this.w[j - 1];
+      if (AUXILIARIES.has(subject) || DEONTIC_MODALS.has(subject) || NEGATIONS.has(subject) || subject.endsWith("n't")) return false;
+      if (w === 'be') return true;
+      const pluralSubject = PLURAL_PRONOUNS.has(subject) || (subject.endsWith('s') && !/(?:ss|us|is)$/.test(subject));
+      if (!pluralSubject && this.bareVerb(j)) return true;
+      if (!NOUN_PHRASE_WORD.test(subject)) return false;
     }
-    return null;
+    return false;
+  }
+
+  /** A lower-case word that can only be read as an uninflected verb here. */
+  private bareVerb(j: number): boolean {
+    const w = this.w[j];
+    if (this.v.isCapitalised(j) || w.length < 2 || /(?:s|ed|ing|ly|'s)$/.test(w)) return false;
+    if (IMPERATIVE_VERBS.has(w)) return w !== 'never' && w !== 'please' && w !== 'back';
+    return BASE_VERBS.has(w);
   }
 
   private clauseEnd(from: number): number {
@@ -614,13 +679,22 @@ class SentenceDemands {
     for (let i = 0; i < v.length; i++) {
       const kind = this.modalAt(i);
       if (!kind) continue;
-      const cs = v.innerClauseStart(i);
+      let cs = v.innerClauseStart(i);
       if (v.relativeClause(cs)) continue;
+      // "said the aide who replaced him, Paul Manafort, should go": the subject ends in an apposition.
+      if (this.w[cs - 1] === ',' && v.skipBackOverAdverbs(i - 1, true) < cs) {
+        // "…, should the talks fail": a conditional inversion, the subject follows the modal.
+        const next = this.w[i + 1] ?? '';
+        if (NOUN_DETERMINERS.has(next) || SUBJECT_PRONOUNS.has(next) || v.isCapitalised(i + 1)) continue;
+        cs = v.clauseStart(i);
+      }
       let subjectFrom = cs;
       while (subjectFrom < i && (isQuoteMark(this.w[subjectFrom]) || this.w[subjectFrom] === 'so' || this.w[subjectFrom] === 'then')) subjectFrom++;
       if (kind === 'modal') {
         if (subjectFrom >= i) continue; // "Should the talks fail, …": a conditional, not a demand.
         let h = v.skipBackOverAdverbs(i - 1, false);
+        if (['does', 'do', 'did'].includes(this.w[h])) h--; // "there does need to be"
+        if (this.w[h] === ',' && h > subjectFrom) h--; // the end of an apposition
         if (this.w[h] === '.' && v.isWord(h - 1)) h--; // "U.S. has to"
         const head = this.w[h];
         if (head === 'there' || this.w.slice(subjectFrom, i).some(isFirstPerson)) continue; // existential; self-commitment ("we all must")
@@ -633,19 +707,39 @@ class SentenceDemands {
         if (this.w[i + 1] === 'be' && QUESTION_WORDS.has(this.w[i + 2] ?? '')) continue;
         if (['if', 'when', 'whether', 'unless'].includes(this.w[cs - 1] ?? '')) continue;
       }
+      if (this.deniedBefore(i)) continue;
       let attribution = this.attributor.attribute(v, i, subjectFrom);
       if (!attribution?.actor) attribution = this.headlineColon(i) ?? this.attributor.continuation(v) ?? attribution;
       if (!attribution) continue;
       if (attribution.verb >= 0 && NEGATIONS.has(this.w[attribution.verb - 1] ?? '')) continue;
+      const cueTo = kind === 'modal' && this.w[i + 1] === 'to' ? i + 2 : i + 1;
+      // "… guarantees are an absolute imperative": what is demanded is the subject; "it is vital that …": the clause.
+      const linked = kind === 'mandative' && this.w[i] === 'imperative' ? v.clauseStart(i) : -1;
+      const nounImperative = linked >= 0 && this.w[linked] !== 'it' && linked < this.beFormBefore(i);
+      let contentFrom = nounImperative ? linked : v.skipQuotesForward(cueTo);
+      if (kind === 'mandative' && !nounImperative && this.w[contentFrom] === 'that') contentFrom++;
       return {
         cueFrom: i,
-        cueTo: kind === 'modal' && this.w[i + 1] === 'to' ? i + 2 : i + 1,
-        contentFrom: i + 1,
+        cueTo,
+        contentFrom,
+        contentTo: nounImperative ? this.beFormBefore(i) : undefined,
         holder: attribution,
         addressee: kind === 'modal' ? firstActorIn(this.cast, v, subjectFrom, i) ?? this.addresseeOfTelling(attribution) : null,
       };
     }
     return null;
+  }
+
+  /** Index of the form of "be" linking a subject to the noun at i ("guarantees are an imperative"). */
+  private beFormBefore(i: number): number {
+    for (let j = i - 1; j >= Math.max(0, i - 5); j--) if (BE_FORMS.has(this.w[j])) return j;
+    return i;
+  }
+
+  /** True when a negated reporting verb precedes token i: "I'm not saying she has to …". */
+  private deniedBefore(i: number): boolean {
+    for (let j = 0; j < i; j++) if (this.v.reportingVerb(j) && this.v.negatedBefore(j)) return true;
+    return false;
   }
 
   /** "told Stumpf: 'You should …'": the object of an addressed reporting verb. */

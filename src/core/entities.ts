@@ -7,7 +7,7 @@
  */
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
-import type { Doc, Token } from './text';
+import type { Doc, Paragraph, Token } from './text';
 import type { EntityType, TextSpan } from './types';
 
 export interface EntityMention extends TextSpan {
@@ -16,6 +16,7 @@ export interface EntityMention extends TextSpan {
 
 const NAME_KINDS = Kind.Location | Kind.Organization | Kind.Person | Kind.FirstName | Kind.Country | Kind.Group;
 const SPORTS_WINDOW = 600;
+const MODIFIER_SUFFIX = /-(?:\p{Ll}+ed|based|born|run|made|held|style|era|wide|bound|speaking|leaning|friendly|like|type|owned|built|grown|bred|linked|allied|funded|backed|led)$/u;
 const CAPS_NAME_KINDS = Kind.Location | Kind.City | Kind.Country | Kind.Organization | Kind.Person | Kind.Capital;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'around', 'inside', 'throughout', 'towards', 'toward', 'via', 'through', 'between']);
 const INNER_JOINERS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'du', 'des', 'del', 'der', 'di', '&']);
@@ -41,6 +42,8 @@ interface Candidate {
   caps: boolean;
   /** The type the words around this mention suggest, whatever the name itself looks like. */
   cue: EntityType | null;
+  /** Lower-cased text: the form compared across the document. */
+  key: string;
 }
 
 function flagsOf(g: Gazetteer, text: string, caps: boolean): number {
@@ -58,6 +61,11 @@ function isUpper(ch: string): boolean {
   const c = ch.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
   return UPPER.test(ch);
+}
+
+function hasUpperAfterFirst(s: string): boolean {
+  for (let i = 1; i < s.length; i++) if (isUpper(s.charAt(i))) return true;
+  return false;
 }
 
 function hasLowerCase(s: string): boolean {
@@ -91,6 +99,10 @@ interface Context {
   sports: boolean;
   /** Tokens covered by a multi-word gazetteer entry ("New York", "Gulf of Mexico"), read as name words. */
   inGazetteer: Uint8Array;
+  /** Per token: 1 on an ALL-CAPS line, 2 on a Title-Case headline, else 0. */
+  mode: Uint8Array;
+  /** Per token gazetteer flags, -1 until looked up. */
+  tokenFlags: Int32Array;
 }
 
 export function findEntityMentions(doc: Doc): EntityMention[] {
@@ -101,7 +113,7 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
   const mode = new Uint8Array(tokens.length); // 0 running, 1 all caps, 2 title case
   const clauseStart = new Uint8Array(tokens.length);
   let li = 0;
-  const lineMode = doc.lines.map((l) => (l.allCaps ? 1 : isTitleCaseLine(doc, l.start, l.end, doc.paragraphs[l.paragraph]?.kind) ? 2 : 0));
+  const lineMode = doc.lines.map((l) => (l.allCaps ? 1 : isTitleCaseLine(doc, l.start, l.end, doc.paragraphs[l.paragraph]) ? 2 : 0));
   let prevSentence = -1;
   let prevWordEnd = -1;
   const midCapital = new Set<string>();
@@ -139,7 +151,7 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     // A sports desk headline ("SOCCER - …", "Cricket: …") settles it.
     if (i < 3 && t.sentence === 0 && g.sportNames.has(lower)) sportsHits += 100;
   }
-  const ctx: Context = { doc, g, midCapital, seenLower, sports: sportsHits >= 4 && sportsHits * 60 >= Math.min(tokens.length, SPORTS_WINDOW), inGazetteer: markGazetteerRuns(doc, g, mode) };
+  const ctx: Context = { doc, g, midCapital, seenLower, sports: sportsHits >= 4 && sportsHits * 60 >= Math.min(tokens.length, SPORTS_WINDOW), inGazetteer: markGazetteerRuns(doc, g, mode), mode, tokenFlags: new Int32Array(tokens.length).fill(-1) };
 
   const candidates: Candidate[] = [];
   let i = 0;
@@ -153,7 +165,7 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     let last = i;
     let j = i + 1;
     while (j < tokens.length && tokens[j].sentence === t.sentence && onlySpaceBetween(text, tokens[j - 1], tokens[j])) {
-      if (isDateWord(ctx, tokens[j], mode[j]) || isDateWord(ctx, tokens[j - 1], mode[j - 1])) break;
+      if (isDateWord(ctx, j) || isDateWord(ctx, j - 1)) break;
       if ((isNameWord(ctx, tokens, j, mode[j], 0) || (ctx.inGazetteer[j] && ctx.inGazetteer[j - 1])) && !endsPossessive(tokens[j - 1])) {
         last = j;
         j++;
@@ -179,7 +191,7 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
       }
       const canJoin =
         (g.nameParticles.has(joiner) && !mode[j]) ||
-        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(joiner.toLowerCase()))) && opensLongName(ctx, tokens, i, mode[i]));
+        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(joiner.toLowerCase()))) && opensLongName(ctx, tokens, i));
       if (canJoin && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && onlySpaceBetween(text, tokens[j], tokens[j + 1])) {
         // Joiners chain ("Organization for Security and Cooperation in Europe"): look ahead to the next name word.
         let k = j + 1;
@@ -201,13 +213,21 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
   return mentions;
 }
 
-function isTitleCaseLine(doc: Doc, start: number, end: number, kind: string | undefined): boolean {
-  if (kind !== 'headline' && kind !== 'aside') return false;
+/** A headline written in Title Case ("Voters Abandon Party Over Tax Plan"): every word is capitalised, so capitals say nothing. */
+function isTitleCaseLine(doc: Doc, start: number, end: number, paragraph: Paragraph | undefined): boolean {
+  if (!paragraph || end - start > 200) return false;
+  // Headlines, asides and the first line of the text qualify; elsewhere only a one-line paragraph without a full stop.
+  const titleSlot =
+    paragraph.kind === 'headline' ||
+    paragraph.kind === 'aside' ||
+    (paragraph.index === 0 && start === paragraph.start) ||
+    (start === paragraph.start && end === paragraph.end && !/[.!?]["”’]?$/.test(doc.text.slice(Math.max(start, end - 2), end)));
+  if (!titleSlot) return false;
   const words = doc.text.slice(start, end).match(/\p{L}{4,}/gu) ?? [];
   if (words.length < 3) return false;
   let capital = 0;
   for (const w of words) if (isUpper(w.charAt(0))) capital++;
-  return capital * 4 >= words.length * 3;
+  return capital * 10 >= words.length * 9;
 }
 
 function onlySpaceBetween(text: string, a: Token, b: Token): boolean {
@@ -224,13 +244,23 @@ function endsPossessive(t: Token): boolean {
 }
 
 /** True when the run starting at `first` may hold lower-case joiners: organization or place names like "Bank of England". */
-function opensLongName(ctx: Context, tokens: Token[], first: number, mode: number): boolean {
-  const f = flagsOf(ctx.g, tokens[first].text, mode === 1);
+function opensLongName(ctx: Context, tokens: Token[], first: number): boolean {
+  const f = tokFlags(ctx, first);
   return (f & (Kind.OrgFirst | Kind.LocFirst)) !== 0 && (f & Kind.LocFirst ? /^(?:Gulf|Bay|Lake|Isle|Cape|Republic|Kingdom|Sea|Straits?|Province|State|City)$/i.test(tokens[first].text) : true);
 }
 
-function isDateWord(ctx: Context, t: Token, mode: number): boolean {
-  return (flagsOf(ctx.g, t.text, mode === 1) & Kind.Date) !== 0;
+function isDateWord(ctx: Context, i: number): boolean {
+  return (tokFlags(ctx, i) & Kind.Date) !== 0;
+}
+
+/** Gazetteer flags of token i, looked up once per document. */
+function tokFlags(ctx: Context, i: number): number {
+  let f = ctx.tokenFlags[i];
+  if (f < 0) {
+    f = flagsOf(ctx.g, ctx.doc.tokens[i].text, ctx.mode[i] === 1);
+    ctx.tokenFlags[i] = f;
+  }
+  return f;
 }
 
 function isInitial(s: string): boolean {
@@ -277,8 +307,10 @@ function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atCl
     const next = tokens[i + 1];
     return !!next && next.text === '.' && next.start === t.end && mode !== 1;
   }
-  // "Russian-backed", "York-based": a modifier, not a name.
-  if (/-\p{Ll}+$/u.test(s)) return false;
+  // "Russian-backed", "York-based": a modifier, not a name ("Ban Ki-moon" is one).
+  if (MODIFIER_SUFFIX.test(s)) return false;
+  // "It", "The", "I’m" wherever they stand (after a dash, an ellipsis, a bracket).
+  if (mode !== 1 && g.functionWords.has(lower.replace('’', "'")) && !hasUpperAfterFirst(s)) return false;
   if (mode === 1) {
     const f = g.caseless(s);
     if (g.closedClass.has(lower) && !(f & Kind.Country)) return false;
@@ -287,7 +319,9 @@ function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atCl
     return true;
   }
   if (mode === 2 || atClauseStart) {
-    if (g.cueVerbs.has(lower) || g.closedClass.has(lower)) return false;
+    if ((g.cueVerbs.has(lower) || g.closedClass.has(lower)) && !hasUpperAfterFirst(s)) return false;
+    // "Year-on-year", "Post-mortem": a compound of ordinary words.
+    if (lower.includes('-') && !hasUpperAfterFirst(s) && lower.split('-').every((p) => g.isCommonWord(p) || g.closedClass.has(p) || /^\d+$/.test(p))) return false;
     const f = flagsOf(g, s, false);
     if (ctx.midCapital.has(s)) return true;
     if (f & (Kind.Location | Kind.Organization | Kind.Country | Kind.KnownOrganization)) return true;
@@ -311,16 +345,27 @@ function titleCase(s: string): string {
 function splitAndType(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, out: Candidate[]): void {
   const { g, doc } = ctx;
   // "Secretary of State", "Minister of Defence": ordinary words after a title and "of" finish the title.
-  if (first > 1 && tokens[first - 1].text === 'of' && flagsOf(g, tokens[first - 2].text, caps) & Kind.TitleHead) {
+  if (first > 1 && tokens[first - 1].text === 'of' && tokFlags(ctx, first - 2) & Kind.TitleHead) {
     let ordinary = true;
-    for (let k = first; k <= last && ordinary; k++) ordinary = g.isCommonWord(tokens[k].text.toLowerCase()) && !(flagsOf(g, tokens[k].text, caps) & (Kind.Location | Kind.Country));
+    for (let k = first; k <= last && ordinary; k++) ordinary = g.isCommonWord(tokens[k].text.toLowerCase()) && !(tokFlags(ctx, k) & (Kind.Location | Kind.Country));
     if (ordinary) return;
   }
   const whole = doc.text.slice(tokens[first].start, nameEnd(doc.text, tokens[last]));
   const wholeFlags = flagsOf(g, whole, caps);
-  const opensWithTitle = (flagsOf(g, tokens[first].text, caps) & Kind.TitleHead) !== 0 && !(wholeFlags & (Kind.Location | Kind.City | Kind.Organization));
+  const opensWithTitle = (tokFlags(ctx, first) & Kind.TitleHead) !== 0 && !(wholeFlags & (Kind.Location | Kind.City | Kind.Organization));
   if (first < last && wholeFlags & (Kind.Location | Kind.City | Kind.Organization | Kind.Person | Kind.Group) && !opensWithTitle) {
     out.push(typed(ctx, tokens, first, last, caps, false));
+    return;
+  }
+  // An organization or place, a title, then a person: "Wells Fargo CEO John Stumpf", "Hong Kong Financial Secretary Donald Tsang".
+  for (let h = first + 1; h < last; h++) {
+    if (!(tokFlags(ctx, h) & Kind.TitleHead) || !(tokFlags(ctx, h + 1) & Kind.FirstName)) continue;
+    let titleStart = h;
+    while (titleStart - 1 > first && tokFlags(ctx, titleStart - 1) & Kind.TitleModifier) titleStart--;
+    const owner = typed(ctx, tokens, first, titleStart - 1, caps, false);
+    // Whoever a person is the CEO or secretary of is not a person.
+    if (owner.type === 'person') owner.type = flagsOf(ctx.g, owner.text, caps) & (Kind.Location | Kind.City) ? 'location' : 'organization';
+    out.push(owner, typed(ctx, tokens, h + 1, last, caps, true));
     return;
   }
   // Leading nationality or country before a title or a name: "Russian President …", "US Undersecretary …", "Australian Tom Moody".
@@ -335,7 +380,7 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
   let m = k;
   let lastHead = -1;
   while (m <= last) {
-    const f = flagsOf(g, tokens[m].text.replace(/\.$/, ''), caps);
+    const f = tokFlags(ctx, m);
     if (f & Kind.TitleHead) lastHead = m;
     else if (!(f & Kind.TitleModifier)) break;
     m++;
@@ -343,7 +388,7 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
   if (lastHead >= k && !(flagsOf(g, doc.text.slice(tokens[k].start, nameEnd(doc.text, tokens[last])), caps) & (Kind.Organization | Kind.Location))) {
     const headEndsRun = lastHead === last;
     const nextIsJoiner = headEndsRun ? false : tokens[lastHead + 1].kind === 'word' && !isUpper(tokens[lastHead + 1].text);
-    const orgHeadAfter = !headEndsRun && (flagsOf(g, tokens[last].text, caps) & (Kind.OrgHead | Kind.EventHead)) !== 0;
+    const orgHeadAfter = !headEndsRun && (tokFlags(ctx, last) & (Kind.OrgHead | Kind.EventHead)) !== 0;
     if (!nextIsJoiner && !orgHeadAfter) {
       titled = true;
       k = lastHead + 1;
@@ -367,17 +412,17 @@ function leadingGroup(ctx: Context, tokens: Token[], first: number, last: number
     if (f & Kind.Group && !(f & (Kind.Location | Kind.City | Kind.Organization))) {
       const rest = doc.text.slice(tokens[n + 1].start, nameEnd(doc.text, tokens[last]));
       const restFlags = flagsOf(g, rest, caps);
-      if (endsWithOrgHead(ctx, tokens, n + 1, last, caps) && !(restFlags & Kind.Person)) return -1;
+      if (endsWithOrgHead(ctx, n + 1, last) && !(restFlags & Kind.Person)) return -1;
       return n;
     }
     // A country or country code before a title: "US Undersecretary of State".
-    if (n === first && f & Kind.Location && first < last && flagsOf(g, tokens[first + 1].text, caps) & (Kind.TitleHead | Kind.TitleModifier)) return n;
+    if (n === first && f & Kind.Location && first < last && tokFlags(ctx, first + 1) & (Kind.TitleHead | Kind.TitleModifier)) return n;
   }
   return -1;
 }
 
-function endsWithOrgHead(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean): boolean {
-  return last > first - 1 && (flagsOf(ctx.g, tokens[last].text, caps) & Kind.OrgHead) !== 0 && last > first;
+function endsWithOrgHead(ctx: Context, first: number, last: number): boolean {
+  return last > first && (tokFlags(ctx, last) & Kind.OrgHead) !== 0;
 }
 
 function typed(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, afterTitle: boolean): Candidate {
@@ -385,7 +430,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   const start = tokens[first].start;
   const end = nameEnd(doc.text, tokens[last]);
   const text = doc.text.slice(start, end);
-  const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last) };
+  const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last), key: text.toLowerCase() };
   const set = (type: EntityType, strength: Strength): Candidate => {
     c.type = type;
     c.strength = strength;
@@ -398,8 +443,8 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   };
   const f = flagsOf(g, text, caps);
   const n = last - first + 1;
-  const firstFlags = flagsOf(g, tokens[first].text, caps);
-  const lastFlags = flagsOf(g, tokens[last].text.replace(/['’][sS]$/u, ''), caps);
+  const firstFlags = tokFlags(ctx, first);
+  const lastFlags = endsPossessive(tokens[last]) ? flagsOf(g, tokens[last].text.slice(0, -2), caps) : tokFlags(ctx, last);
   const prev = first > 0 && tokens[first - 1].sentence === tokens[first].sentence ? tokens[first - 1] : null;
   const prevWord = prev?.text.toLowerCase() ?? '';
   const next = tokens[last + 1]?.sentence === tokens[last].sentence ? tokens[last + 1] : null;
@@ -411,7 +456,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   if (/\s&\s/.test(text)) return set('organization', Strength.Lexicon);
   if (f & Kind.Date && n === 1) return set('date', Strength.Certain);
   if (isGroupWord(g, text, caps, f)) return set('nationality', Strength.Lexicon);
-  if (prev && flagsOf(g, prev.text.replace(/\.$/, ''), false) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(prev.text)) {
+  if (prev && tokFlags(ctx, first - 1) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(prev.text)) {
     return set('person', Strength.Certain);
   }
   if (f & Kind.Country) return set('location', Strength.Certain);
@@ -430,7 +475,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   }
   if (f & Kind.Organization) return set('organization', Strength.Lexicon);
   if (n > 1 && lastFlags & Kind.LocHead) return set('location', Strength.Lexicon);
-  if (n > 1 && firstFlags & Kind.LocFirst && !(firstFlags & Kind.FirstName) && flagsOf(g, tokens[first + 1].text, caps) & Kind.Location) return set('location', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.LocFirst && !(firstFlags & Kind.FirstName) && tokFlags(ctx, first + 1) & Kind.Location) return set('location', Strength.Lexicon);
   if (f & Kind.Person) return set('person', Strength.Lexicon);
   if (n > 1 && firstFlags & Kind.FirstName) return set('person', Strength.Lexicon);
   if (!caps && isAcronym(text) && text.length <= 6) return set('organization', Strength.Context);
@@ -484,7 +529,7 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
   for (const c of candidates) {
     if (c.type === 'misc' || c.type === 'date') continue;
-    const key = c.text.toLowerCase();
+    const key = c.key;
     if (c.cue) {
       const v = votes.get(key) ?? new Map<EntityType, number>();
       v.set(c.cue, (v.get(c.cue) ?? 0) + 1);
@@ -497,12 +542,12 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
       const lastWord = ctx.doc.tokens[c.last].text.replace(/['’][sS]$/u, '').toLowerCase();
       surnames.set(lastWord, c);
       const firstWord = ctx.doc.tokens[c.first].text.toLowerCase();
-      if (!(flagsOf(ctx.g, ctx.doc.tokens[c.first].text, c.caps) & Kind.FirstName)) surnames.set(firstWord, c);
+      if (!(tokFlags(ctx, c.first) & Kind.FirstName)) surnames.set(firstWord, c);
     }
   }
   for (const c of candidates) {
     if (c.type === 'nationality' || c.type === 'date') continue;
-    const key = c.text.toLowerCase();
+    const key = c.key;
     if (c.first === c.last && surnames.has(key) && c.strength < Strength.Certain) {
       const f = flagsOf(ctx.g, c.text, c.caps);
       if (!(f & Kind.Country)) {

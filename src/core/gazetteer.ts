@@ -41,7 +41,10 @@ export interface Gazetteer {
   capitals: Map<string, string>;
   /** Nationality adjective -> place name ("Russian" -> "Russia"). */
   nationalities: Map<string, string>;
+  /** Function words and news-page words ("soccer", "results") that do not start a name at a clause start. */
   closedClass: Set<string>;
+  /** Function words only ("the", "it", "however"): never a name, wherever they stand. */
+  functionWords: Set<string>;
   cueVerbs: Set<string>;
   nameParticles: Set<string>;
   blocNouns: Set<string>;
@@ -52,6 +55,9 @@ export interface Gazetteer {
   governmentNouns: Set<string>;
   maleNames: Set<string>;
   femaleNames: Set<string>;
+  /** Lower-cased title heads ("minister", "president") and title words with their modifiers ("deputy", "foreign"). */
+  titleHeads: Set<string>;
+  titleWords: Set<string>;
   isCommonWord(lower: string): boolean;
   /** Longest multi-word gazetteer entry, in words, by its first word (lower-cased). */
   longestByFirstWord: Map<string, number>;
@@ -144,7 +150,8 @@ export function gazetteer(): Gazetteer {
     exact.set(adj, (exact.get(adj) ?? 0) | Kind.Group);
   }
   const common = new Set(decode(wordsData.common));
-  const closedClass = new Set([...split(cues.closedClass), ...split(cues.newsWords)]);
+  const functionWords = new Set(split(cues.closedClass));
+  const closedClass = new Set([...functionWords, ...split(cues.newsWords)]);
   const isCommonWord = (w: string): boolean => {
     if (common.has(w) || closedClass.has(w)) return true;
     const n = w.length;
@@ -185,6 +192,7 @@ export function gazetteer(): Gazetteer {
     capitals,
     nationalities,
     closedClass,
+    functionWords,
     cueVerbs: new Set(split(cues.cueVerbs)),
     nameParticles: new Set(split(cues.nameParticles)),
     blocNouns: new Set(split(cues.blocNouns)),
@@ -194,6 +202,8 @@ export function gazetteer(): Gazetteer {
     isCommonWord,
     longestByFirstWord,
     governmentNouns: new Set(split(cues.governmentNouns)),
+    titleHeads: new Set(split(cues.titleHeads.toLowerCase())),
+    titleWords: new Set(split(`${cues.titleHeads}|${cues.titleModifiers}`.toLowerCase())),
     maleNames,
     femaleNames,
   };

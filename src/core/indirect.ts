@@ -2,8 +2,8 @@
  * Reported (indirect) speech: "X said (that) …", "…, X said.", "According to X, …", "X told reporters …",
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
-import { cueAt, lower, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
-import type { Attribution, CueMatch, QuoteCandidate } from './attribution';
+import { cueAt, isNamedSubject, lower, mayStartCue, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
+import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import type { Doc, Sentence } from './text';
 import type { Span } from './types';
 
@@ -36,17 +36,50 @@ interface Reported {
   attribution: Attribution;
 }
 
-/** The reported clause and its speaker in one sentence, if the sentence carries one. */
-function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean): Reported | null {
+/** Words that open a new clause after a comma: a second reported clause starts there. */
+const CLAUSE_OPENERS = new Set(['but', 'and', 'while', 'although', 'though', 'whereas', 'yet']);
+
+/**
+ * The reported clauses of one sentence with their speakers, left to right. A clause ends where a coordinated
+ * clause with its own reporting verb begins ("X said …, but Y insisted …"); nested reports stay with the outer one.
+ */
+function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean): Reported[] {
   const { tokens } = doc;
+  const out: Reported[] = [];
   const first = tokenIndexFrom(doc, s.start);
   for (let k = first; k < tokens.length && tokens[k].start < s.end; k++) {
-    if (inQuote(tokens[k].start)) continue;
+    if (!mayStartCue(doc, k) || inQuote(tokens[k].start)) continue;
     const cue = cueAt(doc, k);
-    if (!cue) continue;
+    if (!cue || isParticipleClause(doc, cue)) continue;
     const r = cue.accordingTo ? accordingTo(doc, s, cue) : subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue);
-    if (r && hasWords(doc, r.content, MIN_CONTENT_WORDS)) return r;
+    if (!r || !hasWords(doc, r.content, MIN_CONTENT_WORDS)) continue;
+    const prev = out[out.length - 1];
+    if (prev) {
+      const boundary = clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start);
+      if (boundary === null) continue;
+      prev.content = trimContent(doc, prev.content.start, boundary);
+    }
+    out.push(r);
+    k = Math.max(k, cue.last);
   }
+  return out.filter((r) => hasWords(doc, r.content, MIN_CONTENT_WORDS));
+}
+
+/** "a statement announcing the pick", "tweets early Friday saying": an -ing form without "is/was" reports nothing itself. */
+function isParticipleClause(doc: Doc, cue: CueMatch): boolean {
+  if (!/ing$/.test(cue.word)) return false;
+  const prev = doc.tokens[cue.first - 1];
+  return !prev || !/^(?:is|was|are|were|been|be|am|'s|keeps|kept)$/.test(lower(prev));
+}
+
+/** Offset of ", but" / "; " right before token `k` (within the content that started at `floor`), or null. */
+function clauseBoundaryBefore(doc: Doc, k: number, floor: number): number | null {
+  const { tokens } = doc;
+  let i = k - 1;
+  if (i >= 0 && CLAUSE_OPENERS.has(lower(tokens[i]))) i--;
+  if (i < 0 || tokens[i].start < floor) return null;
+  const t = tokens[i];
+  if (t.text === ';' || (t.text === ',' && CLAUSE_OPENERS.has(lower(tokens[i + 1])))) return t.start;
   return null;
 }
 
@@ -74,9 +107,17 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   return true;
 }
 
+/** "X generally supported Democrats … and said he …": a coordinated verb shares the subject that opens the sentence. */
+function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | null {
+  const prev = doc.tokens[cue.first - 1];
+  if (!prev || prev.start < s.start || !/^(?:and|but)$/.test(lower(prev))) return null;
+  const opening = speakerAfter(doc, tokenIndexFrom(doc, s.start), prev.start);
+  return opening && isNamedSubject(doc, opening) ? opening : null;
+}
+
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const { tokens } = doc;
-  const subject = subjectOf(doc, cue, s.start);
+  const subject = subjectOf(doc, cue, s.start) ?? coordinatedSubject(doc, s, cue);
   if (!subject) return null;
   const beforeSubject = tokens[subject.first - 1];
   // "…, X said." — the content precedes the speaker.
@@ -116,14 +157,16 @@ export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCan
   let near = 0;
   for (const s of doc.sentences) {
     if (doc.paragraphs[s.paragraph].kind !== 'body') continue;
-    const r = reportedIn(doc, s, inQuote);
-    if (!r) continue;
+    const reported = reportedIn(doc, s, inQuote);
+    if (reported.length === 0) continue;
     while (near < sorted.length && sorted[near].end <= s.start) near++;
     const local: Span[] = [];
     for (let i = near; i < sorted.length && sorted[i].start < s.end; i++) local.push(sorted[i]);
-    const len = r.content.end - r.content.start;
-    if (len <= 0 || covered(r.content, local) > 0.6 * len) continue;
-    out.push({ start: r.content.start, end: r.content.end, kind: 'indirect', attribution: r.attribution });
+    for (const r of reported) {
+      const len = r.content.end - r.content.start;
+      if (len <= 0 || covered(r.content, local) > 0.6 * len) continue;
+      out.push({ start: r.content.start, end: r.content.end, kind: 'indirect', attribution: r.attribution });
+    }
   }
   return out;
 }

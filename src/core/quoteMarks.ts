@@ -32,10 +32,18 @@ export interface QuoteMarkProblem extends Span {
 
 export interface QuoteMarkScan {
   quotes: MarkedQuote[];
+  /** Double-quoted passages inside another quotation ("He called it “fake”," she said). */
+  nested: MarkedQuote[];
   problems: QuoteMarkProblem[];
 }
 
 const DOUBLE_MARKS = '“”"„«»‟';
+const MARK_NAMES: Record<string, string> = {
+  '“': 'left double quotation mark (“)',
+  '”': 'right double quotation mark (”)',
+};
+const MARK_CHARS = /[“”"„«»‟‘’'‚]/g;
+const CLOSER_CHARS = /[”"»]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
 /** Characters after which a mark starts something rather than ends it. */
@@ -65,7 +73,7 @@ interface Role {
 }
 
 /** Decides whether a double mark opens or closes a quote, from its shape and the characters around it. */
-function doubleRole(mark: string, before: string, after: string, depth: number, closerLater: boolean, top: OpenDouble | undefined, atParagraphStart: boolean): Role {
+function doubleRole(mark: string, before: string, after: string, depth: number, closerAfter: (i: number) => boolean, at: number, top: OpenDouble | undefined, atParagraphStart: boolean): Role {
   const beforeOpen = spaceLike(before) || OPENING_CONTEXT.includes(before);
   const afterClose = spaceLike(after) || AFTER_CLOSE.includes(after);
   switch (mark) {
@@ -79,11 +87,11 @@ function doubleRole(mark: string, before: string, after: string, depth: number, 
       if (top?.mark === '„') return { role: 'close', wrongShape: false };
       if (!beforeOpen && afterClose) return { role: 'close', wrongShape: true };
       // "be“Said": a left mark glued to the end of a word and followed by a capital closes the quote.
-      if (!beforeOpen && UPPER.test(after) && (depth > 0 || !closerLater)) return { role: 'close', wrongShape: true };
+      if (!beforeOpen && UPPER.test(after) && (depth > 0 || !closerAfter(at))) return { role: 'close', wrongShape: true };
       return { role: 'open', wrongShape: false };
     case '”':
       if (depth === 0 && atParagraphStart) return { role: 'open', wrongShape: true };
-      if (depth === 0 && beforeOpen && !spaceLike(after) && closerLater) return { role: 'open', wrongShape: true };
+      if (depth === 0 && beforeOpen && !spaceLike(after) && closerAfter(at)) return { role: 'open', wrongShape: true };
       if (depth === 0 && beforeOpen && !spaceLike(after) && LETTER_OR_DIGIT.test(after)) return { role: 'open', wrongShape: true };
       return { role: 'close', wrongShape: false };
     default: // straight "
@@ -127,6 +135,7 @@ function sentenceStart(doc: Doc, offset: number, fallback: number): number {
 export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
   const { text } = doc;
   const quotes: MarkedQuote[] = [];
+  const nested: MarkedQuote[] = [];
   const problems: QuoteMarkProblem[] = [];
   let pendingContinuation: number | null = null;
   for (const p of doc.paragraphs) {
@@ -134,14 +143,16 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
       pendingContinuation = null;
       continue;
     }
-    let lastCloser = -1;
-    for (let i = p.end - 1; i >= p.start; i--) {
-      const ch = text.charAt(i);
-      if (ch === '”' || ch === '"' || ch === '»') {
-        lastCloser = i;
-        break;
-      }
-    }
+    // Whether a closing-shaped mark follows offset i in this paragraph; scans forward lazily, amortised linear.
+    let nextCloser = -1;
+    const closerAfter = (i: number): boolean => {
+      if (nextCloser > i) return true;
+      if (nextCloser === p.end) return false;
+      CLOSER_CHARS.lastIndex = i + 1;
+      const m = CLOSER_CHARS.exec(text);
+      nextCloser = m && m.index < p.end ? m.index : p.end;
+      return nextCloser < p.end;
+    };
     const stack: OpenDouble[] = [];
     let singleOpen: number | null = null;
     let lastQuoteEnd = -1;
@@ -153,6 +164,11 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
       quotes.push({ ...span, open, close, after, paragraph: p.index, single, continues: false, continuationOf });
     };
     for (let i = p.start; i < p.end; i++) {
+      // Jump to the next character that can be a quotation mark.
+      MARK_CHARS.lastIndex = i;
+      const next = MARK_CHARS.exec(text);
+      if (!next || next.index >= p.end) break;
+      i = next.index;
       let ch = text.charAt(i);
       const before = charAtOrSpace(text, i - 1, p.start, p.end);
       // Two apostrophes stand for a double mark in ASCII-only archives: ''Yes,'' he said.
@@ -168,13 +184,13 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         }
         // An inch mark: 12" screen.
         if (ch === '"' && stack.length === 0 && /\d/.test(before) && !LETTER_OR_DIGIT.test(after)) continue;
-        const { role, wrongShape } = doubleRole(ch, before, after, stack.length, lastCloser > i, stack[stack.length - 1], i === p.start);
+        const { role, wrongShape } = doubleRole(ch, before, after, stack.length, closerAfter, i, stack[stack.length - 1], i === p.start);
         if (wrongShape) {
           problems.push({
             start: i,
             end: i + 1,
             kind: 'wrong-shape',
-            message: role === 'close' ? `“${ch}” is used here as a closing quotation mark; expected ”` : `“${ch}” is used here as an opening quotation mark; expected “`,
+            message: role === 'close' ? `${MARK_NAMES[ch] ?? ch} used as a closing mark; expected a right double quotation mark (”)` : `${MARK_NAMES[ch] ?? ch} used as an opening mark; expected a left double quotation mark (“)`,
           });
         }
         if (role === 'open') {
@@ -192,6 +208,9 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
             push(opened.at, at, opened.contentStart, at, false, markEnd);
             lastQuoteEnd = markEnd;
             singleOpen = null;
+          } else if (stack.length === 1) {
+            const span = trimSpan(text, opened.contentStart, at);
+            if (span.end > span.start) nested.push({ ...span, open: opened.at, close: at, after: markEnd, paragraph: p.index, single: false, continues: false, continuationOf: null });
           }
           continue;
         }
@@ -211,6 +230,9 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         }
         const closes = (ch === '’' || ch === "'") && !spaceLike(before) && !LETTER_OR_DIGIT.test(after);
         if (!closes) continue;
+        if (ch === "'" && text.charAt(singleOpen) === '‘') {
+          problems.push({ start: i, end: i + 1, kind: 'wrong-shape', message: 'straight apostrophe (\') closes a quote opened with a left single quotation mark (‘); expected ’' });
+        }
         if (stack.length === 0) {
           push(singleOpen, i, singleOpen + 1, i, true, i + 1);
           lastQuoteEnd = i + 1;
@@ -236,7 +258,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
       }
     }
   }
-  return { quotes, problems };
+  return { quotes, nested, problems };
 }
 
 /** Quotation-mark problems of a text: unbalanced marks, closing marks of the wrong shape, quotes left open. */

@@ -11,49 +11,8 @@ import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
 import { sentenceAt } from './text';
 import type { Doc } from './text';
-import type { Quote, QuoteKind, Speaker, TextSpan } from './types';
-
-
-/** "the diplomat", "the Russian deputy minister": a definite description that usually points back to the last speaker. */
-const ROLE_HEADS = new Set(['diplomat', 'minister', 'president', 'senator', 'official', 'spokesman', 'spokeswoman', 'spokesperson', 'governor', 'mayor', 'candidate', 'nominee', 'chairman', 'chairwoman', 'secretary', 'director', 'ambassador', 'envoy', 'negotiator', 'lawmaker', 'congressman', 'congresswoman', 'leader', 'premier', 'chancellor', 'general', 'commander', 'judge', 'prosecutor', 'lawyer', 'attorney', 'executive', 'founder', 'businessman', 'businesswoman', 'billionaire', 'activist', 'author', 'economist', 'analyst', 'professor', 'researcher', 'expert']);
-
-function isDefiniteRole(phrase: string): boolean {
-  const words = phrase.toLowerCase().split(/\s+/);
-  return words.length >= 2 && words[0] === 'the' && ROLE_HEADS.has(words[words.length - 1]);
-}
-
-/** Speaker lookup shared by direct and reported quotes: the cast first, then the last person who spoke. */
-export class SpeakerResolver {
-  private lastPersonSpeaker: string | null = null;
-
-  constructor(
-    private readonly doc: Doc,
-    private readonly cast: Cast,
-  ) {}
-
-  speaker(phrase: PhraseSpan, antecedent?: PhraseSpan): Speaker {
-    const { doc, cast } = this;
-    const word = phrase.pronoun ? doc.text.slice(phrase.start, phrase.end).toLowerCase() : '';
-    let actor = antecedent ? (cast.actorAt(antecedent.start, antecedent.end) ?? cast.resolve(antecedent.start, antecedent.end)) : null;
-    // "he" and "she" stand for people only: "Russia assured …, while he considered …" is about someone else.
-    if (actor && (word === 'he' || word === 'she') && !this.isPerson(actor)) actor = null;
-    actor ??= cast.actorAt(phrase.start, phrase.end) ?? cast.resolve(phrase.start, phrase.end);
-    if (!actor && (word === 'he' || word === 'she' || word === 'who' || isDefiniteRole(doc.text.slice(phrase.start, phrase.end)))) actor = this.lastPersonSpeaker;
-    if (actor && this.isPerson(actor)) this.lastPersonSpeaker = actor;
-    return { start: phrase.start, end: phrase.end, text: doc.text.slice(phrase.start, phrase.end), actor };
-  }
-
-  private readonly personById = new Map<string, boolean>();
-
-  private isPerson(id: string): boolean {
-    let person = this.personById.get(id);
-    if (person === undefined) {
-      person = this.cast.actors.some((a) => a.id === id && a.type === 'person');
-      this.personById.set(id, person);
-    }
-    return person;
-  }
-}
+import type { Quote, QuoteKind, TextSpan } from './types';
+import { SpeakerResolver } from './speakers';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
   return cue ? { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) } : null;
@@ -71,6 +30,7 @@ function sentenceBegin(doc: Doc, offset: number): number {
 }
 
 const TAIL_LEAD = /^[\s,;—–-]*$/;
+const QUOTE_MARK = /^[“”"«»„]$/;
 /** How far before a quote its reporting verb is looked for, in tokens. */
 const MAX_HEAD_TOKENS = 60;
 
@@ -130,10 +90,13 @@ function tailAttribution(doc: Doc, from: number, limit: number): Attribution | n
     const t = tokens[j];
     if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) return null;
     const c = cueAt(doc, j);
-    if (!c || !c.speech || c.accordingTo) continue;
+    if (!c || c.accordingTo) continue;
     const speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
-    if (speaker && speaker.first === headStart) return { speaker, cue: c };
-    return null;
+    // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
+    if (c.nounLike && speaker && /^an?$/.test(lower(tokens[speaker.first]))) continue;
+    // A view verb right after the quote needs a pronoun or a name: "the four “loopholes” he cited".
+    if (speaker && speaker.first === headStart && (c.speech || isNamedSubject(doc, speaker))) return { speaker, cue: c };
+    if (c.speech) return null;
   }
   return null;
 }
@@ -175,6 +138,21 @@ function isComplementSubject(doc: Doc, cue: CueMatch, subject: PhraseSpan): bool
   return subject.first === k;
 }
 
+/** Words after which an -ing cue has no subject of its own: "despite admitting", "by saying". */
+const PARTICIPLE_LEADS = new Set(['despite', 'after', 'before', 'while', 'by', 'when', 'without', 'since']);
+const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they']);
+
+/** "I laughed and said": the subject pronoun of the verb just before a coordinated cue, within a few words. */
+function nearbySubjectPronoun(doc: Doc, k: number, floor: number): PhraseSpan | null {
+  for (let i = k; i >= 0 && i > k - 6 && doc.tokens[i].start >= floor; i--) {
+    const t = doc.tokens[i];
+    if (t.kind === 'punct') return null;
+    if (SUBJECT_PRONOUNS.has(lower(t))) return { start: t.start, end: t.end, first: i, last: i, pronoun: true };
+    if (cueAt(doc, i)) return null;
+  }
+  return null;
+}
+
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
   const { tokens } = doc;
   const end = tokenIndexFrom(doc, before);
@@ -188,35 +166,44 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       continue;
     }
     const prev = tokens[k - 1];
-    const participle = /ing$/.test(cue.word) && prev && prev.text === ',';
+    const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
     const subject = participle ? null : subjectOf(doc, cue, floor);
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
     if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
+      const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, k - 2, floor) : null;
+      if (pronoun) return { speaker: pronoun, cue };
       const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
     }
-    if (cue.speech && !cue.addressee && !participle) {
+    // Inverted order right before the quote: said Smith: "…" / added the minister, "…".
+    if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
       const inverted = speakerAfter(doc, cue.last + 1, before);
-      if (inverted) return { speaker: inverted, cue };
+      const next = inverted ? tokens[inverted.last + 1] : undefined;
+      if (inverted && (!next || next.start >= before || /^[,:“"«„]$/.test(next.text))) return { speaker: inverted, cue };
+    }
+    // "Dean, a former party chairman, poked at the rival, tweeting, …": the participle's subject opens the sentence.
+    if (participle) {
+      const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), prev.start);
+      if (opening && isNamedSubject(doc, opening)) return { speaker: opening, cue };
     }
   }
   return null;
 }
 
-/** A bare attribution closing the quote's sentence further on: "…" to drive up the price, she said. */
+/** A parenthetical attribution later in the quote's sentence: "…" to drive up the price, she said, … */
 function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attribution | null {
   const { tokens } = doc;
-  const lastToken = tokenIndexFrom(doc, limit) - 1;
-  let end = lastToken;
-  while (end >= 0 && tokens[end].kind === 'punct' && tokens[end].start >= from) end--;
-  // Look at the last few tokens only: ", NP cue [adverbial]." or ", cue NP."
-  for (let k = end; k >= 0 && k > end - 6 && tokens[k].start >= from; k--) {
+  const first = tokenIndexFrom(doc, from);
+  for (let k = first; k < tokens.length && k < first + 40 && tokens[k].start < limit; k++) {
+    if (QUOTE_MARK.test(tokens[k].text)) return null;
     const cue = cueAt(doc, k);
     if (!cue || !cue.speech || cue.accordingTo) continue;
+    const after = tokens[cue.last + 1];
+    const closesClause = !after || after.start >= limit || /^[,.;!?]$/.test(after.text);
     const subject = subjectOf(doc, cue, from);
     const before = subject ? tokens[subject.first - 1] : tokens[k - 1];
-    if (!before || before.text !== ',' || before.start < from) continue;
+    if (!closesClause || !before || before.text !== ',' || before.start < from) continue;
     if (subject) return { speaker: subject, cue };
     const inverted = cue.addressee ? null : speakerAfter(doc, k + 1, limit);
     if (inverted) return { speaker: inverted, cue };
@@ -277,7 +264,7 @@ function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribu
 }
 
 const TITLE_WORD = /^(?:\p{Lu}|\d|of$|the$|and$|a$|an$|in$|on$|to$|for$|with$|at$)/u;
-const TITLE_INTRO = /(?:['’]s|\bon|\bof|\btitled|\bentitled|\bcalled|\bdubbed|\bnamed|\bheadlined|\blabeled|\blabelled|\bnicknamed|\bshow|\bprogram|\bbook|\bfilm|\bsong|\bcolumn|\bop-ed|\bpiece|\bessay)[\s,]*$/i;
+const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\bnicknamed|\bshow|\bprogram|\bbook|\bfilm|\bsong|\bcolumn|\bop-ed|\bessay)[\s,]*$/i;
 
 /** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
 function isTitle(doc: Doc, q: MarkedQuote): boolean {
@@ -288,8 +275,16 @@ function isTitle(doc: Doc, q: MarkedQuote): boolean {
   return TITLE_INTRO.test(before);
 }
 
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+/** Number of words in text[start, end), counted up to `cap` (enough for the short-phrase tests here). */
+function wordsUpTo(text: string, start: number, end: number, cap: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = start; i < end && n <= cap; i++) {
+    const word = !/[\s]/.test(text.charAt(i));
+    if (word && !inWord) n++;
+    inWord = word;
+  }
+  return n;
 }
 
 /** Direct quote when it stands as a sentence of its own; partial when it is embedded in the reporter's sentence. */
@@ -319,6 +314,14 @@ function introAttribution(doc: Doc, paragraphIndex: number, inQuote: (offset: nu
   return headAttribution(doc, sStart, p.end, inQuote);
 }
 
+/** A nickname inside a name: Marcia "Cia" Price, Robert C. "Bobby" Scott. */
+function isNickname(doc: Doc, q: MarkedQuote): boolean {
+  if (q.open === null || q.close === null || q.close - q.open > 30) return false;
+  const before = doc.text.slice(Math.max(0, q.open - 20), q.open);
+  const after = doc.text.slice(q.after, q.after + 20);
+  return /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u.test(doc.text.slice(q.start, q.end));
+}
+
 /** Title-like first paragraph: a headline that the paragraph splitter kept as body because it ends with a period. */
 function isHeadlineLike(doc: Doc, paragraphIndex: number): boolean {
   const p = doc.paragraphs[paragraphIndex];
@@ -341,7 +344,7 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
   const next = doc.paragraphs[paragraphIndex + 1];
   if (!next || next.kind !== 'body') return false;
   const text = doc.text.slice(p.start, p.end);
-  return !/[\r\n]/.test(text) && wordCount(text) <= 18 && !/[.!?…:;,”"’»)]$/u.test(text);
+  return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18 && !/[.!?…:;,”"’»)]$/u.test(text);
 }
 
 /** True when `offset` lies inside one of the sorted, disjoint spans. */
@@ -367,10 +370,13 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
   let prevSentence = -1;
   let prevAttribution: Attribution | null = null;
   let headlineLike: boolean | undefined;
+  let lastOfPreviousParagraph: Attribution | null = null;
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i];
     const para = doc.paragraphs[q.paragraph];
     if (q.paragraph !== prevParagraph) {
+      // The last speaker quoted in the paragraph just before, for a paragraph that opens with a new quote.
+      lastOfPreviousParagraph = prevParagraph === q.paragraph - 1 ? prevAttribution : null;
       prevEnd = para.start;
       prevAttribution = null;
       prevSentence = -1;
@@ -381,9 +387,10 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
     const closeEnd = q.after;
     const sentence = sentenceAt(doc, open);
     const tailLimit = Math.min(nextOpen, tailEnd(doc, q, closeEnd, para.end));
-    const words = wordCount(doc.text.slice(q.start, q.end));
+    const words = wordsUpTo(doc.text, q.start, q.end, 3);
+    const nickname = isNickname(doc, q);
     if (headlineLike === undefined) headlineLike = isHeadlineLike(doc, 0);
-    const scare = para.kind === 'aside' || isTeaser(doc, q.paragraph) || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3) || isTitle(doc, q);
+    const scare = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3) || isTitle(doc, q);
     let a: Attribution | null = null;
     if (!scare) {
       a =
@@ -400,8 +407,8 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
         if (a) q.start = a.speaker.end + 1 + (doc.text.slice(a.speaker.end + 1, a.speaker.end + 2) === ' ' ? 1 : 0);
       }
       if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
-      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote);
-      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open)) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
+      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null ? lastOfPreviousParagraph : null);
+      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
     }
     attributions.push(a);
     if (a) prevAttribution = a;
@@ -413,7 +420,7 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
 }
 
 export function findQuotes(doc: Doc, cast: Cast): Quote[] {
-  const { quotes: marked } = scanQuoteMarks(doc);
+  const { quotes: marked, nested } = scanQuoteMarks(doc);
   const attributions = attribute(doc, marked);
   const out: Quote[] = [];
   // A multi-paragraph quote is attributed as a whole, usually by the speaker named at its end.
@@ -428,11 +435,18 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i];
     const a = attributions[i];
-    const text = doc.text.slice(q.start, q.end);
     const para = doc.paragraphs[q.paragraph];
     let kind: QuoteKind = kindOf(doc, q);
-    if (!a && (para.kind !== 'body' || wordCount(text) <= 4 || isTitle(doc, q))) kind = 'scare';
+    if (!a && (para.kind !== 'body' || wordsUpTo(doc.text, q.start, q.end, 4) <= 4 || isTitle(doc, q))) kind = 'scare';
     candidates.push({ start: q.start, end: q.end, kind, attribution: a });
+  }
+  // A quotation inside a quotation is the outer speaker's words too.
+  let outer = 0;
+  for (const n of nested) {
+    while (outer < marked.length && marked[outer].end < n.end) outer++;
+    const host = marked[outer];
+    const a = host && host.start <= n.start && n.end <= host.end ? attributions[outer] : null;
+    candidates.push({ start: n.start, end: n.end, kind: a ? 'partial' : 'scare', attribution: a });
   }
   for (const c of findIndirectQuotes(doc, candidates)) candidates.push(c);
   candidates.sort((x, y) => x.start - y.start || x.end - y.end);

@@ -15,6 +15,7 @@ export class ActiveArticle implements vscode.Disposable {
   constructor(private readonly service: AnalysisService) {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.follow()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.follow()),
       service.onDidChangeArticleSet(() => this.follow()),
       service.onDidChangeAnalysis((result) => {
         if (this.doc && result.uri.toString() === this.doc.uri.toString()) this.changed.fire();
@@ -49,7 +50,11 @@ export class ActiveArticle implements vscode.Disposable {
     const editor = vscode.window.activeTextEditor;
     let next = this.document;
     if (editor) next = this.service.isArticle(editor.document) ? editor.document : undefined;
-    else if (next && !this.service.isArticle(next)) next = undefined;
+    else {
+      // No active text editor (a settings page or image has focus): stay on an article that is still on screen.
+      const shown = vscode.window.visibleTextEditors.map((e) => e.document).filter((d) => this.service.isArticle(d));
+      if (!next || !shown.includes(next)) next = shown[0];
+    }
     void vscode.commands.executeCommand('setContext', 'articleAnnotator.isArticleEditor', !!editor && !!next && editor.document === next);
     void vscode.commands.executeCommand('setContext', 'articleAnnotator.hasArticle', !!next);
     const switched = next !== this.doc;

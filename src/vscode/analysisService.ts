@@ -10,10 +10,18 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/types';
 import { findMarkProblems, type MarkProblem } from '../core/marks';
 import { AnalysisIndex } from '../core/lookup';
+import { AnalysisCancelled } from './analysisWorker';
 import { ARTICLE_LANGUAGE, onSettingsChanged, readSettings } from './config';
 
-/** Text in, analysis out; may become asynchronous (a worker) without changing any caller. */
-export type AnalysisEngine = (text: string) => Analysis | Promise<Analysis>;
+/**
+ * Text in, analysis out, possibly in a worker. `key` names the document, so that a newer job replaces an
+ * older one; `signal` aborts a job whose result nobody needs any more. A cancelled job rejects with
+ * `AnalysisCancelled`.
+ */
+export type AnalysisEngine = (text: string, job?: { key: string; signal: AbortSignal }) => Analysis | Promise<Analysis>;
+
+/** Texts longer than this show progress in the status bar while they are analysed. */
+const PROGRESS_CHARS = 200_000;
 
 /** Adjusts an analysis before it is handed out; gets the exact text it was computed from. */
 export type PostProcessor = (analysis: Analysis, document: vscode.TextDocument, text: string) => Analysis | Promise<Analysis>;
@@ -37,6 +45,8 @@ interface Entry {
   result?: ArticleAnalysis;
   timer?: ReturnType<typeof setTimeout>;
   running?: Promise<ArticleAnalysis | undefined>;
+  /** Aborts the running job: the document changed again or closed. */
+  abort?: AbortController;
   waiters: Waiter[];
 }
 
@@ -47,6 +57,8 @@ export class AnalysisService implements vscode.Disposable {
   private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
   private readonly articleSetChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Documents declined as too large, so that the user is told once, not on every edit. */
+  private readonly declined = new Set<string>();
   private settings = readSettings();
 
   /** A new result is available for a document. */
@@ -75,7 +87,12 @@ export class AnalysisService implements vscode.Disposable {
       }),
       onSettingsChanged(() => {
         const before = this.settings.languages.join('\n');
+        const limitBefore = this.settings.maxFileSizeKB;
         this.settings = readSettings();
+        if (this.settings.maxFileSizeKB !== limitBefore && this.declined.size) {
+          this.declined.clear();
+          this.articleSetChanged.fire();
+        }
         if (this.settings.languages.join('\n') !== before) {
           for (const doc of vscode.workspace.textDocuments) if (!this.isArticle(doc)) this.forget(doc.uri);
           this.articleSetChanged.fire();
@@ -117,6 +134,7 @@ export class AnalysisService implements vscode.Disposable {
    */
   analysisOf(document: vscode.TextDocument, when: 'now' | 'debounced' = 'now'): Promise<ArticleAnalysis | undefined> {
     if (!this.isArticle(document) || document.isClosed) return Promise.resolve(undefined);
+    if (this.declined.has(document.uri.toString()) && this.tooLarge(document)) return Promise.resolve(undefined);
     const entry = this.entry(document.uri);
     if (entry.result && entry.result.version === document.version) return Promise.resolve(entry.result);
     const waiting = new Promise<ArticleAnalysis | undefined>((resolve) => entry.waiters.push({ version: document.version, resolve }));
@@ -166,6 +184,8 @@ export class AnalysisService implements vscode.Disposable {
   private schedule(document: vscode.TextDocument, delay = this.settings.debounceMs): void {
     const entry = this.entry(document.uri);
     if (entry.timer) clearTimeout(entry.timer);
+    // The running job is for an older version: stop it rather than wait for a result that will be thrown away.
+    entry.abort?.abort();
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       void this.run(document);
@@ -181,6 +201,7 @@ export class AnalysisService implements vscode.Disposable {
     // One run at a time per document; a run for an older version is followed by one for the current version.
     while (entry.running) await entry.running;
     if (entry.result?.version === document.version) return this.settle(entry, entry.result);
+    if (this.tooLarge(document)) return this.decline(document, entry);
     const running = this.compute(document);
     entry.running = running;
     try {
@@ -211,18 +232,58 @@ export class AnalysisService implements vscode.Disposable {
     return result;
   }
 
+  /** Length of the document in UTF-16 units, without copying its text. */
+  private static length(document: vscode.TextDocument): number {
+    return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  }
+
+  private tooLarge(document: vscode.TextDocument): boolean {
+    const limitKB = this.settings.maxFileSizeKB;
+    const large = limitKB > 0 && AnalysisService.length(document) > limitKB * 1024;
+    if (!large) this.declined.delete(document.uri.toString());
+    return large;
+  }
+
+  /** Drops what was shown for a document that grew past the size limit, and says why, once. */
+  private decline(document: vscode.TextDocument, entry: Entry): undefined {
+    const key = document.uri.toString();
+    const shown = entry.result !== undefined || !this.declined.has(key);
+    entry.result = undefined;
+    for (const w of entry.waiters.splice(0)) w.resolve(undefined);
+    if (shown) this.forgotten.fire(document.uri);
+    if (!this.declined.has(key)) {
+      this.declined.add(key);
+      const sizeKB = Math.round(AnalysisService.length(document) / 1024);
+      const name = document.uri.path.split('/').pop() ?? key;
+      const message = `Article Annotator: ${name} is ${sizeKB.toLocaleString('en-US')} KB, more than the ${this.settings.maxFileSizeKB.toLocaleString('en-US')} KB limit (articleAnnotator.maxFileSizeKB), so it is not analysed. The command line analyses files of any size: article-annotator analyze FILE.`;
+      void vscode.window.showWarningMessage(message, 'Change the Limit').then((choice) => {
+        if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'articleAnnotator.maxFileSizeKB');
+      });
+    }
+    return undefined;
+  }
+
   private async compute(document: vscode.TextDocument): Promise<ArticleAnalysis | undefined> {
     // Let the caller (activation, an event handler) return before the engine runs.
     await Promise.resolve();
     const version = document.version;
     const text = document.getText();
+    const entry = this.entry(document.uri);
+    const abort = new AbortController();
+    entry.abort = abort;
     try {
-      let analysis = await this.engine(text);
+      const job = this.engine(text, { key: document.uri.toString(), signal: abort.signal });
+      let analysis =
+        text.length > PROGRESS_CHARS
+          ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Analysing the article…' }, () => Promise.resolve(job))
+          : await job;
       for (const processor of this.postProcessors) analysis = await processor(analysis, document, text);
       return { uri: document.uri, version, text, analysis, index: new AnalysisIndex(analysis), markProblems: findMarkProblems(text) };
     } catch (e) {
-      this.log?.error(`Analysis of ${document.uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      if (!(e instanceof AnalysisCancelled)) this.log?.error(`Analysis of ${document.uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return undefined;
+    } finally {
+      if (entry.abort === abort) entry.abort = undefined;
     }
   }
 
@@ -231,6 +292,7 @@ export class AnalysisService implements vscode.Disposable {
     const entry = this.entries.get(key);
     if (!entry) return;
     if (entry.timer) clearTimeout(entry.timer);
+    entry.abort?.abort();
     this.entries.delete(key);
     for (const w of entry.waiters) w.resolve(undefined);
     this.forgotten.fire(uri);

@@ -146,7 +146,13 @@ export class WorkerAnalysisEngine {
       if (job) this.queue.unshift(job);
       return undefined;
     }
-    worker.on('message', (m: { id: number; analysis?: Analysis; error?: string }) => {
+    // Ready once the worker has loaded the engine and said so; a failure before that is a failure to start.
+    let ready = false;
+    worker.on('message', (m: { id: number; analysis?: Analysis; error?: string } | 'ready') => {
+      if (m === 'ready') {
+        ready = true;
+        return;
+      }
       const job = this.running;
       if (!job || job.id !== m.id || worker !== this.worker) return;
       this.finish(job, () => {
@@ -154,20 +160,30 @@ export class WorkerAnalysisEngine {
         return m.analysis as Analysis;
       });
     });
-    worker.on('error', (e: Error) => this.workerFailed(worker, `the analysis worker stopped: ${e.message}`));
-    worker.on('exit', (code) => this.workerFailed(worker, `the analysis worker exited (code ${code})`));
+    worker.on('error', (e: Error) => this.workerFailed(worker, ready, `the analysis worker stopped: ${e.message}`));
+    worker.on('exit', (code) => this.workerFailed(worker, ready, `the analysis worker exited (code ${code})`));
     this.worker = worker;
     return worker;
   }
 
-  /** The running job fails with the worker's error; the next job starts a fresh worker. */
-  private workerFailed(worker: Worker, message: string): void {
+  /**
+   * The running job fails with the worker's error, and the next job starts a fresh worker. A worker that
+   * never came up (its script missing or unloadable) means none will: jobs then run on this thread.
+   */
+  private workerFailed(worker: Worker, started: boolean, message: string): void {
     if (worker !== this.worker) return;
     this.worker = undefined;
     const job = this.running;
-    if (job) this.finish(job, () => {
-      throw new Error(message);
-    });
+    if (!started) {
+      this.inProcess = true;
+      this.running = undefined;
+      if (job) this.queue.unshift(job);
+      this.pump();
+    } else if (job) {
+      this.finish(job, () => {
+        throw new Error(message);
+      });
+    }
   }
 
   private stopWorker(): void {
@@ -197,6 +213,7 @@ function serve(): void {
       port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
     }
   });
+  port.postMessage('ready');
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) serve();

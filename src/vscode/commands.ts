@@ -47,7 +47,7 @@ async function goToQuote(ctx: FeatureContext, direction: 'next' | 'previous'): P
   const found = await activeArticle(ctx);
   if (!found) return;
   const { editor, result } = found;
-  const offset = editor.document.offsetAt(editor.selection.active);
+  const offset = editor.document.offsetAt(editor.selection.start);
   const quote = direction === 'next' ? result.index.nextQuote(offset) : result.index.previousQuote(offset);
   if (!quote) {
     vscode.window.setStatusBarMessage('Article: no quotes in this article', 3000);
@@ -59,7 +59,7 @@ async function goToQuote(ctx: FeatureContext, direction: 'next' | 'previous'): P
 interface RevealActorArgs {
   /** Actor id or canonical name; skips the actor picker. */
   actor?: string;
-  /** Index of the mention to go to; skips the mention picker. */
+  /** Index of the mention to go to; without it, an actor given here is revealed at its defining mention. */
   mention?: number;
 }
 
@@ -89,7 +89,7 @@ async function revealActor(ctx: FeatureContext, args?: RevealActorArgs): Promise
   }
   if (!actor || !actor.mentions.length) return;
   const document = editor.document;
-  let mention = args?.mention !== undefined ? actor.mentions[args.mention] : undefined;
+  let mention = args?.mention !== undefined ? actor.mentions[args.mention] : args?.actor ? index.definitionOf(actor, text) : undefined;
   if (!mention && actor.mentions.length === 1) mention = actor.mentions[0];
   if (!mention) {
     const picked = await vscode.window.showQuickPick(

@@ -9,6 +9,8 @@ export const ARTICLE_LANGUAGE = 'article';
 export interface Settings {
   languages: string[];
   debounceMs: number;
+  /** Larger documents are not analysed (0: no limit). */
+  maxFileSizeKB: number;
   highlightEnabled: boolean;
   highlightEntities: boolean;
   highlightCueVerbs: boolean;
@@ -24,6 +26,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
   return {
     languages: Array.isArray(languages) ? languages.filter((l) => typeof l === 'string') : [ARTICLE_LANGUAGE],
     debounceMs: Math.max(0, Number(c.get<number>('debounceMs', 300)) || 0),
+    maxFileSizeKB: Math.max(0, Number(c.get<number>('maxFileSizeKB', 10_240)) || 0),
     highlightEnabled: c.get<boolean>('highlight.enabled', true),
     highlightEntities: c.get<boolean>('highlight.entities', true),
     highlightCueVerbs: c.get<boolean>('highlight.cueVerbs', true),

@@ -98,6 +98,11 @@ export const registerHighlights: Feature = ({ service }) => {
       tokensChanged.fire();
       for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === result.uri.toString()) decorate(editor);
     }),
+    // A forgotten document (closed, declined as too large) keeps no highlights.
+    service.onDidForget(() => {
+      tokensChanged.fire();
+      decorateAll();
+    }),
     vscode.window.onDidChangeVisibleTextEditors(decorateAll),
     onSettingsChanged(() => {
       settings = readSettings();

@@ -39,6 +39,7 @@ export function quoteMarkdown(quote: Quote, index: AnalysisIndex): vscode.Markdo
   const out = new vscode.MarkdownString();
   out.appendMarkdown(`**${quote.kind[0].toUpperCase()}${quote.kind.slice(1)} quote** — ${speaker ? `speaker: **${md(speaker)}**` : '*unattributed*'}`);
   if (quote.cue) out.appendMarkdown(` · cue: *${md(quote.cue.text)}*`);
+  if (quote.manual) out.appendMarkdown(' · *confirmed*');
   return out;
 }
 

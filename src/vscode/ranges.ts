@@ -1,5 +1,5 @@
 /**
- * The one place where core offsets (UTF-16, end exclusive) become VS Code positions and back.
+ * The one place where core spans (UTF-16 offsets, end exclusive) become VS Code ranges, locations and selections.
  * Offsets are clamped to the document, so a result computed for a slightly older version never throws.
  */
 import * as vscode from 'vscode';
@@ -15,15 +15,6 @@ export function toLocation(document: vscode.TextDocument, span: Span): vscode.Lo
 
 export function toSelection(document: vscode.TextDocument, span: Span): vscode.Selection {
   return new vscode.Selection(document.positionAt(span.start), document.positionAt(span.end));
-}
-
-export function offsetOf(document: vscode.TextDocument, position: vscode.Position): number {
-  return document.offsetAt(position);
-}
-
-/** True when `offset` lies in [start, end]: a cursor right after the last character still counts. */
-export function touches(span: Span, offset: number): boolean {
-  return span.start <= offset && offset <= span.end;
 }
 
 /**

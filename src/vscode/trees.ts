@@ -38,8 +38,9 @@ export function demandLabel(demand: Demand, index: AnalysisIndex): string {
   return `${holder} → ${addressee}: ${shorten(demand.content?.text ?? demand.text, 70)}`;
 }
 
+/** Verbatim words in quotation marks; reported speech (an indirect quote) without them, since it is not verbatim. */
 export function quoteLabel(quote: Quote): string {
-  return `“${shorten(quote.text, 60)}”`;
+  return quote.kind === 'indirect' ? shorten(quote.text, 60) : `“${shorten(quote.text, 60)}”`;
 }
 
 type Node =
@@ -104,7 +105,8 @@ abstract class ArticleTree implements vscode.TreeDataProvider<Node> {
           `> ${escape(quote.text)}\n\n${quote.kind} quote · speaker: ${escape(index.actorName(quote.speaker?.actor) ?? quote.speaker?.text ?? 'unattributed')}` +
             (quote.cue ? ` · cue: “${escape(quote.cue.text)}”` : ''),
         );
-        item.iconPath = new vscode.ThemeIcon('quote');
+        if (quote.manual) item.description = confirmed(item.description);
+        item.iconPath = new vscode.ThemeIcon(quote.kind === 'indirect' ? 'comment' : 'quote');
         item.contextValue = 'quote';
         item.command = reveal(result, quote, 'quote');
         return item;
@@ -117,6 +119,7 @@ abstract class ArticleTree implements vscode.TreeDataProvider<Node> {
           `**${escape(index.actorName(demand.holder) ?? '?')} → ${escape(index.actorName(demand.addressee) ?? '?')}**\n\n> ${escape(demand.text)}` +
             (demand.cue ? `\n\ncue: “${escape(demand.cue.text)}”` : ''),
         );
+        if (demand.manual) item.description = confirmed(item.description);
         item.iconPath = new vscode.ThemeIcon('megaphone');
         item.contextValue = 'demand';
         item.command = reveal(result, demand, 'demand');
@@ -195,6 +198,11 @@ export class QuotesTree extends ArticleTree {
     if (node || !this.result) return [];
     return this.result.index.quotes.map((quote) => ({ kind: 'quote', quote }));
   }
+}
+
+/** Marks a row the user confirmed through a correction. */
+function confirmed(description: string | boolean | undefined): string {
+  return typeof description === 'string' && description ? `${description} · confirmed` : 'confirmed';
 }
 
 function reveal(result: ArticleAnalysis, span: Span, title: string): vscode.Command {

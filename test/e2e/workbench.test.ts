@@ -55,6 +55,12 @@ describe('Workbench UI (code-server + Chromium)', () => {
     assert.ok(named.length > 0, `actor rows should name people or groups from the article: ${JSON.stringify(labels)}`);
   });
 
+  it('shows no error notifications after the extension has run', async () => {
+    const toasts = page.locator('.notifications-toasts .notification-toast').filter({ has: page.locator('.codicon-error') });
+    const messages = (await toasts.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+    assert.deepStrictEqual(messages, []);
+  });
+
   it('offers "Article: Analyze Current File" in the command palette', async () => {
     await page.locator('.editor-instance .monaco-editor').first().click();
     await page.keyboard.press('Control+Shift+P');

@@ -58,7 +58,7 @@ function hoverText(hovers: vscode.Hover[]): string {
     .flatMap((h) => h.contents)
     .map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))
     .join('\n')
-    .replace(/\\(.)/g, '$1');
+    .replace(/\\(.)|[*_]/g, '$1');
 }
 
 async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
@@ -241,7 +241,7 @@ describe('Experience: diagnostics', () => {
     await activateExtension();
     const document = await vscode.workspace.openTextDocument({
       language: 'article',
-      content: 'Storm hits coast\n\nResidents were told to leave. “Nobody expected the water to rise so fast.”\n\nThe mayor said the town would recover.',
+      content: 'Storm hits coast\n\nThe water rose overnight across the valley.\n\n“Nobody expected the water to rise so fast.”\n\nRoads were closed on Monday.',
     });
     await vscode.window.showTextDocument(document);
     const found = await waitFor(
@@ -285,7 +285,7 @@ describe('Experience: commands', () => {
 
   it('goes to an actor mention with Go to Actor', async () => {
     const editor = await openSample();
-    await vscode.commands.executeCommand('articleAnnotator.revealActor', { actor: 'Vladimir Putin', mention: 0 });
+    await vscode.commands.executeCommand('articleAnnotator.revealActor', { actor: 'Vladimir Putin' });
     assert.strictEqual(vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection), 'Vladimir Putin');
     assert.strictEqual(editor.document.uri.toString(), sampleUri().toString());
   });
@@ -328,6 +328,13 @@ describe('Experience: commands', () => {
 
 describe('Experience: other languages', () => {
   afterEach(closeAllEditors);
+
+  it('wraps long lines and turns on semantic highlighting in articles by default', async () => {
+    const { document } = await openSample();
+    const editorConfig = vscode.workspace.getConfiguration('editor', document);
+    assert.strictEqual(editorConfig.get('wordWrap'), 'on');
+    assert.strictEqual(editorConfig.get('semanticHighlighting.enabled'), true);
+  });
 
   it('analyses Markdown documents when articleAnnotator.languages lists markdown', async () => {
     await activateExtension();

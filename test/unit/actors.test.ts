@@ -75,6 +75,14 @@ describe('actors', () => {
     assert.ok(anna.aliases.includes('The ambassador'), anna.aliases.join(', '));
   });
 
+  it('does not give a title noun to someone introduced with another title', () => {
+    const text = 'Peter Novak, the deputy finance minister, met reporters. The president later spoke to the minister.';
+    const cast = castOf(text);
+    const peter = actorNamed(cast, 'Peter Novak');
+    assert.ok(!peter.aliases.some((x) => /president/i.test(x)), peter.aliases.join(', '));
+    assert.ok(peter.aliases.includes('the minister'), peter.aliases.join(', '));
+  });
+
   it('resolves pronouns to the last person of the right gender, and "they" to a group', () => {
     const text = 'Maria Lopez met John Carter in Lima. The Red Cross sent aid. She said aid was late. He agreed. They denied it.';
     const cast = castOf(text);

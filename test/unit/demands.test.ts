@@ -171,6 +171,21 @@ describe('demands: ultimatums and headline forms', () => {
   });
 });
 
+describe('demands: cue and content spans', () => {
+  it('reports the demanded content without the trailing attribution', () => {
+    const text = '“Harbor City must suspend the permits at once,” Keller said.\n\nThe judge insisted that Brandt answer the question.';
+    const cast = castOf(text, PEOPLE);
+    const found = findDemands(parseDocument(text), cast, curlyQuotes(text));
+    assert.deepStrictEqual(
+      found.map((d) => [d.cue?.text, d.content?.text]),
+      [
+        ['must', 'suspend the permits at once'],
+        ['insisted', 'Brandt answer the question'],
+      ],
+    );
+  });
+});
+
 describe('demands: what is not a demand', () => {
   it('skips assertions and predictions even with "insist"', () => {
     const text = 'Keller insisted that there was no danger to the water supply.\n\nBrandt insisted the plant will reopen next year.';

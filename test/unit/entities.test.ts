@@ -32,6 +32,10 @@ describe('named entities', () => {
     assert.deepStrictEqual(entities('He met Chinese President Xi Jinping.'), ['Chinese/nationality', 'Xi Jinping/person']);
   });
 
+  it('separates an employer from the title and the person that follow it', () => {
+    assert.deepStrictEqual(entities('Northwind Trading CEO Laura Bennett resigned.'), ['Northwind Trading/organization', 'Laura Bennett/person']);
+  });
+
   it('keeps a country code before a title as a place, and "Secretary of State" as a title', () => {
     assert.deepStrictEqual(entities('The visit was led by the US Secretary of State, Antony Blinken.'), ['US/location', 'Antony Blinken/person']);
   });
@@ -55,6 +59,10 @@ describe('named entities', () => {
     const found = entities(glued);
     assert.ok(found.includes('Ahmed Karimi/person'), found.join(', '));
     assert.ok(!found.some((e) => e.startsWith('Said')), found.join(', '));
+  });
+
+  it('reads an acronym opening a sentence as a name even when it spells a word', () => {
+    assert.deepStrictEqual(entities('US officials said the talks failed. UN monitors left.'), ['US/location', 'UN/organization']);
   });
 
   it('handles ALL-CAPS headlines and datelines', () => {

@@ -10,7 +10,7 @@ describe('quotation-mark problems', () => {
   it('finds the two defects of the sample: a closer shaped like an opener, and a nested quote closed with a straight mark', () => {
     assert.deepStrictEqual(problems(SAMPLE), [
       ['unopened', 'not be“Said'],
-      ['mismatched', "iance,'”, h"],
+      ['mismatched', "iance,'” he"],
     ]);
   });
 
@@ -30,7 +30,7 @@ describe('quotation-mark problems', () => {
   });
 
   it('reports wrong-shaped marks on either side', () => {
-    assert.deepStrictEqual(problems('“There is no deal yet,“ he added.'), [['wrong-shape', ' yet,“ he ']]);
+    assert.deepStrictEqual(problems('“There is no deal yet,“ he added.'), [['wrong-shape', 'l yet,“ he ']]);
     assert.deepStrictEqual(problems('She called it ”a disgrace” today.'), [['wrong-shape', 'ed it ”a di']]);
   });
 
@@ -46,6 +46,7 @@ describe('quotation-mark problems', () => {
     const text = (para.repeat(50) + '\n\n').repeat(400);
     const t0 = performance.now();
     assert.deepStrictEqual(findMarkProblems(text), []);
-    assert.ok(performance.now() - t0 < 500);
+    // A quadratic scan of 1.3 million characters would take minutes; a linear one takes well under a second.
+    assert.ok(performance.now() - t0 < 3000);
   });
 });

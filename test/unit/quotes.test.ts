@@ -47,6 +47,20 @@ describe('quotation marks', () => {
     assert.strictEqual(text.slice(quotes[0].start, quotes[0].end), "The union told us: ‘No deal before the holidays,'");
   });
 
+  it("reports the sample's two mark defects: a left mark closing a quote and a nested quote closed by a straight apostrophe", () => {
+    const problems = findQuoteMarkProblems(SAMPLE);
+    const glued = SAMPLE.indexOf('be“Said') + 2;
+    const straight = SAMPLE.indexOf("Alliance,'") + 9;
+    assert.deepStrictEqual(
+      problems.map((p) => [p.kind, p.start]).sort((a, b) => Number(a[1]) - Number(b[1]) || String(a[0]).localeCompare(String(b[0]))),
+      [
+        ['missing-opening-mark', glued],
+        ['wrong-shape', glued],
+        ['wrong-shape', straight],
+      ],
+    );
+  });
+
   it('does not open a quote at apostrophes and contractions', () => {
     const text = "The farmers’ union said it won't accept the 'temporary' levy, and the '90s rules stay.";
     assert.deepStrictEqual(
@@ -170,6 +184,22 @@ describe('quotes and speakers', () => {
         ['Meet the Press', 'scare', null],
       ],
     );
+  });
+
+  it('reports a quotation inside a quotation as the outer speaker’s words too', () => {
+    const text = '“They keep calling it “a temporary measure,” but nothing has changed in ten years,” said Nadia Osei, a tenant organizer.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.kind, q.speaker]),
+      [
+        ['They keep calling it “a temporary measure,” but nothing has changed in ten years,', 'direct', 'Nadia Osei'],
+        ['a temporary measure,', 'partial', 'Nadia Osei'],
+      ],
+    );
+  });
+
+  it('leaves a nickname inside a name without a speaker', () => {
+    const quotes = direct('Former mayor Robert "Bobby" Lane said the plan was fair.');
+    assert.deepStrictEqual(quotes.map((q) => [q.text, q.kind, q.speaker]), [['Bobby', 'scare', null]]);
   });
 
   it('reports no quotes from boilerplate and only unattributed ones from asides', () => {

@@ -3,7 +3,8 @@
  *
  * - T lines: entity mentions (Person, Organization, Location, …), Quote and Demand spans, cue words
  *   (Attribution for quotes, Request for demands). A span over several lines becomes a discontinuous
- *   annotation with one fragment per line, because a T line's text may not contain a line break.
+ *   annotation with one fragment per line, because a T line's text may not contain a line break
+ *   (nor a tab, the field separator).
  * - E lines: `Attribution:cue Speaker:… Quote:…` and `Request:cue Holder:… Addressee:… Demand:…`.
  *   Without a cue, R lines link the quote to its Speaker and the demand to its Holder and Addressee.
  * - A lines: `Manual` on what the user marked. `#` lines: the actor's canonical name when it differs
@@ -48,16 +49,17 @@ export function bratAnnotationConf(): string {
   ].join('\n');
 }
 
-function isLineBreak(code: number): boolean {
-  return code === 10 || code === 13 || code === 0x85 || code === 0x2028 || code === 0x2029;
+/** Line breaks end a T line; a tab would be read as the field separator. */
+function isFragmentBreak(code: number): boolean {
+  return code === 9 || code === 10 || code === 13 || code === 0x85 || code === 0x2028 || code === 0x2029;
 }
 
-/** The span cut at line breaks into fragments that hold more than white space. */
+/** The span cut at line breaks and tabs into fragments that hold more than white space. */
 export function lineFragments(text: string, span: Span): Span[] {
   const out: Span[] = [];
   let start = span.start;
   for (let i = span.start; i <= span.end; i++) {
-    if (i < span.end && !isLineBreak(text.charCodeAt(i))) continue;
+    if (i < span.end && !isFragmentBreak(text.charCodeAt(i))) continue;
     if (i > start && text.slice(start, i).trim()) out.push({ start, end: i });
     start = i + 1;
   }
