@@ -98,12 +98,18 @@ for (let i = 0; i < ARTICLES; i++) {
 }
 
 const bundle = path.join(dir, 'workspace-index.cjs');
-await esbuild.build({ entryPoints: ['src/core/workspaceIndex.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
-const { WorkspaceIndex } = (await import(pathToFileURL(bundle).href)).default;
+const entry = path.join(dir, 'workspace-index-entry.ts');
+fs.writeFileSync(entry, `export { WorkspaceIndex } from '${path.resolve('src/core/workspaceIndex')}';\nexport { analyze } from '${path.resolve('src/core/analyze')}';\n`);
+await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+const { WorkspaceIndex, analyze } = (await import(pathToFileURL(bundle).href)).default;
+const indexFile = (file) => {
+  const text = fs.readFileSync(file, 'utf8');
+  index.update(file, path.relative(dir, file), text, analyze(text), null);
+};
 
 const index = new WorkspaceIndex();
 const started = performance.now();
-for (const file of files) index.update(file, path.relative(dir, file), fs.readFileSync(file, 'utf8'), null);
+for (const file of files) indexFile(file);
 const analysed = performance.now();
 const actors = index.actors();
 const aggregated = performance.now();
@@ -112,7 +118,7 @@ const aggregated = performance.now();
 const changed = files[Math.floor(files.length / 2)];
 fs.appendFileSync(changed, '\n“We will be back at the table on Monday,” said Ines Marlow.\n');
 const before = performance.now();
-index.update(changed, path.relative(dir, changed), fs.readFileSync(changed, 'utf8'), null);
+indexFile(changed);
 index.actors();
 const incremental = performance.now() - before;
 

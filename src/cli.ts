@@ -103,7 +103,7 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   return text;
 }
 
-async function runJsonl(input: string, workers: number, argv: string[]): Promise<number> {
+async function runJsonl(input: string, workers: number): Promise<number> {
   let stream: NodeJS.ReadableStream;
   if (input === '-') stream = process.stdin;
   else {
@@ -123,7 +123,7 @@ async function runJsonl(input: string, workers: number, argv: string[]): Promise
     workers,
     // A worker runs this same script, which serves lines when it starts in a worker thread.
     workerScript: __filename,
-    workerData: { role: JSONL_WORKER, argv },
+    workerData: { role: JSONL_WORKER },
     onFailure: (lineNo, error) => process.stderr.write(`${name}:${lineNo}: ${error}\n`),
   });
   if (failures) process.stderr.write(`${failures} of ${lines} lines could not be analysed\n`);
@@ -160,7 +160,7 @@ export async function main(argv: string[]): Promise<number> {
   if (opts.jsonl !== undefined) {
     if (opts.file !== undefined) throw new UserError('give either FILE or --jsonl IN, not both');
     if (opts.format !== undefined || opts.output !== undefined) throw new UserError('--format and --output apply to a single FILE, not to --jsonl');
-    return runJsonl(opts.jsonl, opts.workers, argv);
+    return runJsonl(opts.jsonl, opts.workers);
   }
   if (opts.workers !== 1) throw new UserError('--workers applies to --jsonl input only');
   if (opts.file === undefined) throw new UserError('analyze needs a FILE (or --jsonl IN)');

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { analyze } from './core/analyze';
 import type { Analysis } from './core/types';
 import { ActiveArticle } from './vscode/activeArticle';
 import { AnalysisService } from './vscode/analysisService';
 import { WorkerAnalysisEngine } from './vscode/analysisWorker';
+import { analyzeText } from './vscode/engine';
 import { registerCommands } from './vscode/commands';
 import { registerCorrections } from './vscode/corrections';
 import { registerDiagnostics } from './vscode/diagnostics';
@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   context.subscriptions.push(log, service, active);
   const ctx: FeatureContext = { extension: context, service, active, log };
   for (const feature of FEATURES) context.subscriptions.push(...feature(ctx));
-  return { analyze };
+  return { analyze: analyzeText };
 }
 
 export function deactivate(): void {}

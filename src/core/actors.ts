@@ -28,6 +28,8 @@ const ROLE_ADJECTIVES = new Set(['policy', 'security', 'party', 'campaign', 'pre
 const REFERENCE_WINDOW = 2500;
 
 interface ActorState extends Actor {
+  /** Position in creation order: earlier actors win name lookups. */
+  order: number;
   /** Lower-cased words of every name and alias: for surname and role matching. */
   words: Set<string>;
   /** Lower-cased alias texts already listed. */
@@ -57,6 +59,10 @@ class ArticleCast implements Cast {
   private readonly byInitials = new Map<string, ActorState>();
   /** Words of multi-word names -> actors bearing them (for surnames and head words). */
   private readonly byNameWord = new Map<string, ActorState[]>();
+  /** Lower-cased alias -> the earliest actor listing it. */
+  private readonly byAliasKey = new Map<string, ActorState>();
+  /** Lower-cased name word -> the earliest person bearing it. */
+  private readonly personByWord = new Map<string, ActorState>();
   private mentionsSorted = false;
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
@@ -81,6 +87,7 @@ class ArticleCast implements Cast {
   private newActor(m: EntityMention, name = m.text): ActorState {
     const a: ActorState = {
       id: `a${this.states.length + 1}`,
+      order: this.states.length,
       name,
       type: m.type,
       aliases: [],
@@ -111,9 +118,10 @@ class ArticleCast implements Cast {
     const key = clean.toLowerCase();
     if (!clean || a.aliasKeys.has(key)) return;
     a.aliasKeys.add(key);
+    keepEarliest(this.byAliasKey, key, a);
     a.aliases.push(clean);
     const words = key.split(/[\s-]+/);
-    for (const w of words) if (w) a.words.add(w);
+    for (const w of words) if (w) this.addWord(a, w);
     if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
     if (words.length > 1 && /^\p{Lu}/u.test(clean)) {
       const abbreviation = initials(clean);
@@ -126,6 +134,11 @@ class ArticleCast implements Cast {
     }
     // A person's canonical name is the fullest proper name seen (organizations and places: see chooseNames).
     if (a.type === 'person' && this.isProperName(a, clean) && clean.length > a.name.length && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
+  }
+
+  private addWord(a: ActorState, word: string): void {
+    a.words.add(word);
+    if (a.type === 'person') keepEarliest(this.personByWord, word, a);
   }
 
   /**
@@ -541,11 +554,11 @@ class ArticleCast implements Cast {
 
   private byName(name: string): ActorState | null {
     const key = name.toLowerCase();
-    for (const a of this.states) if (a.aliasKeys.has(key)) return a;
+    const listed = this.byAliasKey.get(key);
+    if (listed) return listed;
     const last = key.split(/\s+/).pop() ?? '';
-    if (!/^\p{L}/u.test(last)) return null;
-    for (const a of this.states) if (a.type === 'person' && a.words.has(last) && /^\p{Lu}/u.test(name)) return a;
-    return null;
+    if (!/^\p{L}/u.test(last) || !/^\p{Lu}/u.test(name)) return null;
+    return this.personByWord.get(last) ?? null;
   }
 
   /** The most recent person before `start` (of the pronoun's gender when the first name tells it). */
@@ -617,6 +630,12 @@ class ArticleCast implements Cast {
     const p = paragraphAt(this.doc, offset);
     return p >= 0 && this.doc.paragraphs[p].kind !== 'boilerplate';
   }
+}
+
+/** Records `a` under `key` unless an actor created before it is already there. */
+function keepEarliest(index: Map<string, ActorState>, key: string, a: ActorState): void {
+  const current = index.get(key);
+  if (!current || current.order > a.order) index.set(key, a);
 }
 
 function hasTitleHead(words: Set<string>, heads: Set<string>): boolean {

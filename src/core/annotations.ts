@@ -24,6 +24,8 @@ export interface EntityBody {
   type: MarkType;
   /** Canonical name of the actor this mention belongs to; the marked text when absent. */
   actor?: string;
+  /** The actor's role or title as the article gives it ("chief negotiator"); kept as one of its aliases. */
+  role?: string;
 }
 
 export interface QuoteBody {
@@ -204,7 +206,7 @@ export function bodyJson(body: AnnotationBody): Record<string, unknown> {
     case 'merge':
       return { type: body.type, actor: body.actor, into: body.into };
     default:
-      return dropUndefined({ type: body.type, actor: body.actor });
+      return dropUndefined({ type: body.type, actor: body.actor, role: body.role });
   }
 }
 
@@ -329,8 +331,13 @@ function parseBody(v: unknown, path: string): AnnotationBody {
     case 'person':
     case 'organization':
     case 'location':
-      onlyKeys(o, ['type', 'actor'], path);
-      return o.actor === undefined ? { type } : { type, actor: nonEmpty(o, 'actor', path) };
+    {
+      onlyKeys(o, ['type', 'actor', 'role'], path);
+      const body: EntityBody = { type };
+      if (o.actor !== undefined) body.actor = nonEmpty(o, 'actor', path);
+      if (o.role !== undefined) body.role = nonEmpty(o, 'role', path);
+      return body;
+    }
     case 'quote': {
       onlyKeys(o, ['type', 'speaker', 'kind'], path);
       const body: QuoteBody = { type };

@@ -28,6 +28,10 @@ const DETERMINERS = new Set([
   'the', 'a', 'an', 'another', 'one', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those',
   'some', 'many', 'most', 'several', 'two', 'three', 'four', 'five', 'both', 'other', 'few', 'all', 'each', 'every', 'any',
 ]);
+/** True for a determiner or possessive that opens a noun phrase ("the", "its", "their"). */
+export function isDeterminer(word: string): boolean {
+  return DETERMINERS.has(word);
+}
 /** Words between a subject and its cue verb that belong to neither. */
 const ADVERBS = new Set([
   'also', 'later', 'previously', 'has', 'have', 'had', 'then', 'once', 'would', 'will', 'could', 'did', 'does', 'do', 'never',
@@ -260,6 +264,8 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
     t = tokens[k];
   }
   if (t.text === ',') {
+    const opening = openingSubject(doc, k, floor);
+    if (opening) return opening;
     // Appositive or relative clause between two commas: take the phrase before it.
     let j = k - 1;
     while (inRange(j) && tokens[j].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[j].text) && k - j < 25) j--;
@@ -271,6 +277,26 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
     return null;
   }
   return nounPhraseBefore(doc, k, floor, sentence);
+}
+
+/** Most tokens between a clause-opening subject and its verb when appositives stand between them. */
+const MAX_APPOSITIVE_TOKENS = 40;
+
+/**
+ * The name that opens the clause ending with the comma at `k`, when only appositives set off by commas
+ * follow it: "Jane Roe, a teacher from Dayton, Ohio, said". Clause openers ("However", "In Paris") are not names.
+ */
+function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
+  const tokens = doc.tokens;
+  const sentence = tokens[k].sentence;
+  let f = k;
+  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && tokens[f - 1].start >= floor && tokens[f - 1].sentence === sentence && !/^[“”"«»„;:]$/.test(tokens[f - 1].text)) f--;
+  if (k - f >= MAX_APPOSITIVE_TOKENS) return null;
+  const opening = speakerAfter(doc, f, tokens[k].start);
+  if (!opening || opening.pronoun || opening.last >= k - 1 || tokens[opening.last + 1].text !== ',') return null;
+  if (!CAPITALISED.test(tokens[opening.last].text)) return null;
+  for (let i = opening.last + 2; i < k; i++) if (SPEECH_CUES.has(lowerAt(doc, i)) && !DETERMINERS.has(lowerAt(doc, i - 1))) return null;
+  return opening;
 }
 
 function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number): PhraseSpan | null {
@@ -335,6 +361,22 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   return { start: tokens[first].start, end: last.end, first, last: k, pronoun: false };
 }
 
+/** Most lower-case modifiers allowed before a name in a speaker phrase: "longtime party strategist Jane Roe". */
+const MAX_NAME_MODIFIERS = 4;
+
+/** True when tokens from `k` are a few lower-case modifiers followed by a capitalised word: "former aide Ann Lee". */
+function modifiersBeforeName(doc: Doc, k: number, inRange: (i: number) => boolean): boolean {
+  const tokens = doc.tokens;
+  for (let i = k; inRange(i) && i - k <= MAX_NAME_MODIFIERS; i++) {
+    const t = tokens[i];
+    const w = lowerAt(doc, i);
+    if (t.kind !== 'word') return false;
+    if (CAPITALISED.test(t.text)) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
+    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || TIME_WORDS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || /(?:ly|ing)$/.test(w)) return false;
+  }
+  return false;
+}
+
 /** The speaker phrase starting at token `k`, reading forwards ("said Sergei Riabkov, …"), ending before `ceiling`. */
 export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan | null {
   const tokens = doc.tokens;
@@ -344,8 +386,9 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   const inRange = (i: number): boolean => i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
   const fw = lowerAt(doc, k);
   if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
-  // A speaker phrase opens with a capital, a determiner or a speaker noun ("officials"), never with a verb form.
-  if (LOWER_START.test(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw)) return null;
+  // A speaker phrase opens with a capital, a determiner, a speaker noun ("officials") or a few modifiers before a
+  // name ("former party chairman John Doe"), never with a verb form.
+  if (LOWER_START.test(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, inRange)) return null;
   let i = k;
   let last = -1;
   let lowerCount = 0;

@@ -145,6 +145,7 @@ class Merger {
     this.entities.push({ start: span.start, end: span.end, text, type: body.type, actor: actor.id, manual: true });
     actor.mentions.push({ start: span.start, end: span.end });
     if (!actor.aliases.includes(text)) actor.aliases.push(text);
+    if (body.role && !actor.aliases.includes(body.role)) actor.aliases.push(body.role);
   }
 
   /** The mention of `actor` nearest to `span` (preferring one before it), as a speaker span. */

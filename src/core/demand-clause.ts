@@ -268,11 +268,39 @@ export function actorOfToken(cast: Cast, view: SentenceView, i: number): string 
  * The first actor referred to in [from, to), in reading order: a listed mention, a pronoun or a role
  * noun phrase ("the diplomat") the cast can resolve.
  */
-export function firstActorIn(cast: Cast, view: SentenceView, from: number, to: number): string | null {
+/** Words after which a name still stands as a party ("the US and NATO", "the Kremlin to act"). */
+const AFTER_PARTY = new Set([
+  'to', 'and', 'or', 'of', 'for', 'from', 'in', 'on', 'at', 'by', 'with', 'that', 'which', 'who', 'not', 'never',
+  'must', 'should', 'would', 'will', 'shall', 'can', 'could', 'may', 'might', 'has', 'have', 'had', 'is', 'are', 'was', 'were',
+  'needs', 'need', 'itself', 'themselves', 'immediately', 'now', 'also',
+]);
+
+/**
+ * A name between an article and a common noun modifies that noun ("the Bucharest summit", "a Geneva meeting"):
+ * the place or body named is not the party a demand is addressed to.
+ */
+function isNounModifier(view: SentenceView, first: number, last: number): boolean {
+  if (first === 0 || !ARTICLES.has(view.words[first - 1])) return false;
+  const next = last + 1;
+  return next < view.length && view.isWord(next) && !view.isCapitalised(next) && !AFTER_PARTY.has(view.words[next]);
+}
+
+/** The first party named in tokens [from, to) that a demand can be addressed to. */
+export function addresseeIn(cast: Cast, view: SentenceView, from: number, to: number): string | null {
+  return firstActorIn(cast, view, from, to, true);
+}
+
+export function firstActorIn(cast: Cast, view: SentenceView, from: number, to: number, skipNounModifiers = false): string | null {
   for (let i = Math.max(0, from); i < to && i < view.length; i++) {
     const t = view.tokens[i];
     const a = cast.actorAt(t.start, t.end);
-    if (a) return a;
+    if (a) {
+      let last = i;
+      while (last + 1 < view.length && cast.actorAt(view.tokens[last + 1].start, view.tokens[last + 1].end) === a) last++;
+      if (!skipNounModifiers || !isNounModifier(view, i, last)) return a;
+      i = last;
+      continue;
+    }
     const w = view.words[i];
     if (SUBJECT_PRONOUNS.has(w) || OBJECT_PRONOUNS.has(w)) {
       const r = actorOfToken(cast, view, i);

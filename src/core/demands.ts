@@ -18,6 +18,7 @@ import {
   AUXILIARIES,
   BE_FORMS,
   CLAUSE_PUNCT,
+  addresseeIn,
   firstActorIn,
   isFirstPerson,
   isQuoteMark,
@@ -297,7 +298,7 @@ class SentenceDemands {
         cueTo: after,
         contentFrom: match.contentFrom,
         holder,
-        addressee: match.objFrom >= 0 ? firstActorIn(this.cast, v, match.objFrom, match.objTo) : this.fromParty(match.contentFrom),
+        addressee: match.objFrom >= 0 ? addresseeIn(this.cast, v, match.objFrom, match.objTo) : this.fromParty(match.contentFrom),
       };
     }
     return null;
@@ -358,7 +359,7 @@ class SentenceDemands {
     }
     if (cue.lemma === 'pressure' && nw === 'on' && [1, 2, 3, 4].some((k) => PRESSURE_VERBS.has(this.w[i - k] ?? ''))) {
       const e = Math.min(v.length, next + 6);
-      const addressee = firstActorIn(this.cast, v, next + 1, e);
+      const addressee = addresseeIn(this.cast, v, next + 1, e);
       if (addressee || OBJECT_PRONOUNS.has(this.w[next + 1])) return { cueFrom: i, cueTo: i + 1, contentFrom: next + 1, holder: this.cueSubject(i), addressee };
     }
     const possessor = i > 0 && this.w[i - 1].endsWith("'s") && !['it\'s', 'that\'s', 'there\'s', 'he\'s', 'she\'s'].includes(this.w[i - 1]);
@@ -392,7 +393,7 @@ class SentenceDemands {
       }
     }
     const cs = v.clauseStart(i);
-    return { cueFrom: i, cueTo: after, contentFrom, holder, addressee: firstActorIn(this.cast, v, cs, i) };
+    return { cueFrom: i, cueTo: after, contentFrom, holder, addressee: addresseeIn(this.cast, v, cs, i) };
   }
 
   /**
@@ -724,7 +725,7 @@ class SentenceDemands {
         contentFrom,
         contentTo: nounImperative ? this.beFormBefore(i) : undefined,
         holder: attribution,
-        addressee: kind === 'modal' ? firstActorIn(this.cast, v, subjectFrom, i) ?? this.addresseeOfTelling(attribution) : null,
+        addressee: kind === 'modal' ? addresseeIn(this.cast, v, subjectFrom, i) ?? this.addresseeOfTelling(attribution) : null,
       };
     }
     return null;
@@ -857,7 +858,7 @@ class SentenceDemands {
       if (limit < 0) continue;
       for (let j = limit + 1; j < Math.min(v.length, limit + 8); j++) {
         if (this.w[j] === 'to' && this.infinitiveAt(j + 1, false)) {
-          return { cueFrom: i, cueTo: limit + 1, contentFrom: j + 1, holder: this.cueSubject(i), addressee: firstActorIn(this.cast, v, i + 1, limit) };
+          return { cueFrom: i, cueTo: limit + 1, contentFrom: j + 1, holder: this.cueSubject(i), addressee: addresseeIn(this.cast, v, i + 1, limit) };
         }
         if (CLAUSE_PUNCT.has(this.w[j]) || SENTENCE_PUNCT.has(this.w[j])) break;
       }
@@ -894,7 +895,7 @@ class SentenceDemands {
     const to = this.w.slice(0, colon).lastIndexOf('to');
     if (to > 0 && to < colon - 1 && this.allActorTokens(0, to) && this.allActorTokens(to + 1, colon)) {
       const holder = partyIn(this.cast, v, 0, to);
-      const addressee = firstActorIn(this.cast, v, to + 1, colon);
+      const addressee = addresseeIn(this.cast, v, to + 1, colon);
       return { cueFrom: colon, cueTo: colon + 1, contentFrom: k, holder, addressee };
     }
     if (IMPERATIVE_VERBS.has(this.w[k]) && !READER_IMPERATIVES.has(this.w[k]) && !(this.w[k] === 'let' && this.w[k + 1] === 'us')) {

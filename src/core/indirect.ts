@@ -54,7 +54,10 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
     const r = cue.accordingTo ? accordingTo(doc, s, cue) : subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue);
     if (!r || !hasWords(doc, r.content, MIN_CONTENT_WORDS)) continue;
     const prev = out[out.length - 1];
-    if (prev) {
+    // "…, X said." reports the whole clause before it, including any view verbs inside it.
+    if (prev && r.content.start <= out[0].content.start) {
+      out.length = 0;
+    } else if (prev) {
       const boundary = clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start);
       if (boundary === null) continue;
       prev.content = trimContent(doc, prev.content.start, boundary);
@@ -121,9 +124,10 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   if (!subject) return null;
   const beforeSubject = tokens[subject.first - 1];
   // "…, X said." — the content precedes the speaker.
-  if (beforeSubject && beforeSubject.start >= s.start && beforeSubject.text === ',' && cue.speech && endsClause(doc, s, cue)) {
+  if (beforeSubject && beforeSubject.start >= s.start && /^[,”"»]$/.test(beforeSubject.text) && cue.speech && endsClause(doc, s, cue)) {
     const lead = trimContent(doc, s.start, beforeSubject.start);
-    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
+    // What follows the cue is an adverbial ("…," she said at a rally), never the words reported.
+    return hasWords(doc, lead, MIN_CONTENT_WORDS) ? { content: lead, attribution: { speaker: subject, cue } } : null;
   }
   let from = cue.last + 1;
   if (cue.addressee) from = skipAddressee(doc, from, s.end);

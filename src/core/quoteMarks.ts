@@ -107,6 +107,18 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/**
+ * When the mark at `i` opens a line (only spaces before it since a line break) and the previous line ends a
+ * sentence, the offset where that previous line's text ends; otherwise null. Looks back no further than `floor`.
+ */
+function sentenceEndBeforeLine(text: string, i: number, floor: number): number | null {
+  let j = i - 1;
+  while (j >= floor && (text.charAt(j) === ' ' || text.charAt(j) === '\t' || text.charAt(j) === '\u00a0')) j--;
+  if (j < floor || (text.charAt(j) !== '\n' && text.charAt(j) !== '\r')) return null;
+  while (j >= floor && spaceLike(text.charAt(j))) j--;
+  return j >= floor && /[.!?…]/.test(text.charAt(j)) ? j + 1 : null;
+}
+
 /** True when the paragraph's first visible character is an opening double mark. */
 function opensWithQuote(text: string, p: Span): boolean {
   const ch = text.charAt(p.start);
@@ -157,10 +169,13 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
     let singleOpen: number | null = null;
     let lastQuoteEnd = -1;
     const firstOfParagraph = quotes.length;
+    // A quote left open at the end of a line and continued by a line that opens with a quotation mark.
+    let lineContinuation: number | null = null;
     const push = (open: number | null, close: number | null, start: number, end: number, single: boolean, after: number): void => {
       const span = trimSpan(text, start, end);
       if (span.end <= span.start) return;
-      const continuationOf = pendingContinuation !== null && quotes.length === firstOfParagraph && open !== null && open <= p.start + 1 ? pendingContinuation : null;
+      const continuationOf = lineContinuation ?? (pendingContinuation !== null && quotes.length === firstOfParagraph && open !== null && open <= p.start + 1 ? pendingContinuation : null);
+      lineContinuation = null;
       quotes.push({ ...span, open, close, after, paragraph: p.index, single, continues: false, continuationOf });
     };
     for (let i = p.start; i < p.end; i++) {
@@ -192,6 +207,22 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
             kind: 'wrong-shape',
             message: role === 'close' ? `${MARK_NAMES[ch] ?? ch} used as a closing mark; expected a right double quotation mark (”)` : `${MARK_NAMES[ch] ?? ch} used as an opening mark; expected a left double quotation mark (“)`,
           });
+        }
+        if (role === 'open' && stack.length === 1 && !pairedApostrophes) {
+          const lineEnd = sentenceEndBeforeLine(text, i, stack[0].contentStart);
+          if (lineEnd !== null) {
+            // A line that opens with a quotation mark after a finished sentence starts a new quotation: the one
+            // still open lost its closing mark (or runs on, as a multi-paragraph quote does).
+            const opened = stack[0];
+            push(opened.at, null, opened.contentStart, lineEnd, false, lineEnd);
+            problems.push({ start: opened.at, end: opened.at + 1, kind: 'unclosed-at-paragraph-end', message: 'quotation opened here is not closed by the end of its line, and the next line opens a new quotation' });
+            if (quotes.length > firstOfParagraph) {
+              quotes[quotes.length - 1].continues = true;
+              lineContinuation = quotes.length - 1;
+            }
+            stack.length = 0;
+            lastQuoteEnd = lineEnd;
+          }
         }
         if (role === 'open') {
           if (stack.length === 0) singleOpen = null;

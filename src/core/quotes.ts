@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { cueAt, isNamedSubject, lower, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { cueAt, isDeterminer, isNamedSubject, lower, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -31,6 +31,8 @@ function sentenceBegin(doc: Doc, offset: number): number {
 
 const TAIL_LEAD = /^[\s,;—–-]*$/;
 const QUOTE_MARK = /^[“”"«»„]$/;
+/** How many words of the sentence after a quote may precede its reporting verb ("the former chief of staff said"). */
+const ATTRIBUTION_OPENING_WORDS = 6;
 /** How far before a quote its reporting verb is looked for, in tokens. */
 const MAX_HEAD_TOKENS = 60;
 
@@ -67,8 +69,15 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   if (nextSentence < 0 || doc.sentences[nextSentence].start >= lineEnd) return closeEnd;
   const s = doc.sentences[nextSentence];
   const first = tokenIndexFrom(doc, s.start);
+  // A question or exclamation ends its sentence inside the marks, so a longer sentence may still attribute it
+  // when it opens with the reporting verb: "…?" Smith asked reporters during …
+  const exclaimed = /[?!]$/.test(doc.text.slice(q.start, q.end));
   let n = 0;
-  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= 8; i++) if (doc.tokens[i].kind === 'word') n++;
+  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= 8; i++) {
+    if (doc.tokens[i].kind !== 'word') continue;
+    n++;
+    if (exclaimed && n <= ATTRIBUTION_OPENING_WORDS && cueAt(doc, i)?.speech) return Math.min(s.end, lineEnd);
+  }
   return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
 }
 
@@ -91,9 +100,16 @@ function tailAttribution(doc: Doc, from: number, limit: number): Attribution | n
     if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) return null;
     const c = cueAt(doc, j);
     if (!c || c.accordingTo) continue;
-    const speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
+    // "one of the states suing …": a noun-like form after a determiner is a noun.
+    if (c.nounLike && isDeterminer(lower(tokens[j - 1]))) continue;
+    let speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
     // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
     if (c.nounLike && speaker && /^an?$/.test(lower(tokens[speaker.first]))) continue;
+    // "…," retired Air Force general Jane Roe said: modifiers before the name belong to the speaker phrase.
+    if (speaker && speaker.first > headStart) {
+      const whole = speakerAfter(doc, headStart, tokens[j].start);
+      if (whole && whole.last === speaker.last) speaker = whole;
+    }
     // A view verb right after the quote needs a pronoun or a name: "the four “loopholes” he cited".
     if (speaker && speaker.first === headStart && (c.speech || isNamedSubject(doc, speaker))) return { speaker, cue: c };
     if (c.speech) return null;
@@ -199,14 +215,17 @@ function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attrib
     if (QUOTE_MARK.test(tokens[k].text)) return null;
     const cue = cueAt(doc, k);
     if (!cue || !cue.speech || cue.accordingTo) continue;
-    const after = tokens[cue.last + 1];
-    const closesClause = !after || after.start >= limit || /^[,.;!?]$/.test(after.text);
+    const closesClause = (i: number): boolean => !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
     const subject = subjectOf(doc, cue, from);
     const before = subject ? tokens[subject.first - 1] : tokens[k - 1];
-    if (!closesClause || !before || before.text !== ',' || before.start < from) continue;
-    if (subject) return { speaker: subject, cue };
+    if (!before || before.text !== ',' || before.start < from) continue;
+    if (subject) {
+      if (closesClause(cue.last + 1)) return { speaker: subject, cue };
+      continue;
+    }
+    // "…" if she loses, said Jane Roe, an analyst at …
     const inverted = cue.addressee ? null : speakerAfter(doc, k + 1, limit);
-    if (inverted) return { speaker: inverted, cue };
+    if (inverted && closesClause(inverted.last + 1)) return { speaker: inverted, cue };
   }
   return null;
 }

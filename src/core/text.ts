@@ -81,53 +81,87 @@ function splitLines(text: string, para: Span, paragraph: number, out: Line[]): v
   for (;;) {
     const m = nl.exec(text);
     const end = m && m.index < para.end ? m.index : para.end;
-    const span: Span = { start, end };
-    const tmp: Span[] = [];
-    pushTrimmed(text, span.start, span.end, tmp);
-    for (const s of tmp) out.push({ ...s, paragraph, allCaps: isAllCaps(text.slice(s.start, s.end)) });
+    pushTrimmedLine(text, start, end, paragraph, out);
     if (!m || m.index >= para.end) break;
     start = m.index + m[0].length;
   }
 }
 
-function isAllCaps(s: string): boolean {
+function pushTrimmedLine(text: string, start: number, end: number, paragraph: number, out: Line[]): void {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (end > start) out.push({ start, end, paragraph, allCaps: isAllCaps(text, start, end) });
+}
+
+/** No lower-case letter in text[start, end) and at least two letters. */
+function isAllCaps(text: string, start: number, end: number): boolean {
   let letters = 0;
-  for (const ch of s) {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 97 && code <= 122) return false;
+      if (code >= 65 && code <= 90) letters++;
+      continue;
+    }
+    // Outside ASCII: test the whole code point (a surrogate pair is one letter).
+    const ch = String.fromCodePoint(text.codePointAt(i) as number);
+    if (ch.length === 2) i++;
     if (LOWER.test(ch)) return false;
     if (LETTER.test(ch)) letters++;
   }
   return letters >= 2;
 }
 
-const WORD_COUNT = /[\p{L}\p{N}]+/gu;
-function wordCount(s: string): number {
-  return (s.match(WORD_COUNT) ?? []).length;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** The number of words in `s`, counting no further than `limit + 1`. */
+function wordCountUpTo(s: string, limit: number): number {
+  let n = 0;
+  WORD.lastIndex = 0;
+  while (n <= limit && WORD.exec(s)) n++;
+  return n;
 }
 
 function normalizeForLexicon(s: string): string {
   return s.replace(/\s+/g, ' ').replace(/[.:!»›>]+$/u, '').trim().toLowerCase();
 }
 
+const LONGEST_FURNITURE = Math.max(0, ...[...BOILERPLATE_LINES, ...BOILERPLATE_TAIL_MARKERS].map((line) => line.length));
+
+/**
+ * True when `s` may be a page-furniture line: its normalised form keeps every ASCII letter and digit,
+ * so a paragraph with more of them than the longest listed line cannot be one.
+ */
+function mayBeFurniture(s: string): boolean {
+  let alnum = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i) | 0x20;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      if (++alnum > LONGEST_FURNITURE) return false;
+    }
+  }
+  return true;
+}
+
 /** Classifies paragraphs: headline, body, aside (related-headline teasers) and boilerplate. */
 function classifyParagraphs(text: string, spans: Span[]): Paragraph[] {
-  const paragraphs: Paragraph[] = spans.map((s, index) => ({ ...s, index, kind: 'body' as ParagraphKind }));
+  const paragraphs: Paragraph[] = spans.map((s, index) => ({ start: s.start, end: s.end, index, kind: 'body' as ParagraphKind }));
   let tail = false;
   for (const p of paragraphs) {
     const raw = text.slice(p.start, p.end);
-    const norm = normalizeForLexicon(raw);
-    if (BOILERPLATE_TAIL_MARKERS.has(norm)) tail = true;
-    if (tail || BOILERPLATE_LINES.has(norm)) {
+    const norm = mayBeFurniture(raw) ? normalizeForLexicon(raw) : null;
+    if (norm !== null && BOILERPLATE_TAIL_MARKERS.has(norm)) tail = true;
+    if (tail || (norm !== null && BOILERPLATE_LINES.has(norm))) {
       p.kind = 'boilerplate';
       continue;
     }
     if (/[\r\n]/.test(raw)) continue;
-    const words = wordCount(raw);
     const lastChar = raw.charAt(raw.length - 1);
     const terminal = /[.!…"”’»)]/u.test(lastChar);
-    if (p.index === 0 && words <= 30 && !terminal) {
-      p.kind = 'headline';
-    } else if (p.index > 0 && words > 0 && words <= 18 && (!terminal || lastChar === '?') && !/[“”"«»]/u.test(raw)) {
-      p.kind = 'aside';
+    if (p.index === 0) {
+      if (!terminal && wordCountUpTo(raw, 30) <= 30) p.kind = 'headline';
+    } else if ((!terminal || lastChar === '?') && !/[“”"«»]/u.test(raw)) {
+      const words = wordCountUpTo(raw, 18);
+      if (words > 0 && words <= 18) p.kind = 'aside';
     }
   }
   // An aside is only an aside when story text surrounds it; the last paragraph of a story can be short too.
@@ -150,18 +184,23 @@ function isAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-function splitSentences(text: string, line: Line, paragraph: number, out: Sentence[]): void {
-  let start = line.start;
-  for (let i = line.start; i < line.end; i++) {
+function isSentenceEndMark(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x2026; // . ! ? …
+}
+
+function splitSentences(text: string, lineStart: number, lineEnd: number, paragraph: number, out: Sentence[]): void {
+  let start = lineStart;
+  for (let i = lineStart; i < lineEnd; i++) {
+    const code = text.charCodeAt(i);
+    if (!isSentenceEndMark(code)) continue;
     const ch = text.charAt(i);
-    if (ch !== '.' && ch !== '!' && ch !== '?' && ch !== '…') continue;
     let j = i + 1;
-    while (j < line.end && (text.charAt(j) === '.' || text.charAt(j) === '!' || text.charAt(j) === '?' || text.charAt(j) === '…')) j++;
-    while (j < line.end && CLOSERS.has(text.charAt(j))) j++;
-    if (j < line.end && !isSpace(text.charCodeAt(j))) continue;
+    while (j < lineEnd && isSentenceEndMark(text.charCodeAt(j))) j++;
+    while (j < lineEnd && CLOSERS.has(text.charAt(j))) j++;
+    if (j < lineEnd && !isSpace(text.charCodeAt(j))) continue;
     let k = j;
-    while (k < line.end && isSpace(text.charCodeAt(k))) k++;
-    if (k >= line.end) break;
+    while (k < lineEnd && isSpace(text.charCodeAt(k))) k++;
+    if (k >= lineEnd) break;
     const next = text.charAt(k);
     const startsNew = UPPER.test(next) || OPENERS.has(next) || /\p{N}/u.test(next) || !LETTER.test(next);
     if (!startsNew) continue;
@@ -170,31 +209,108 @@ function splitSentences(text: string, line: Line, paragraph: number, out: Senten
     start = k;
     i = k - 1;
   }
-  if (line.end > start) out.push({ start, end: line.end, index: out.length, paragraph });
+  if (lineEnd > start) out.push({ start, end: lineEnd, index: out.length, paragraph });
 }
 
 /** A line break inside a paragraph ends a sentence unless the text clearly runs on (hard-wrapped prose). */
-function runsOn(text: string, prev: Line, next: Line): boolean {
-  const last = text.charAt(prev.end - 1);
-  const first = text.charAt(next.start);
+function runsOn(text: string, prevEnd: number, nextStart: number): boolean {
+  const last = text.charAt(prevEnd - 1);
+  const first = text.charAt(nextStart);
   return (LOWER.test(last) || last === ',' || last === ';') && (LOWER.test(first) || /\p{N}/u.test(first));
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[’'\-.&][\p{L}\p{M}\p{N}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+const WORD_CHAR_AT = /[\p{L}\p{M}\p{N}]/uy;
+const SPACE_AT = /\s/uy;
 
-/** Tokenizes the whole text once and assigns each token to the sentence that contains its start. */
+function isAsciiLetter(code: number): boolean {
+  const lower = code | 0x20;
+  return lower >= 97 && lower <= 122;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** A letter, mark or digit starts at `i`. */
+function isWordCharAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return isAsciiLetter(code) || isAsciiDigit(code);
+  WORD_CHAR_AT.lastIndex = i;
+  return WORD_CHAR_AT.test(text);
+}
+
+function isWhiteSpaceAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code === 32 || (code >= 9 && code <= 13);
+  SPACE_AT.lastIndex = i;
+  return SPACE_AT.test(text);
+}
+
+/** UTF-16 length of the code point at `i`. */
+function codePointLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return 1;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+}
+
+/** Apostrophes, hyphens, periods and ampersands join word parts: "O’Brien", "Ki-moon", "U.S", "AT&T". */
+function isWordJoiner(code: number): boolean {
+  return code === 0x2019 || code === 39 || code === 45 || code === 46 || code === 38;
+}
+
+/** End of the word starting at `i`: letters, marks and digits, with single joiners between them. */
+function wordEnd(text: string, i: number): number {
+  let j = i;
+  for (;;) {
+    while (j < text.length && isWordCharAt(text, j)) j += codePointLength(text, j);
+    if (j + 1 < text.length && isWordJoiner(text.charCodeAt(j)) && isWordCharAt(text, j + 1)) j++;
+    else return j;
+  }
+}
+
+/** A word token is a 'number' when it is digits with inner periods and commas; other tokens are 'punct'. */
+function wordKind(text: string, start: number, end: number): TokenKind {
+  const first = text.charCodeAt(start);
+  if (isAsciiLetter(first)) return 'word';
+  if (first >= 0x80 || !isAsciiNumber(text, start, end)) return wordKindByClass(text.slice(start, end));
+  return 'number';
+}
+
+function isAsciiNumber(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (!(isAsciiDigit(code) || code === 46 || code === 44)) return false;
+  }
+  return true;
+}
+
+function wordKindByClass(t: string): TokenKind {
+  return /^\p{N}[\p{N}.,]*$/u.test(t) ? 'number' : /[\p{L}\p{N}]/u.test(t) ? 'word' : 'punct';
+}
+
+/**
+ * Tokenizes the whole text once and assigns each token to the sentence that contains its start.
+ * A token is a word (see `wordEnd`) or any other single character that is not white space.
+ */
 function tokenize(text: string, sentences: Sentence[]): Token[] {
   const out: Token[] = [];
   let si = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    while (si < sentences.length && sentences[si].end <= m.index) si++;
+  let i = 0;
+  while (i < text.length) {
+    if (isWhiteSpaceAt(text, i)) {
+      i += codePointLength(text, i);
+      continue;
+    }
+    const isWord = isWordCharAt(text, i);
+    const fullEnd = isWord ? wordEnd(text, i) : i + codePointLength(text, i);
+    const start = i;
+    i = fullEnd;
+    while (si < sentences.length && sentences[si].end <= start) si++;
     if (si >= sentences.length) break;
-    if (m.index < sentences[si].start) continue;
-    const t = m[0];
-    const kind: TokenKind = /^\p{N}[\p{N}.,]*$/u.test(t) ? 'number' : /[\p{L}\p{N}]/u.test(t) ? 'word' : 'punct';
-    const end = Math.min(m.index + t.length, sentences[si].end);
-    out.push({ start: m.index, end, text: text.slice(m.index, end), kind, sentence: si });
+    if (start < sentences[si].start) continue;
+    const end = Math.min(fullEnd, sentences[si].end);
+    out.push({ start, end, text: text.slice(start, end), kind: isWord ? wordKind(text, start, fullEnd) : 'punct', sentence: si });
   }
   return out;
 }
@@ -208,10 +324,10 @@ export function parseDocument(text: string): Doc {
     const line = lines[i];
     // Merge hard-wrapped lines of one paragraph into one logical line before sentence splitting.
     let end = line.end;
-    while (i + 1 < lines.length && lines[i + 1].paragraph === line.paragraph && runsOn(text, { ...line, end }, lines[i + 1])) {
+    while (i + 1 < lines.length && lines[i + 1].paragraph === line.paragraph && runsOn(text, end, lines[i + 1].start)) {
       end = lines[++i].end;
     }
-    splitSentences(text, { ...line, end }, line.paragraph, sentences);
+    splitSentences(text, line.start, end, line.paragraph, sentences);
   }
   const tokens = tokenize(text, sentences);
   return { text, paragraphs, lines, sentences, tokens };

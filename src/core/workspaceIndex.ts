@@ -3,7 +3,6 @@
  * small summary; actors of different articles with the same name (or whose name is an unambiguous
  * alias of one) are listed as one. Updating or removing an article touches only its summary.
  */
-import { analyze } from './analyze';
 import type { Sidecar } from './annotations';
 import { applyCorrections } from './corrections';
 import type { Analysis, EntityType, Span } from './types';
@@ -108,9 +107,9 @@ export class WorkspaceIndex {
     return this.articles.has(id);
   }
 
-  /** Analyses an article (applying its corrections when given) and replaces what was known of it. */
-  update(id: string, name: string, text: string, sidecar?: Sidecar | null): void {
-    const { analysis } = applyCorrections(text, analyze(text), sidecar);
+  /** Records an article's analysis (with its corrections applied when given), replacing what was known of it. */
+  update(id: string, name: string, text: string, automatic: Analysis, sidecar?: Sidecar | null): void {
+    const { analysis } = applyCorrections(text, automatic, sidecar);
     this.articles.set(id, summarize(id, name, analysis));
     this.cached = null;
   }

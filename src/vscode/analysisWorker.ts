@@ -8,7 +8,7 @@
  * This module does not import `vscode`, so it can be tested outside the editor.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { analyze } from '../core/analyze';
+import { analyzeText } from './engine';
 import type { Analysis } from '../core/types';
 
 const WORKER_ROLE = 'article-annotator-analysis-worker';
@@ -110,7 +110,7 @@ export class WorkerAnalysisEngine {
     job.startedAt = performance.now();
     if (this.inProcess) {
       // Still asynchronous, so callers behave the same; the text is analysed on this thread.
-      setImmediate(() => this.finish(job, () => analyze(job.text)));
+      setImmediate(() => this.finish(job, () => analyzeText(job.text)));
       return;
     }
     const worker = this.ensureWorker();
@@ -208,7 +208,7 @@ function serve(): void {
   if (!port) return;
   port.on('message', (m: { id: number; text: string }) => {
     try {
-      port.postMessage({ id: m.id, analysis: analyze(m.text) });
+      port.postMessage({ id: m.id, analysis: analyzeText(m.text) });
     } catch (e) {
       port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -23,6 +23,8 @@ export interface MarkArgs {
   type?: MarkKind;
   /** For person, organization, location: the actor the mention belongs to. */
   actor?: string;
+  /** For person, organization, location: the actor's role or title in this article, kept as an alias. */
+  role?: string;
   speaker?: string;
   kind?: QuoteKind;
   holder?: string;
@@ -144,7 +146,10 @@ export function registerAnnotationCommands(ctx: FeatureContext, model: Correctio
         ? args.actor
         : await pickActor(result.analysis, 'Which actor is it?', { preferType: type, typed: `“${selected}” (as written)` });
       if (actor === undefined && !args?.type) return undefined;
-      body = { type, ...(actor ? { actor } : {}) };
+      const role = args?.type
+        ? args.role
+        : await vscode.window.showInputBox({ title: 'Role or title in this article (optional)', prompt: 'e.g. "chief negotiator"; leave empty for none' });
+      body = { type, ...(actor ? { actor } : {}), ...(role?.trim() ? { role: role.trim() } : {}) };
     }
     const annotation = spanAnnotation(fileName(document.uri), text, { start, end }, body);
     return (await save(document, (s) => addAnnotation(s, annotation))) ? annotation.id : undefined;
@@ -258,6 +263,24 @@ export function registerAnnotationCommands(ctx: FeatureContext, model: Correctio
     return save(editor.document, (s) => addAnnotation(s, annotation));
   };
 
+  /**
+   * brat and INCEpTION pair `name.ann` with `name.txt`: write the article's text there too, unless that file is the
+   * article itself or already holds other text (which is never overwritten).
+   */
+  const writeBratText = async (ann: vscode.Uri, document: vscode.TextDocument): Promise<void> => {
+    const txt = ann.with({ path: ann.path.replace(/(?:\.ann)?$/, '.txt') });
+    if (txt.toString() === document.uri.toString()) return;
+    const text = document.getText();
+    try {
+      const existing = new TextDecoder().decode(await vscode.workspace.fs.readFile(txt));
+      if (existing !== text) void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(txt)} holds other text; brat needs the article's text there to open the export.`);
+      return;
+    } catch {
+      // No such file yet: write it.
+    }
+    await vscode.workspace.fs.writeFile(txt, new TextEncoder().encode(text));
+  };
+
   const exportArticle = async (args?: { format?: string; target?: string }): Promise<string | undefined> => {
     const found = await current();
     if (!found) return undefined;
@@ -287,6 +310,7 @@ export function registerAnnotationCommands(ctx: FeatureContext, model: Correctio
     if (target.toString() === document.uri.toString()) throw new Error('the export would replace the article itself');
     const output = exportAs(format, { text: result.text, analysis: result.analysis, source: fileName(document.uri), orphaned: model.of(document.uri)?.orphaned });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(output));
+    if (format === 'brat') await writeBratText(target, document);
     if (!args?.target) {
       const actions = format === 'brat' ? ['Open', 'Write annotation.conf'] : ['Open'];
       void vscode.window.showInformationMessage(`Exported to ${vscode.workspace.asRelativePath(target)}.`, ...actions).then(async (choice) => {

@@ -7,10 +7,12 @@
 import * as vscode from 'vscode';
 import { parseSidecar, SIDECAR_SUFFIX } from '../core/annotations';
 import type { Sidecar } from '../core/annotations';
+import type { Analysis } from '../core/types';
 import { shorten } from '../core/lookup';
 import type { ActorInArticle, DemandInArticle, WorkspaceActor } from '../core/workspaceIndex';
 import { WorkspaceIndex } from '../core/workspaceIndex';
 import type { AnalysisService } from './analysisService';
+import { WorkerAnalysisEngine } from './analysisWorker';
 import { onSettingsChanged } from './config';
 import type { Feature } from './feature';
 import { REVEAL_SPAN, type RevealSpanArgs } from './reveal';
@@ -97,7 +99,11 @@ export class WorkspaceActorsModel implements vscode.Disposable, vscode.TreeDataP
   private pending = new Map<string, 'update' | 'remove'>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly service: AnalysisService) {
+  constructor(
+    private readonly service: AnalysisService,
+    /** Analyses indexed files off the extension host's thread, apart from the editor's own analysis jobs. */
+    private readonly analyze: (text: string, key: string) => Promise<Analysis>,
+  ) {
     this.disposables.push(
       onSettingsChanged(() => {
         if (this.indexed) void this.reindex();
@@ -190,7 +196,8 @@ export class WorkspaceActorsModel implements vscode.Disposable, vscode.TreeDataP
       this.index.remove(uri.toString());
       return;
     }
-    this.index.update(uri.toString(), vscode.workspace.asRelativePath(uri), text, await readSidecar(uri));
+    const analysis = await this.analyze(text, uri.toString());
+    this.index.update(uri.toString(), vscode.workspace.asRelativePath(uri), text, analysis, await readSidecar(uri));
   }
 
   private watch(): void {
@@ -304,10 +311,12 @@ function open(uri: string, span: { start: number; end: number }, title: string):
   return { command: REVEAL_SPAN, title, arguments: [args] };
 }
 
-export const registerWorkspaceActors: Feature = ({ service }) => {
-  const model = new WorkspaceActorsModel(service);
+export const registerWorkspaceActors: Feature = ({ service, extension }) => {
+  const worker = new WorkerAnalysisEngine({ script: extension.asAbsolutePath('dist/analysisWorker.js'), maxHeapMb: 1024 });
+  const model = new WorkspaceActorsModel(service, (text, key) => worker.analyze(text, { key: `workspace:${key}` }));
   const view = vscode.window.createTreeView(WORKSPACE_ACTORS_VIEW, { treeDataProvider: model, showCollapseAll: true });
   return [
+    { dispose: () => worker.dispose() },
     model,
     view,
     model.onDidChangeTreeData(() => (view.title = model.title())),

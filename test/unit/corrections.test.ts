@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Sidecar, SpanBody, DocumentBody } from '../../src/core/annotations';
-import { addAnnotation, documentAnnotation, emptySidecar, spanAnnotation } from '../../src/core/annotations';
+import { addAnnotation, documentAnnotation, emptySidecar, parseSidecar, serializeSidecar, spanAnnotation } from '../../src/core/annotations';
 import { applyCorrections } from '../../src/core/corrections';
 import { analyze } from '../../src/core/analyze';
 import type { Analysis } from '../../src/core/types';
@@ -63,6 +63,14 @@ describe('corrections: the merged view', () => {
     assert.strictEqual(textOf(analysis, mark.actor), 'city council');
     assert.strictEqual(actorNamed(analysis, 'city council')?.mentions.length, 3);
     assert.deepStrictEqual(manual.map((m) => [COUNCIL_TEXT.slice(m.span.start, m.span.end), m.method]), [['Council member', 'position']]);
+  });
+
+  it("keeps a marked mention's role as an alias of its actor, through the sidecar's JSON", () => {
+    const sidecar = withMarks(SAMPLE, [['Wendy Sherman', { type: 'person', actor: 'Wendy Sherman', role: 'chief US negotiator' }]]);
+    const reread = parseSidecar(serializeSidecar(sidecar), SOURCE);
+    assert.ok(reread.ok);
+    const { analysis } = applyCorrections(SAMPLE, analyze(SAMPLE), reread.sidecar);
+    assert.ok(actorNamed(analysis, 'Wendy Sherman')?.aliases.includes('chief US negotiator'));
   });
 
   it('a wider manual mark replaces the automatic mention and keeps its actor', () => {

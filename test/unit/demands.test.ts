@@ -186,6 +186,18 @@ describe('demands: cue and content spans', () => {
   });
 });
 
+describe('demands: addressees', () => {
+  it('does not take a place that only modifies a noun ("the Lisbon summit") as the addressee', () => {
+    const text = 'Greenpeace urged the Lisbon summit organisers to ban private jets.\n\nThe mayor urged Portugal to ban private jets.';
+    const analysis = analyze(text);
+    const names = new Map(analysis.actors.map((a) => [a.id, a.name]));
+    assert.deepStrictEqual(
+      analysis.demands.map((d) => (d.addressee ? names.get(d.addressee) : null)),
+      [null, 'Portugal'],
+    );
+  });
+});
+
 describe('demands: what is not a demand', () => {
   it('skips assertions and predictions even with "insist"', () => {
     const text = 'Keller insisted that there was no danger to the water supply.\n\nBrandt insisted the plant will reopen next year.';

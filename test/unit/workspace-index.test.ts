@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { analyze } from '../../src/core/analyze';
 import { summarize, WorkspaceIndex } from '../../src/core/workspaceIndex';
 import { addAnnotation, documentAnnotation, emptySidecar } from '../../src/core/annotations';
 import type { Analysis } from '../../src/core/types';
@@ -52,11 +53,11 @@ describe('workspace index: actors across articles', () => {
 
   it('updates and removes one article without touching the others, and applies its corrections', () => {
     const index = new WorkspaceIndex();
-    index.update('sample', 'sample.article', SAMPLE);
-    index.update('council', 'council.article', COUNCIL_TEXT);
+    index.update('sample', 'sample.article', SAMPLE, analyze(SAMPLE));
+    index.update('council', 'council.article', COUNCIL_TEXT, analyze(COUNCIL_TEXT));
     assert.ok(index.actors().some((a) => a.name === 'Greg Whitfield'));
     const sidecar = addAnnotation(emptySidecar('council.article'), documentAnnotation('council.article', { type: 'rename', actor: 'Greg Whitfield', name: 'Gregory Whitfield' }));
-    index.update('council', 'council.article', COUNCIL_TEXT, sidecar);
+    index.update('council', 'council.article', COUNCIL_TEXT, analyze(COUNCIL_TEXT), sidecar);
     const names = index.actors().map((a) => a.name);
     assert.ok(names.includes('Gregory Whitfield') && !names.includes('Greg Whitfield'), names.join(', '));
     assert.ok(index.remove('sample'));

@@ -1,0 +1,14 @@
+/**
+ * The analysis engine, loaded on first use rather than at activation: its lexicons are large, and
+ * activating the extension must stay fast. esbuild bundles the module behind a lazy initializer.
+ */
+import type * as Engine from '../core/analyze';
+import type { Analysis } from '../core/types';
+
+let engine: typeof Engine | undefined;
+
+export function analyzeText(text: string): Analysis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
+  engine ??= require('../core/analyze') as typeof Engine;
+  return engine.analyze(text);
+}
