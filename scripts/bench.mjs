@@ -270,7 +270,7 @@ for (const bytes of sizes) {
     if (r.status === 0 && line) {
       const perf = JSON.parse(line);
       console.log(
-        `VS Code ${perf.vscodeVersion} extension host (code-server): activation ${fmtMs(perf.activationMs)}; first semantic tokens of a ${fmtBytes(perf.articleBytes)} article ${fmtMs(perf.firstTokensMs)};` +
+        `VS Code ${perf.vscodeVersion} extension host (code-server): activation ${fmtMs(perf.activationMs)} (code loading ${fmtMs(perf.codeLoadingMs)} + activate() ${fmtMs(perf.activateCallMs)}; ${fmtMs(perf.activationEndToEndMs)} end to end through the extension API, with VS Code's own per-extension setup); first semantic tokens of a ${fmtBytes(perf.articleBytes)} article ${fmtMs(perf.firstTokensMs)};` +
           ` edit → refreshed semantic tokens: median ${fmtMs(perf.editToTokensMs)} (p90 ${fmtMs(perf.editToTokensP90Ms)}) of ${perf.edits} edits with the default ${perf.debounceMs} ms debounce,` +
           ` ${fmtMs(perf.editToTokensNoDebounceMs)} (p90 ${fmtMs(perf.editToTokensNoDebounceP90Ms)}) with debounceMs 0`,
       );

@@ -19,10 +19,24 @@ const common = {
   define: { __VERSION__: JSON.stringify(pkg.version) },
 };
 
+/**
+ * In the extension, the engine and its lexicons live in dist/engine.js, which src/vscode/engine.ts loads on first
+ * use: activation then parses only the editor code, and the extension host and the analysis worker share one copy.
+ */
+const engineOnDemand = {
+  name: 'engine-on-demand',
+  setup(build) {
+    build.onResolve({ filter: /\/core\/analyze$/ }, (args) =>
+      args.importer.endsWith('engine.ts') ? { path: './engine.js', external: true } : undefined,
+    );
+  },
+};
+
 const targets = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js'},
-  { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [engineOnDemand] },
+  { ...common, entryPoints: ['src/vscode/analysisWorker.ts'], outfile: 'dist/analysisWorker.js', plugins: [engineOnDemand] },
+  { ...common, entryPoints: ['src/core/analyze.ts'], outfile: 'dist/engine.js' },
+  { ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js' },
 ];
 
 if (watch) {

@@ -20,6 +20,8 @@ import { registerWorkspaceActors } from './vscode/workspaceActors';
 export interface ArticleAnnotatorApi {
   /** The same analysis the CLI prints for `text`. */
   analyze(text: string): Analysis;
+  /** How long `activate()` itself took, in milliseconds (VS Code's own extension loading not included). */
+  readonly activationMs: number;
 }
 
 const FEATURES: Feature[] = [
@@ -38,6 +40,7 @@ const FEATURES: Feature[] = [
 ];
 
 export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi {
+  const started = performance.now();
   const log = vscode.window.createOutputChannel('Article Annotator', { log: true });
   // The analysis runs in a worker thread, so a long article never blocks the extension host.
   const worker = new WorkerAnalysisEngine({ script: context.asAbsolutePath('dist/analysisWorker.js'), maxHeapMb: 1536 });
@@ -47,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   context.subscriptions.push(log, service, active);
   const ctx: FeatureContext = { extension: context, service, active, log };
   for (const feature of FEATURES) context.subscriptions.push(...feature(ctx));
-  return { analyze: analyzeText };
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return { analyze: analyzeText, activationMs };
 }
 
 export function deactivate(): void {}

@@ -9,7 +9,7 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { paragraphAt } from './text';
+import { collapseSpaces, paragraphAt } from './text';
 import type { Doc, Token } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
@@ -63,6 +63,8 @@ class ArticleCast implements Cast {
   private readonly byAliasKey = new Map<string, ActorState>();
   /** Lower-cased name word -> the earliest person bearing it. */
   private readonly personByWord = new Map<string, ActorState>();
+  /** Per actor: how many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
+  private readonly namesFromFirstPass = new Map<ActorState, number>();
   private mentionsSorted = false;
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
@@ -70,7 +72,7 @@ class ArticleCast implements Cast {
   constructor(private readonly doc: Doc, found: EntityMention[]) {
     const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
     const actorOf = this.assignActors(sorted);
-    this.entities = sorted.map((m, i) => ({ ...m, actor: actorOf[i]?.id ?? null }));
+    this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
     this.mentions.sort((a, b) => a.start - b.start);
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
     for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences()]) {
@@ -114,7 +116,7 @@ class ArticleCast implements Cast {
   private addAlias(a: ActorState, text: string): void {
     if (a.aliasTexts.has(text)) return;
     a.aliasTexts.add(text);
-    const clean = text.replace(/\s+/g, ' ').trim();
+    const clean = collapseSpaces(text);
     const key = clean.toLowerCase();
     if (!clean || a.aliasKeys.has(key)) return;
     a.aliasKeys.add(key);
@@ -209,6 +211,7 @@ class ArticleCast implements Cast {
       result[i] = a;
       this.addMention(a, m, m.text);
     }
+    for (const a of this.states) this.namesFromFirstPass.set(a, a.mentions.length);
     // Pass 2: single-word people, capitals standing for their country, heads of longer names.
     for (let i = 0; i < sorted.length; i++) {
       if (result[i]) continue;
@@ -269,13 +272,33 @@ class ArticleCast implements Cast {
     for (const a of candidates) {
       if (a.type !== m.type) continue;
       // Prefer the actor mentioned most recently before this mention.
-      const last = lastMentionBefore(a, m.start);
+      const last = this.lastMentionBefore(a, m.start);
       if (last > bestStart) {
         best = a;
         bestStart = last;
       }
     }
     return best;
+  }
+
+  /**
+   * Start of the actor's latest mention that ends by `start`, or -1, during pass 2 of `assignActors`.
+   * Entity mentions do not overlap and pass 2 reads them in order, so an actor's mentions are its
+   * pass-1 names in reading order followed by pass-2 mentions that all lie before `start`.
+   */
+  private lastMentionBefore(a: ActorState, start: number): number {
+    const mentions = a.mentions;
+    const names = this.namesFromFirstPass.get(a) ?? 0;
+    let last = mentions.length > names ? mentions[mentions.length - 1].start : -1;
+    let lo = 0;
+    let hi = names;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (mentions[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) last = Math.max(last, mentions[lo - 1].start);
+    return last;
   }
 
   /** A capital used for its government ("Moscow will decide", "together with Washington"). */
@@ -654,8 +677,3 @@ function initials(name: string): string {
   return out;
 }
 
-function lastMentionBefore(a: Actor, start: number): number {
-  let last = -1;
-  for (const m of a.mentions) if (m.end <= start && m.start > last) last = m.start;
-  return last;
-}

@@ -252,7 +252,7 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
   const adverbFloor = k - 6;
   // A year or date adverbial between subject and verb: "who in 2010 said".
   if (inRange(k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
-  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || /ly$/.test(lowerAt(doc, k))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
+  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && LOWER_START.test(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
   if (!inRange(k)) return null;
   let t = tokens[k];
   if (t.text === ')') {
@@ -444,4 +444,45 @@ export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
   }
   const np = speakerAfter(doc, k, ceiling);
   return np ? np.last + 1 : k;
+}
+
+const CLAUSE_CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'then', 'still']);
+/** Longest stretch of a clause searched for its subject, in tokens. */
+const MAX_CLAUSE_TOKENS = 60;
+
+/** "But", "and", "so": a word that joins a clause to the one before without being part of its subject. */
+export function isClauseConjunction(word: string): boolean {
+  return CLAUSE_CONJUNCTIONS.has(word);
+}
+
+/**
+ * The subject of the first comma-separated stretch from token `k` (before offset `limit`) that opens with a
+ * named phrase directly followed by a lower-case word, its verb: skips leading adverbials and place names.
+ */
+export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
+  const { tokens } = doc;
+  let chunk = k;
+  for (let c = k; c < tokens.length && tokens[c].start < limit && c - k < MAX_CLAUSE_TOKENS; c++) {
+    if (c !== chunk && tokens[c].text !== ',') continue;
+    if (tokens[c].text === ',') chunk = c + 1;
+    const phrase = namedPhraseAfter(doc, chunk, limit);
+    const verb = phrase ? tokens[phrase.last + 1] : undefined;
+    if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lower(verb))) return phrase;
+  }
+  return null;
+}
+
+/**
+ * A named speaker phrase starting at token `k` (a pronoun, a capitalised head or a speaker noun). Reading
+ * forwards runs into the verb ("Smith resisted"), so the phrase is shortened until its head is a name.
+ */
+export function namedPhraseAfter(doc: Doc, k: number, limit: number): PhraseSpan | null {
+  let ceiling = limit;
+  for (let tries = 0; tries < 3; tries++) {
+    const phrase = speakerAfter(doc, k, ceiling);
+    if (!phrase) return null;
+    if (isNamedSubject(doc, phrase)) return phrase;
+    ceiling = doc.tokens[phrase.last].start;
+  }
+  return null;
 }

@@ -7,6 +7,7 @@
  */
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
+import { collapseSpaces } from './text';
 import type { Doc, Paragraph, Token } from './text';
 import type { EntityType, TextSpan } from './types';
 
@@ -140,16 +141,18 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     if (before === 0x201c || before === 0x201d || before === 34) clauseStart[i] = 1;
     prevWordEnd = t.end;
     const capital = isUpper(t.text);
-    const lower = capital ? t.text.toLowerCase() : t.text;
     if (m === 0) {
       if (!capital) {
-        if (hasCapsLines) seenLower.add(lower);
+        if (hasCapsLines) seenLower.add(t.text);
       } else if (!clauseStart[i]) midCapital.add(t.text);
     }
-    // The opening of a story tells whether it is sports copy.
-    if (i < SPORTS_WINDOW && g.sportsWords.has(lower)) sportsHits++;
-    // A sports desk headline ("SOCCER - …", "Cricket: …") settles it.
-    if (i < 3 && t.sentence === 0 && g.sportNames.has(lower)) sportsHits += 100;
+    if (i < SPORTS_WINDOW) {
+      const lower = capital ? t.text.toLowerCase() : t.text;
+      // The opening of a story tells whether it is sports copy.
+      if (g.sportsWords.has(lower)) sportsHits++;
+      // A sports desk headline ("SOCCER - …", "Cricket: …") settles it.
+      if (i < 3 && t.sentence === 0 && g.sportNames.has(lower)) sportsHits += 100;
+    }
   }
   const ctx: Context = { doc, g, midCapital, seenLower, sports: sportsHits >= 4 && sportsHits * 60 >= Math.min(tokens.length, SPORTS_WINDOW), inGazetteer: markGazetteerRuns(doc, g, mode), mode, tokenFlags: new Int32Array(tokens.length).fill(-1) };
 
@@ -240,7 +243,10 @@ function onlySpaceBetween(text: string, a: Token, b: Token): boolean {
 }
 
 function endsPossessive(t: Token): boolean {
-  return /['’][sS]$/u.test(t.text);
+  const s = t.text;
+  const last = s.charCodeAt(s.length - 1);
+  const apostrophe = s.charCodeAt(s.length - 2);
+  return (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019); // 's 'S ’s ’S
 }
 
 /** True when the run starting at `first` may hold lower-case joiners: organization or place names like "Bank of England". */
@@ -281,7 +287,8 @@ function markGazetteerRuns(doc: Doc, g: Gazetteer, mode: Uint8Array): Uint8Array
     for (let n = Math.min(longest, tokens.length - i); n >= 2; n--) {
       const last = tokens[i + n - 1];
       if (last.sentence !== t.sentence || !isUpper(last.text)) continue;
-      const phrase = text.slice(t.start, last.end).replace(/\s+/g, ' ');
+      // Tokens start and end with non-space characters, so trimming changes nothing here.
+      const phrase = collapseSpaces(text.slice(t.start, last.end));
       if (phrase.length > 60) continue;
       const f = mode[i] === 1 ? g.caseless(phrase) : g.exact.get(phrase);
       if (f && f & (Kind.Location | Kind.City | Kind.Organization | Kind.Person)) {
@@ -539,7 +546,8 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
     if (!b || c.strength > b.strength) best.set(key, c);
     if (c.type === 'person' && c.strength === Strength.Certain && c.first === c.last) surnames.set(key, c);
     if (c.type === 'person' && c.strength >= Strength.Context && c.last > c.first) {
-      const lastWord = ctx.doc.tokens[c.last].text.replace(/['’][sS]$/u, '').toLowerCase();
+      const lastToken = ctx.doc.tokens[c.last];
+      const lastWord = (endsPossessive(lastToken) ? lastToken.text.slice(0, -2) : lastToken.text).toLowerCase();
       surnames.set(lastWord, c);
       const firstWord = ctx.doc.tokens[c.first].text.toLowerCase();
       if (!(tokFlags(ctx, c.first) & Kind.FirstName)) surnames.set(firstWord, c);

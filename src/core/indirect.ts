@@ -2,12 +2,13 @@
  * Reported (indirect) speech: "X said (that) …", "…, X said.", "According to X, …", "X told reporters …",
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
-import { cueAt, isNamedSubject, lower, mayStartCue, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
+import { clauseSubject, cueAt, isNamedSubject, lower, mayStartCue, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import type { Doc, Sentence } from './text';
 import type { Span } from './types';
 
 const MIN_CONTENT_WORDS = 3;
+const TIME_OR_MANNER = /^(?:on|last|this|earlier|later|also|again|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|\p{Ll}+ly)$/u;
 
 function trimContent(doc: Doc, start: number, end: number): Span {
   const { text } = doc;
@@ -115,7 +116,7 @@ function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | 
   const prev = doc.tokens[cue.first - 1];
   if (!prev || prev.start < s.start || !/^(?:and|but)$/.test(lower(prev))) return null;
   const opening = speakerAfter(doc, tokenIndexFrom(doc, s.start), prev.start);
-  return opening && isNamedSubject(doc, opening) ? opening : null;
+  return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
 }
 
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
@@ -129,8 +130,15 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
     // What follows the cue is an adverbial ("…," she said at a rally), never the words reported.
     return hasWords(doc, lead, MIN_CONTENT_WORDS) ? { content: lead, attribution: { speaker: subject, cue } } : null;
   }
+  // "…?" Smith, a retired teacher, asked quietly. — the attribution of a quote that closed the sentence before.
+  const opener = tokens[subject.first - 1];
+  if (opener && opener.start < s.start && /^[”"»]$/.test(opener.text) && endsClause(doc, s, cue)) return null;
   let from = cue.last + 1;
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
+  // "said Wednesday that …", "said publicly that …": a time or manner adverb before "that" is not reported.
+  let t = from;
+  while (t < tokens.length && t < from + 4 && TIME_OR_MANNER.test(lower(tokens[t]))) t++;
+  if (t > from && t < tokens.length && lower(tokens[t]) === 'that') from = t;
   if (from < tokens.length && lower(tokens[from]) === 'that') from++;
   if (from >= tokens.length || tokens[from].start >= s.end) return null;
   return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: subject, cue } };

@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { cueAt, isDeterminer, isNamedSubject, lower, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -32,7 +32,7 @@ function sentenceBegin(doc: Doc, offset: number): number {
 const TAIL_LEAD = /^[\s,;—–-]*$/;
 const QUOTE_MARK = /^[“”"«»„]$/;
 /** How many words of the sentence after a quote may precede its reporting verb ("the former chief of staff said"). */
-const ATTRIBUTION_OPENING_WORDS = 6;
+const ATTRIBUTION_OPENING_WORDS = 12;
 /** How far before a quote its reporting verb is looked for, in tokens. */
 const MAX_HEAD_TOKENS = 60;
 
@@ -73,7 +73,7 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   // when it opens with the reporting verb: "…?" Smith asked reporters during …
   const exclaimed = /[?!]$/.test(doc.text.slice(q.start, q.end));
   let n = 0;
-  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= 8; i++) {
+  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
     if (doc.tokens[i].kind !== 'word') continue;
     n++;
     if (exclaimed && n <= ATTRIBUTION_OPENING_WORDS && cueAt(doc, i)?.speech) return Math.min(s.end, lineEnd);
@@ -82,7 +82,7 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
 }
 
 /** "…," said X / "…," X said / "…" he added / "…," according to X — right after the closing mark. */
-function tailAttribution(doc: Doc, from: number, limit: number): Attribution | null {
+function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boolean): Attribution | null {
   const { tokens } = doc;
   let k = tokenIndexFrom(doc, from);
   while (k < tokens.length && tokens[k].start < limit && tokens[k].kind === 'punct' && TAIL_LEAD.test(tokens[k].text)) k++;
@@ -109,12 +109,31 @@ function tailAttribution(doc: Doc, from: number, limit: number): Attribution | n
     if (speaker && speaker.first > headStart) {
       const whole = speakerAfter(doc, headStart, tokens[j].start);
       if (whole && whole.last === speaker.last) speaker = whole;
+      // "…," an official at the embassy said: one prepositional link joins two phrases into the speaker.
+      else if (whole && whole.last + 2 === speaker.first && LINKING_PREPOSITIONS.has(lower(tokens[whole.last + 1]))) speaker = { ...whole, end: speaker.end, last: speaker.last };
     }
     // A view verb right after the quote needs a pronoun or a name: "the four “loopholes” he cited".
     if (speaker && speaker.first === headStart && (c.speech || isNamedSubject(doc, speaker))) return { speaker, cue: c };
     if (c.speech) return null;
   }
-  return null;
+  return openEnded ? speakerWithAnyVerb(doc, headStart, limit) : null;
+}
+
+/**
+ * "…," Toomey fumed on Tuesday: after a quote that ends in a comma, question or exclamation mark, a name or
+ * pronoun followed by a past-tense verb is the speaker, whatever the verb.
+ */
+function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
+  const { tokens } = doc;
+  const speaker = SUBJECT_PRONOUNS.has(lower(tokens[k])) ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
+  // "…," which led to …: a relative pronoun continues the reporter's sentence.
+  if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lower(tokens[speaker.first])))) return null;
+  const verb = tokens[speaker.last + 1];
+  if (!verb || verb.start >= limit || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
+  const after = tokens[speaker.last + 2];
+  if (after && after.start < limit && after.kind === 'word' && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lower(after))) return null;
+  const cue: CueMatch = { start: verb.start, end: verb.end, first: speaker.last + 1, last: speaker.last + 1, word: lower(verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  return { speaker, cue };
 }
 
 /**
@@ -150,8 +169,22 @@ function isComplementSubject(doc: Doc, cue: CueMatch, subject: PhraseSpan): bool
   const word = lower(doc.tokens[subject.first]);
   if (word === 'who' || word === 'which') return true;
   let k = cue.last + 1;
+  // "told voters this week (that) she would …": the addressee and a time phrase come before the clause.
+  if (cue.addressee && subject.first > k && subject.first - k <= MAX_ADDRESSEE_TOKENS) {
+    for (let i = k; i < subject.first; i++) if (doc.tokens[i].kind === 'punct' || cueAt(doc, i)) return false;
+    return true;
+  }
   if (k < doc.tokens.length && lower(doc.tokens[k]) === 'that') k++;
   return subject.first === k;
+}
+
+/** Most tokens between a told-style cue and the subject of the clause it reports. */
+const MAX_ADDRESSEE_TOKENS = 6;
+
+/** The first token from `k` that is not an adverb between a subject and its verb ("also", "later", "has"). */
+function skipAdverbs(doc: Doc, k: number): number {
+  while (k < doc.tokens.length && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lower(doc.tokens[k]))) k++;
+  return k;
 }
 
 /** Words after which an -ing cue has no subject of its own: "despite admitting", "by saying". */
@@ -189,6 +222,12 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
       const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, k - 2, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
+      // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
+      if (participle && prev.text === ',') {
+        const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), prev.start);
+        const verb = opening ? cueAt(doc, skipAdverbs(doc, opening.last + 1)) : null;
+        if (opening && verb?.speech && isNamedSubject(doc, opening)) return { speaker: opening, cue };
+      }
       const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
     }
@@ -202,6 +241,9 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     if (participle) {
       const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), prev.start);
       if (opening && isNamedSubject(doc, opening)) return { speaker: opening, cue };
+      // "Speaking in Salem, New Hampshire, Trump went after Bush, calling him …": past leading adverbials.
+      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+      if (subject) return { speaker: subject, cue };
     }
   }
   return null;
@@ -269,6 +311,31 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribu
   if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text)) return null;
   return { speaker: subject, cue: null };
 }
+
+
+/**
+ * A quotation introduced by a colon takes the subject of the clause before it, whatever its verb:
+ * Smith had this to say: "…" / The senator resisted: "…".
+ */
+function colonIntroduction(doc: Doc, open: number): Attribution | null {
+  let i = open - 1;
+  while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
+  if (doc.text.charAt(i) !== ':') return null;
+  const { tokens } = doc;
+  let k = tokenIndexFrom(doc, sentenceBegin(doc, i));
+  if (k < tokens.length && isClauseConjunction(lower(tokens[k]))) k++;
+  // "In Iowa, Smith …": past a leading adverbial.
+  if (k < tokens.length && !speakerAfter(doc, k, i)) {
+    let c = k;
+    while (c < tokens.length && tokens[c].start < i && tokens[c].text !== ',' && c - k < 12) c++;
+    if (c < tokens.length && tokens[c].text === ',') k = c + 1;
+  }
+  const subject = namedPhraseAfter(doc, k, i);
+  return subject ? { speaker: subject, cue: null } : null;
+}
+
+/** Prepositions that join a speaker's role to its institution: "a spokesman at the embassy". */
+const LINKING_PREPOSITIONS = new Set(['in', 'at', 'of', 'for', 'from', 'with']);
 
 /** Subject before a short quote whose verb follows it: Putin "immediately" demanded … */
 function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribution | null {
@@ -413,11 +480,12 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
     let a: Attribution | null = null;
     if (!scare) {
       a =
-        tailAttribution(doc, closeEnd, tailLimit) ??
+        tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end))) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
         headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
         bracketingAttribution(doc, q, tailLimit) ??
-        sentenceFinalAttribution(doc, closeEnd, tailLimit);
+        sentenceFinalAttribution(doc, closeEnd, tailLimit) ??
+        colonIntroduction(doc, open);
       if (!a && prevAttribution && (sentence === prevSentence || isSentenceInitial(doc, q, prevEnd))) a = prevAttribution;
       if (!a && q.continuationOf !== null) a = attributions[q.continuationOf];
       if (!a) {

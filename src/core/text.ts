@@ -70,6 +70,22 @@ function pushTrimmed(text: string, start: number, end: number, out: Span[]): voi
   if (end > start) out.push({ start, end });
 }
 
+/** `s` with runs of white space collapsed to one space and trimmed; `s` itself when that changes nothing. */
+export function collapseSpaces(s: string): string {
+  return hasOnlySingleInnerSpaces(s) ? s : s.replace(/\s+/g, ' ').trim();
+}
+
+/** No white space but single ASCII spaces between other characters. */
+function hasOnlySingleInnerSpaces(s: string): boolean {
+  let previous = 32;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code === 32 ? previous === 32 : code >= 0x80 || (code >= 9 && code <= 13)) return false;
+    previous = code;
+  }
+  return previous !== 32;
+}
+
 export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x0b || code === 0x0c;
 }

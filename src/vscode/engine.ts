@@ -1,6 +1,6 @@
 /**
  * The analysis engine, loaded on first use rather than at activation: its lexicons are large, and
- * activating the extension must stay fast. esbuild bundles the module behind a lazy initializer.
+ * activating the extension must stay fast. The build makes this require load dist/engine.js.
  */
 import type * as Engine from '../core/analyze';
 import type { Analysis } from '../core/types';

@@ -221,6 +221,104 @@ describe('quotes and speakers', () => {
   });
 });
 
+describe('speaker phrases around the quote', () => {
+  it('keeps lower-case modifiers before a name and joins a role to its institution', () => {
+    const text = [
+      '“The harbour will be dredged next spring,” said longtime port engineer Hanna Berg.',
+      '“Prices have doubled since June,” a buyer at the fish market said.',
+      '“We will not sign this version,” retired union leader Pavel Novak said on Monday.',
+    ].join('\n\n');
+    assert.deepStrictEqual(
+      direct(text).map((q) => q.speaker),
+      ['longtime port engineer Hanna Berg', 'a buyer at the fish market', 'retired union leader Pavel Novak'],
+    );
+  });
+
+  it('does not skip a name ending in -ly as if it were an adverb', () => {
+    const text = 'The hearing ran late into the evening.\n\n“You never answered the question,” Kelly replied.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Kelly', 'replied']]);
+  });
+
+  it('finds a subject before a chain of appositives', () => {
+    const text = '“The levee held,” Olga Marsh, the county engineer, one of the officials who inspected it, said at dawn.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Olga Marsh']);
+    const reported = 'Tom Wells, a grocer from Dayton, Ohio, says the new tax will close small shops.';
+    assert.deepStrictEqual(quotesOf(reported).map((q) => q.speaker?.text), ['Tom Wells']);
+  });
+
+  it('reads an attribution after a question that ends its own sentence', () => {
+    const text = '“Do you really think I will resign?” the mayor asked reporters outside city hall on Friday. “I will not.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the mayor', 'the mayor']);
+  });
+
+  it('does not carry a statement quote into the next sentence’s reporting verb', () => {
+    const text = 'Lee called the delay “deeply regrettable.” She writes that the committee will meet again once the summer recess is over.';
+    const partial = direct(text).find((q) => q.text.startsWith('deeply'));
+    assert.strictEqual(partial?.speaker, 'Lee');
+  });
+
+  it('takes an inverted attribution that ends the quote’s sentence after an interruption', () => {
+    const text = '“The council has run out of options” unless the state steps in, said Marta Ruiz, a budget analyst at the university.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Marta Ruiz']);
+  });
+
+  it('gives a participle after a comma to the reporting clause, not to the clause it reports', () => {
+    const text = 'Ferris said on Monday that the regulators ignored the warnings, calling the decision “a gift to polluters.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Ferris']);
+  });
+
+  it('takes a name and any past-tense verb after a quote that ends in a comma as its attribution', () => {
+    const text = [
+      'The vote was postponed for a third time.',
+      '“They never wanted this bill to pass,” Councillor Amy Stone fumed on Tuesday.',
+      '“The numbers will not add up,” he grumbled.',
+    ].join('\n\n');
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.speaker, q.cue]),
+      [
+        ['Councillor Amy Stone', 'fumed'],
+        ['he', 'grumbled'],
+      ],
+    );
+    const relative = 'The audit was published on Monday. Its finding that “the fund was drained,” which led to the closure, surprised nobody.';
+    assert.deepStrictEqual(quotesOf(relative).map((q) => q.speaker), [null]);
+  });
+
+  it('finds the subject of a participle past leading adverbials and place names', () => {
+    const text = 'Speaking at a market in Lyon, France, Mayor Paul Roche praised the stallholders, calling them “the heart of this city.”';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Mayor Paul Roche', 'calling']]);
+  });
+
+  it('gives a partial quote in a clause reported with "told" to the teller', () => {
+    const text = 'The coach told players this week they would regret a “lazy summer” once the season began.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['The coach', 'told']]);
+  });
+
+  it('attributes a quote introduced by a colon to the subject of the clause', () => {
+    const text = [
+      'The board met for three hours on Tuesday.',
+      'Chairwoman Ines Alvarez was blunt:  “We cannot afford another season like this one.”',
+      'But in the end, she struck a hopeful note: “The club will survive.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Chairwoman Ines Alvarez', 'she']);
+  });
+
+  it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
+    const text = [
+      '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
+      '“The workers deserve an answer this week,” added Omar Diaz, the union steward.',
+    ].join('\n');
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.speaker]),
+      [
+        ['The plant stays open,', 'Rita Hale'],
+        ['If the order falls through, we will find another buyer.', 'Rita Hale'],
+        ['The workers deserve an answer this week,', 'Omar Diaz'],
+      ],
+    );
+  });
+});
+
 describe('reported speech', () => {
   function indirect(text: string): [string, string | null, string | null][] {
     return quotesOf(text)
@@ -243,6 +341,21 @@ describe('reported speech', () => {
       ['the team would not change its tactics', 'Coach Ann Lee', 'told'],
       ['the new contract protects younger workers', 'The union', 'believes'],
     ]);
+  });
+
+  it('lets a sentence-final "…, X said" report the whole clause, view verbs included', () => {
+    const text = 'Farmers felt betrayed because the subsidy was cut overnight, said Jonas Vik, who leads the cooperative.';
+    assert.deepStrictEqual(indirect(text), [['Farmers felt betrayed because the subsidy was cut overnight', 'Jonas Vik', 'said']]);
+  });
+
+  it('leaves a time adverb between the cue and "that" out of the content', () => {
+    const text = 'The coach said Thursday that the team would appeal the ban.';
+    assert.deepStrictEqual(indirect(text), [['the team would appeal the ban', 'The coach', 'said']]);
+  });
+
+  it('does not report the adverbial after a quote’s attribution as speech', () => {
+    const text = '“We will rebuild the pier,” the mayor said at a meeting in the town hall.';
+    assert.deepStrictEqual(indirect(text), []);
   });
 
   it('does not take a noun for a cue verb', () => {
