@@ -295,7 +295,7 @@ function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
   const opening = speakerAfter(doc, f, tokens[k].start);
   if (!opening || opening.pronoun || opening.last >= k - 1 || tokens[opening.last + 1].text !== ',') return null;
   if (!CAPITALISED.test(tokens[opening.last].text)) return null;
-  for (let i = opening.last + 2; i < k; i++) if (SPEECH_CUES.has(lowerAt(doc, i)) && !DETERMINERS.has(lowerAt(doc, i - 1))) return null;
+  for (let i = opening.last + 2; i < k; i++) if (SPEECH_CUES.has(lowerAt(doc, i)) && !DETERMINERS.has(lowerAt(doc, i - 1)) && lowerAt(doc, i - 1) !== 'of') return null;
   return opening;
 }
 

@@ -176,7 +176,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
       if (span.end <= span.start) return;
       const continuationOf = lineContinuation ?? (pendingContinuation !== null && quotes.length === firstOfParagraph && open !== null && open <= p.start + 1 ? pendingContinuation : null);
       lineContinuation = null;
-      quotes.push({ ...span, open, close, after, paragraph: p.index, single, continues: false, continuationOf });
+      quotes.push({ start: span.start, end: span.end, open, close, after, paragraph: p.index, single, continues: false, continuationOf });
     };
     for (let i = p.start; i < p.end; i++) {
       // Jump to the next character that can be a quotation mark.
@@ -241,7 +241,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
             singleOpen = null;
           } else if (stack.length === 1) {
             const span = trimSpan(text, opened.contentStart, at);
-            if (span.end > span.start) nested.push({ ...span, open: opened.at, close: at, after: markEnd, paragraph: p.index, single: false, continues: false, continuationOf: null });
+            if (span.end > span.start) nested.push({ start: span.start, end: span.end, open: opened.at, close: at, after: markEnd, paragraph: p.index, single: false, continues: false, continuationOf: null });
           }
           continue;
         }

@@ -101,7 +101,7 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     const c = cueAt(doc, j);
     if (!c || c.accordingTo) continue;
     // "one of the states suing …": a noun-like form after a determiner is a noun.
-    if (c.nounLike && isDeterminer(lower(tokens[j - 1]))) continue;
+    if (c.nounLike && (isDeterminer(lower(tokens[j - 1])) || lower(tokens[j - 1]) === 'of')) continue;
     let speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
     // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
     if (c.nounLike && speaker && /^an?$/.test(lower(tokens[speaker.first]))) continue;
@@ -366,7 +366,9 @@ function wordsUpTo(text: string, start: number, end: number, cap: number): numbe
   let n = 0;
   let inWord = false;
   for (let i = start; i < end && n <= cap; i++) {
-    const word = !/[\s]/.test(text.charAt(i));
+    const code = text.charCodeAt(i);
+    // ASCII fast path; other characters go through the same \s test as before.
+    const word = code < 0x80 ? !(code === 32 || (code >= 9 && code <= 13)) : !/\s/.test(text.charAt(i));
     if (word && !inWord) n++;
     inWord = word;
   }
@@ -510,6 +512,14 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const { quotes: marked, nested } = scanQuoteMarks(doc);
   const attributions = attribute(doc, marked);
   const out: Quote[] = [];
+  // "…" and "…," Smith said: a quote joined to the next one in its sentence by a few words shares its speaker.
+  for (let i = marked.length - 2; i >= 0; i--) {
+    const q = marked[i];
+    const next = marked[i + 1];
+    if (attributions[i] || !attributions[i + 1] || q.close === null || next.open === null || next.paragraph !== q.paragraph) continue;
+    if (sentenceAt(doc, q.close) !== sentenceAt(doc, next.open) || wordsUpTo(doc.text, q.after, next.open, 3) > 2) continue;
+    attributions[i] = attributions[i + 1];
+  }
   // A multi-paragraph quote is attributed as a whole, usually by the speaker named at its end.
   for (let i = marked.length - 1; i >= 0; i--) {
     const from = marked[i].continuationOf;

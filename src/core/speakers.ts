@@ -36,14 +36,11 @@ export class SpeakerResolver {
     return { start: phrase.start, end: phrase.end, text: doc.text.slice(phrase.start, phrase.end), actor };
   }
 
-  private readonly personById = new Map<string, boolean>();
+  /** Actor types by id, extended as the cast grows (a scan per lookup would be quadratic on long texts). */
+  private readonly typeById = new Map<string, string>();
 
   private isPerson(id: string): boolean {
-    let person = this.personById.get(id);
-    if (person === undefined) {
-      person = this.cast.actors.some((a) => a.id === id && a.type === 'person');
-      this.personById.set(id, person);
-    }
-    return person;
+    if (!this.typeById.has(id)) for (const a of this.cast.actors) this.typeById.set(a.id, a.type);
+    return this.typeById.get(id) === 'person';
   }
 }

@@ -294,6 +294,11 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['The coach', 'told']]);
   });
 
+  it('lets two quotes joined by "and" share the speaker named after the second', () => {
+    const text = 'Tolls are “a tax on commuters” and “a gift to the operator,” Lena Fox, the head of the drivers’ association, told the hearing.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Lena Fox', 'Lena Fox']);
+  });
+
   it('attributes a quote introduced by a colon to the subject of the clause', () => {
     const text = [
       'The board met for three hours on Tuesday.',
