@@ -3,7 +3,7 @@
  * (a missing opening mark, a closing mark of the wrong shape, straight and curly marks mixed), and reports
  * the problems it had to work around.
  */
-import { isSpace, parseDocument } from './text';
+import { isSpace, parseDocument, sentenceAt } from './text';
 import type { Doc } from './text';
 import type { Span } from './types';
 
@@ -127,16 +127,8 @@ function opensWithQuote(text: string, p: Span): boolean {
 
 /** Start of the sentence of `doc` containing `offset` (or `fallback`). */
 function sentenceStart(doc: Doc, offset: number, fallback: number): number {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid];
-    if (offset < s.start) hi = mid - 1;
-    else if (offset >= s.end) lo = mid + 1;
-    else return s.start;
-  }
-  return fallback;
+  const i = sentenceAt(doc, offset);
+  return i < 0 ? fallback : doc.sentences[i].start;
 }
 
 /**

@@ -349,13 +349,13 @@ export function parseDocument(text: string): Doc {
   return { text, paragraphs, lines, sentences, tokens };
 }
 
-/** Binary search: index of the sentence containing `offset`, or -1. */
-export function sentenceAt(doc: Doc, offset: number): number {
+/** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */
+function indexAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
-  let hi = doc.sentences.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid];
+    const s = spans[mid];
     if (offset < s.start) hi = mid - 1;
     else if (offset >= s.end) lo = mid + 1;
     else return mid;
@@ -363,18 +363,14 @@ export function sentenceAt(doc: Doc, offset: number): number {
   return -1;
 }
 
-/** Binary search: index of the paragraph containing `offset`, or -1. */
+/** Index of the sentence containing `offset`, or -1. */
+export function sentenceAt(doc: Doc, offset: number): number {
+  return indexAt(doc.sentences, offset);
+}
+
+/** Index of the paragraph containing `offset`, or -1. */
 export function paragraphAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.paragraphs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = doc.paragraphs[mid];
-    if (offset < p.start) hi = mid - 1;
-    else if (offset >= p.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return indexAt(doc.paragraphs, offset);
 }
 
 export function isStory(p: Paragraph): boolean {
