@@ -81,7 +81,15 @@ async function waitForEntityColours(page: Page): Promise<void> {
   );
 }
 
+/** Waits until the three views show rows of the sample, so that a screenshot never catches them mid-refresh. */
+async function waitForViewRows(page: Page): Promise<void> {
+  for (const view of ['Actors', 'Demands', 'Quotes']) {
+    await rows(viewPane(page, view)).filter({ hasText: 'Sergei Riabkov' }).first().waitFor({ timeout: 30_000 });
+  }
+}
+
 async function screenshot(page: Page, name: string): Promise<void> {
+  await waitForViewRows(page);
   const file = path.join(e2eSetting('RESULTS'), name);
   await page.screenshot({ path: file });
   assert.ok(fs.statSync(file).size > 20_000, 'the screenshot has content');
