@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): ArticleAnnotatorApi 
   // The analysis runs in a worker thread, so a long article never blocks the extension host.
   const worker = new WorkerAnalysisEngine({ script: context.asAbsolutePath('dist/analysisWorker.js'), maxHeapMb: 1536 });
   context.subscriptions.push({ dispose: () => worker.dispose() });
-  const service = new AnalysisService((text, job) => worker.analyze(text, job), log);
+  const service = new AnalysisService((text, job) => worker.analyzeWithMarkProblems(text, job), log);
   const active = new ActiveArticle(service);
   context.subscriptions.push(log, service, active);
   const ctx: FeatureContext = { extension: context, service, active, log };

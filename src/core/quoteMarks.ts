@@ -1,7 +1,7 @@
 /**
  * Quotation-mark pairing: finds the quoted spans of a document, tolerating the broken marks of real pages
  * (a missing opening mark, a closing mark of the wrong shape, straight and curly marks mixed), and reports
- * the problems it had to work around.
+ * the problems it had to work around: the single source of the quotation-mark problems shown to the user.
  */
 import { isSpace, parseDocument, sentenceAt } from './text';
 import type { Doc } from './text';
@@ -23,7 +23,15 @@ export interface MarkedQuote extends Span {
   continuationOf: number | null;
 }
 
-export type QuoteMarkProblemKind = 'missing-opening-mark' | 'wrong-shape' | 'unclosed-at-paragraph-end';
+export type QuoteMarkProblemKind =
+  /** A closing mark with no quote open. */
+  | 'missing-opening-mark'
+  /** An opening-shaped mark used to close a quote, or a closing-shaped mark used to open one. */
+  | 'wrong-shape'
+  /** A quote opened in one style and closed in another (“…" or ‘…'). */
+  | 'mixed-styles'
+  /** An opening mark whose quote is not closed before its paragraph (or line) ends and is not continued. */
+  | 'unclosed-at-paragraph-end';
 
 export interface QuoteMarkProblem extends Span {
   kind: QuoteMarkProblemKind;
@@ -38,10 +46,6 @@ export interface QuoteMarkScan {
 }
 
 const DOUBLE_MARKS = '“”"„«»‟';
-const MARK_NAMES: Record<string, string> = {
-  '“': 'left double quotation mark (“)',
-  '”': 'right double quotation mark (”)',
-};
 const MARK_CHARS = /[“”"„«»‟‘’'‚]/g;
 const CLOSER_CHARS = /[”"»]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -99,6 +103,11 @@ function doubleRole(mark: string, before: string, after: string, depth: number, 
       if (!beforeOpen && afterClose) return { role: 'close', wrongShape: false };
       return { role: depth > 0 ? 'close' : 'open', wrongShape: false };
   }
+}
+
+function markStyle(mark: string): string {
+  if (mark === '"') return 'straight';
+  return mark === '«' || mark === '»' ? 'guillemet' : 'curly';
 }
 
 function trimSpan(text: string, start: number, end: number): Span {
@@ -159,6 +168,14 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
     };
     const stack: OpenDouble[] = [];
     let singleOpen: number | null = null;
+    const report = (start: number, end: number, kind: QuoteMarkProblemKind, message: string): void => {
+      problems.push({ start, end, kind, message });
+    };
+    // Forgets the open single quote; a curly one left open is reported (a straight one is too often an apostrophe).
+    const dropSingle = (): void => {
+      if (singleOpen !== null && text.charAt(singleOpen) === '‘') report(singleOpen, singleOpen + 1, 'unclosed-at-paragraph-end', 'Opening single quotation mark (‘) without a closing mark (’).');
+      singleOpen = null;
+    };
     let lastQuoteEnd = -1;
     const firstOfParagraph = quotes.length;
     // A quote left open at the end of a line and continued by a line that opens with a quotation mark.
@@ -192,14 +209,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         // An inch mark: 12" screen.
         if (ch === '"' && stack.length === 0 && /\d/.test(before) && !LETTER_OR_DIGIT.test(after)) continue;
         const { role, wrongShape } = doubleRole(ch, before, after, stack.length, closerAfter, i, stack[stack.length - 1], i === p.start);
-        if (wrongShape) {
-          problems.push({
-            start: i,
-            end: i + 1,
-            kind: 'wrong-shape',
-            message: role === 'close' ? `${MARK_NAMES[ch] ?? ch} used as a closing mark; expected a right double quotation mark (”)` : `${MARK_NAMES[ch] ?? ch} used as an opening mark; expected a left double quotation mark (“)`,
-          });
-        }
+        if (wrongShape && role === 'open') report(i, i + 1, 'wrong-shape', `Opening quotation mark has the shape of a closing mark (${ch} instead of “).`);
         if (role === 'open' && stack.length === 1 && !pairedApostrophes) {
           const lineEnd = sentenceEndBeforeLine(text, i, stack[0].contentStart);
           if (lineEnd !== null) {
@@ -207,7 +217,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
             // still open lost its closing mark (or runs on, as a multi-paragraph quote does).
             const opened = stack[0];
             push(opened.at, null, opened.contentStart, lineEnd, false, lineEnd);
-            problems.push({ start: opened.at, end: opened.at + 1, kind: 'unclosed-at-paragraph-end', message: 'quotation opened here is not closed by the end of its line, and the next line opens a new quotation' });
+            report(opened.at, opened.at + 1, 'unclosed-at-paragraph-end', 'Opening quotation mark without a closing mark: the next line starts a new quote before this one is closed.');
             if (quotes.length > firstOfParagraph) {
               quotes[quotes.length - 1].continues = true;
               lineContinuation = quotes.length - 1;
@@ -217,7 +227,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
           }
         }
         if (role === 'open') {
-          if (stack.length === 0) singleOpen = null;
+          if (stack.length === 0) dropSingle();
           stack.push({ at: i, mark: ch, contentStart: i + (pairedApostrophes ? 2 : 1) });
           if (pairedApostrophes) i++;
           continue;
@@ -227,10 +237,16 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         i = markEnd - 1;
         const opened = stack.pop();
         if (opened) {
+          if (wrongShape) report(at, markEnd, 'wrong-shape', `Closing quotation mark has the shape of an opening mark (${ch} instead of ”).`);
+          else if (markStyle(opened.mark) !== markStyle(ch)) {
+            const openMark = text.slice(opened.at, opened.contentStart);
+            const closeMark = text.slice(at, markEnd);
+            report(at, markEnd, 'mixed-styles', `Quote opened with a ${markStyle(opened.mark)} mark (${openMark}) is closed with a ${markStyle(ch)} one (${closeMark}).`);
+          }
           if (stack.length === 0) {
             push(opened.at, at, opened.contentStart, at, false, markEnd);
             lastQuoteEnd = markEnd;
-            singleOpen = null;
+            dropSingle();
           } else if (stack.length === 1) {
             const span = trimSpan(text, opened.contentStart, at);
             if (span.end > span.start) nested.push({ start: span.start, end: span.end, open: opened.at, close: at, after: markEnd, paragraph: p.index, single: false, continues: false, continuationOf: null });
@@ -239,7 +255,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         }
         // A closing mark with nothing open: the quote began at the start of the paragraph (or sentence).
         const start = lastQuoteEnd < 0 ? p.start : Math.max(lastQuoteEnd, sentenceStart(doc, at, p.start));
-        problems.push({ start: at, end: markEnd, kind: 'missing-opening-mark', message: 'closing quotation mark without an opening mark' });
+        report(at, markEnd, 'missing-opening-mark', wrongShape ? `Closing quotation mark without an opening mark (and shaped as an opening mark: ${ch} instead of ”).` : 'Closing quotation mark without an opening mark.');
         push(null, at, start, at, false, markEnd);
         lastQuoteEnd = markEnd;
         continue;
@@ -253,9 +269,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         }
         const closes = (ch === '’' || ch === "'") && !spaceLike(before) && !LETTER_OR_DIGIT.test(after);
         if (!closes) continue;
-        if (ch === "'" && text.charAt(singleOpen) === '‘') {
-          problems.push({ start: i, end: i + 1, kind: 'wrong-shape', message: 'straight apostrophe (\') closes a quote opened with a left single quotation mark (‘); expected ’' });
-        }
+        if (ch === "'" && text.charAt(singleOpen) === '‘') report(i, i + 1, 'mixed-styles', "Quote opened with a curly mark (‘) is closed with a straight one ('); use ’.");
         if (stack.length === 0) {
           push(singleOpen, i, singleOpen + 1, i, true, i + 1);
           lastQuoteEnd = i + 1;
@@ -264,6 +278,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
       }
     }
     pendingContinuation = null;
+    dropSingle();
     if (stack.length > 0) {
       const opened = stack[0];
       push(opened.at, null, opened.contentStart, p.end, false, p.end);
@@ -272,19 +287,22 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         quotes[quotes.length - 1].continues = true;
         pendingContinuation = quotes.length - 1;
       } else {
-        problems.push({
-          start: opened.at,
-          end: opened.at + 1,
-          kind: 'unclosed-at-paragraph-end',
-          message: 'quotation opened here is not closed by the end of the paragraph, and the next paragraph does not continue it',
-        });
+        report(opened.at, opened.at + 1, 'unclosed-at-paragraph-end', 'Opening quotation mark without a closing mark: the quote is still open at the end of the paragraph.');
       }
     }
   }
   return { quotes, nested, problems };
 }
 
-/** Quotation-mark problems of a text: unbalanced marks, closing marks of the wrong shape, quotes left open. */
+/**
+ * Quotation-mark problems of a text, in text order: the ones the engine worked around when it paired the marks
+ * (unbalanced marks, marks of the wrong shape or of mixed styles, quotes left open).
+ */
 export function findQuoteMarkProblems(text: string): QuoteMarkProblem[] {
-  return scanQuoteMarks(parseDocument(text)).problems;
+  return quoteMarkProblemsOf(parseDocument(text));
+}
+
+/** `findQuoteMarkProblems` for an already parsed document. */
+export function quoteMarkProblemsOf(doc: Doc): QuoteMarkProblem[] {
+  return scanQuoteMarks(doc).problems.sort((a, b) => a.start - b.start);
 }

@@ -7,18 +7,19 @@
  * before anyone sees it.
  */
 import * as vscode from 'vscode';
+import type { AnalysisWithMarkProblems } from '../core/analyze';
 import type { Analysis } from '../core/types';
-import { findMarkProblems, type MarkProblem } from '../core/marks';
 import { AnalysisIndex } from '../core/lookup';
+import type { QuoteMarkProblem } from '../core/quoteMarks';
 import { AnalysisCancelled } from './analysisWorker';
 import { ARTICLE_LANGUAGE, onSettingsChanged, readSettings } from './config';
 
 /**
- * Text in, analysis out, possibly in a worker. `key` names the document, so that a newer job replaces an
- * older one; `signal` aborts a job whose result nobody needs any more. A cancelled job rejects with
- * `AnalysisCancelled`.
+ * Text in, analysis and quotation-mark problems out, possibly in a worker. `key` names the document, so that a
+ * newer job replaces an older one; `signal` aborts a job whose result nobody needs any more. A cancelled job
+ * rejects with `AnalysisCancelled`.
  */
-export type AnalysisEngine = (text: string, job?: { key: string; signal: AbortSignal }) => Analysis | Promise<Analysis>;
+export type AnalysisEngine = (text: string, job?: { key: string; signal: AbortSignal }) => AnalysisWithMarkProblems | Promise<AnalysisWithMarkProblems>;
 
 /** Texts longer than this show progress in the status bar while they are analysed. */
 const PROGRESS_CHARS = 200_000;
@@ -33,7 +34,8 @@ export interface ArticleAnalysis {
   readonly text: string;
   readonly analysis: Analysis;
   readonly index: AnalysisIndex;
-  readonly markProblems: readonly MarkProblem[];
+  /** The quotation-mark problems the engine worked around while pairing the marks of `text`. */
+  readonly markProblems: readonly QuoteMarkProblem[];
 }
 
 interface Waiter {
@@ -273,12 +275,13 @@ export class AnalysisService implements vscode.Disposable {
     entry.abort = abort;
     try {
       const job = this.engine(text, { key: document.uri.toString(), signal: abort.signal });
-      let analysis =
+      const computed =
         text.length > PROGRESS_CHARS
           ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Analysing the article…' }, () => Promise.resolve(job))
           : await job;
+      let analysis = computed.analysis;
       for (const processor of this.postProcessors) analysis = await processor(analysis, document, text);
-      return { uri: document.uri, version, text, analysis, index: new AnalysisIndex(analysis), markProblems: findMarkProblems(text) };
+      return { uri: document.uri, version, text, analysis, index: new AnalysisIndex(analysis), markProblems: computed.quoteMarkProblems };
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) this.log?.error(`Analysis of ${document.uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
       return undefined;

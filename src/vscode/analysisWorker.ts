@@ -8,7 +8,8 @@
  * This module does not import `vscode`, so it can be tested outside the editor.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'worker_threads';
-import { analyzeText } from './engine';
+import { analyzeTextWithMarkProblems } from './engine';
+import type { AnalysisWithMarkProblems } from '../core/analyze';
 import type { Analysis } from '../core/types';
 
 const WORKER_ROLE = 'article-annotator-analysis-worker';
@@ -41,7 +42,7 @@ interface Job {
   text: string;
   key: string | undefined;
   startedAt: number;
-  resolve(analysis: Analysis): void;
+  resolve(result: AnalysisWithMarkProblems): void;
   reject(error: Error): void;
   cleanup(): void;
 }
@@ -58,10 +59,15 @@ export class WorkerAnalysisEngine {
   constructor(private readonly options: WorkerEngineOptions) {}
 
   /** Analyses `text` in the worker. Rejects with `AnalysisCancelled` when replaced or aborted. */
-  analyze(text: string, { key, signal }: JobOptions = {}): Promise<Analysis> {
+  async analyze(text: string, options: JobOptions = {}): Promise<Analysis> {
+    return (await this.analyzeWithMarkProblems(text, options)).analysis;
+  }
+
+  /** `analyze`, with the quotation-mark problems the engine met. */
+  analyzeWithMarkProblems(text: string, { key, signal }: JobOptions = {}): Promise<AnalysisWithMarkProblems> {
     if (this.disposed) return Promise.reject(new AnalysisCancelled());
     if (signal?.aborted) return Promise.reject(new AnalysisCancelled());
-    return new Promise<Analysis>((resolve, reject) => {
+    return new Promise<AnalysisWithMarkProblems>((resolve, reject) => {
       const onAbort = (): void => this.cancel(job);
       const job: Job = {
         id: this.nextId++,
@@ -96,7 +102,7 @@ export class WorkerAnalysisEngine {
     }
   }
 
-  private settle(job: Job, outcome: Analysis | Error): void {
+  private settle(job: Job, outcome: AnalysisWithMarkProblems | Error): void {
     job.cleanup();
     if (outcome instanceof Error) job.reject(outcome);
     else job.resolve(outcome);
@@ -110,7 +116,7 @@ export class WorkerAnalysisEngine {
     job.startedAt = performance.now();
     if (this.inProcess) {
       // Still asynchronous, so callers behave the same; the text is analysed on this thread.
-      setImmediate(() => this.finish(job, () => analyzeText(job.text)));
+      setImmediate(() => this.finish(job, () => analyzeTextWithMarkProblems(job.text)));
       return;
     }
     const worker = this.ensureWorker();
@@ -118,10 +124,10 @@ export class WorkerAnalysisEngine {
     else this.pump();
   }
 
-  private finish(job: Job, compute: () => Analysis): void {
+  private finish(job: Job, compute: () => AnalysisWithMarkProblems): void {
     if (this.running !== job) return;
     this.running = undefined;
-    let outcome: Analysis | Error;
+    let outcome: AnalysisWithMarkProblems | Error;
     try {
       outcome = compute();
     } catch (e) {
@@ -148,7 +154,7 @@ export class WorkerAnalysisEngine {
     }
     // Ready once the worker has loaded the engine and said so; a failure before that is a failure to start.
     let ready = false;
-    worker.on('message', (m: { id: number; analysis?: Analysis; error?: string } | 'ready') => {
+    worker.on('message', (m: { id: number; result?: AnalysisWithMarkProblems; error?: string } | 'ready') => {
       if (m === 'ready') {
         ready = true;
         return;
@@ -157,7 +163,7 @@ export class WorkerAnalysisEngine {
       if (!job || job.id !== m.id || worker !== this.worker) return;
       this.finish(job, () => {
         if (m.error !== undefined) throw new Error(m.error);
-        return m.analysis as Analysis;
+        return m.result as AnalysisWithMarkProblems;
       });
     });
     worker.on('error', (e: Error) => this.workerFailed(worker, ready, `the analysis worker stopped: ${e.message}`));
@@ -208,7 +214,7 @@ function serve(): void {
   if (!port) return;
   port.on('message', (m: { id: number; text: string }) => {
     try {
-      port.postMessage({ id: m.id, analysis: analyzeText(m.text) });
+      port.postMessage({ id: m.id, result: analyzeTextWithMarkProblems(m.text) });
     } catch (e) {
       port.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
     }

@@ -1,5 +1,5 @@
 /**
- * Problems panel: quotation marks that are unbalanced or of the wrong shape (warnings; a style mismatch is
+ * Problems panel: the quotation-mark problems the engine met while pairing marks (warnings; mixed styles are
  * information) and quotes without a speaker (information).
  */
 import * as vscode from 'vscode';
@@ -14,7 +14,7 @@ export function articleDiagnostics(document: vscode.TextDocument, result: Articl
   if (!settings.diagnosticsEnabled) return [];
   const out: vscode.Diagnostic[] = [];
   for (const p of result.markProblems) {
-    const severity = p.kind === 'mismatched' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning;
+    const severity = p.kind === 'mixed-styles' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning;
     const d = new vscode.Diagnostic(toRange(document, p), p.message, severity);
     d.source = DIAGNOSTIC_SOURCE;
     d.code = `quote-mark-${p.kind}`;

@@ -7,8 +7,16 @@ import type { Analysis } from '../core/types';
 
 let engine: typeof Engine | undefined;
 
-export function analyzeText(text: string): Analysis {
+function loadEngine(): typeof Engine {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose, see above
   engine ??= require('../core/analyze') as typeof Engine;
-  return engine.analyze(text);
+  return engine;
+}
+
+export function analyzeText(text: string): Analysis {
+  return loadEngine().analyze(text);
+}
+
+export function analyzeTextWithMarkProblems(text: string): Engine.AnalysisWithMarkProblems {
+  return loadEngine().analyzeWithMarkProblems(text);
 }
