@@ -26,6 +26,23 @@ const ROLE_LINKS = new Set(['of', 'for', 'to', 'and', 'the', 'a', 'an', 'at', 'i
 const ROLE_ADJECTIVES = new Set(['policy', 'security', 'party', 'campaign', 'presidential', 'national', 'general', 'federal', 'regional', 'local', 'state', 'military', 'political', 'economic', 'trade', 'press', 'communications', 'permanent', 'special', 'former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
 /** How far back (in characters) a role noun or pronoun may look for the person it refers to. */
 const REFERENCE_WINDOW = 2500;
+/** Body nouns that refer only to an actor whose name carries them ("the court" → "Supreme Court"). */
+const NAMED_BODY_HEADS = new Set(['court', 'union', 'league', 'federation', 'committee', 'council', 'commission', 'ministry']);
+/** Labour unions are often named without the word: "Association of Flight Attendants", "United Auto Workers". */
+const UNION_NAME_WORDS = ['association', 'workers', 'federation', 'brotherhood', 'guild', 'teamsters'];
+/** Party words and the words that mark the opposing side: "the Republican" is not someone known as "Democratic nominee". */
+const OPPOSING_PARTY: Record<string, readonly string[]> = {
+  republican: ['democrat', 'democratic', 'democrats'],
+  republicans: ['democrat', 'democratic', 'democrats'],
+  gop: ['democrat', 'democratic', 'democrats'],
+  democrat: ['republican', 'republicans', 'gop'],
+  democratic: ['republican', 'republicans', 'gop'],
+  democrats: ['republican', 'republicans', 'gop'],
+  conservative: ['labour', 'liberal'],
+  labour: ['conservative', 'tory'],
+  tory: ['labour', 'liberal'],
+};
+const HONORIFIC = /^(Mrs?|Ms|Miss)\.?(?:\s|$)/i;
 
 interface ActorState extends Actor {
   /** Position in creation order: earlier actors win name lookups. */
@@ -116,6 +133,7 @@ class ArticleCast implements Cast {
   private addAlias(a: ActorState, text: string): void {
     if (a.aliasTexts.has(text)) return;
     a.aliasTexts.add(text);
+    this.genderFromHonorific(a, text);
     const clean = collapseSpaces(text);
     const key = clean.toLowerCase();
     if (!clean || a.aliasKeys.has(key)) return;
@@ -136,6 +154,13 @@ class ArticleCast implements Cast {
     }
     // A person's canonical name is the fullest proper name seen (organizations and places: see chooseNames).
     if (a.type === 'person' && this.isProperName(a, clean) && clean.length > a.name.length && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
+  }
+
+  /** "Mr. Novak" tells a man, "Mrs./Ms. Novak" a woman, when the first name did not. */
+  private genderFromHonorific(a: ActorState, text: string): void {
+    if (a.type !== 'person' || a.gender !== null) return;
+    const honorific = HONORIFIC.exec(text);
+    if (honorific) a.gender = honorific[1].toLowerCase() === 'mr' ? 'male' : 'female';
   }
 
   private addWord(a: ActorState, word: string): void {
@@ -501,6 +526,9 @@ class ArticleCast implements Cast {
       // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
       if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
+      // "the court", "the union": a body of one kind is an actor named as such, never just any organization.
+      if (isBody && NAMED_BODY_HEADS.has(head) && !a.words.has(head) && !(head === 'union' && hasAny(a.words, UNION_NAME_WORDS))) continue;
+      if (isPerson && contradictsParty(phrase, a.words)) continue;
       let score = -(start - m.start) / 1000;
       if (a.words.has(head)) score += 3;
       for (const w of phrase) if (w !== 'the' && w !== head && a.words.has(w)) score += 1;
@@ -584,24 +612,37 @@ class ArticleCast implements Cast {
     return this.personByWord.get(last) ?? null;
   }
 
-  /** The most recent person before `start` (of the pronoun's gender when the first name tells it). */
+  /**
+   * The most recent person before `start` that the pronoun may stand for: never one whose first name or
+   * honorific gives the other gender, nor a "person" whose name opens with a place, organization or
+   * common word ("Vermont Democrats", "Customs Enforcement"), which is a mistyped entity.
+   */
   private personBefore(start: number, gender: 'male' | 'female'): ActorState | null {
-    let fallback: ActorState | null = null;
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions[i];
       if (start - m.end > REFERENCE_WINDOW) break;
-      if (m.actor.type !== 'person') continue;
-      if (m.actor.gender === gender || m.actor.gender === null) return m.actor;
-      fallback ??= m.actor;
+      const a = m.actor;
+      if (a.type !== 'person' || (a.gender !== null && a.gender !== gender)) continue;
+      if (a.gender === null && this.isDoubtfulPerson(a)) continue;
+      return a;
     }
-    return fallback;
+    return null;
   }
 
+  private isDoubtfulPerson(a: ActorState): boolean {
+    const first = a.name.split(/\s+/)[0];
+    if (!/^\p{Lu}\p{Ll}/u.test(first)) return !/^\p{Lu}\.?$/u.test(first);
+    const kinds = this.g.exact.get(first) ?? 0;
+    if (kinds & Kind.FirstName) return false;
+    return (kinds & (Kind.Location | Kind.Organization | Kind.Group | Kind.OrgFirst | Kind.LocFirst)) !== 0 || this.g.isCommonWord(first.toLowerCase());
+  }
+
+  /** "they": the most recent organization. Places are never "they" (a place acting as a government is named as such). */
   private groupBefore(start: number): ActorState | null {
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions[i];
       if (start - m.end > REFERENCE_WINDOW) break;
-      if (m.actor.type === 'organization' || m.actor.type === 'location') return m.actor;
+      if (m.actor.type === 'organization') return m.actor;
     }
     return null;
   }
@@ -659,6 +700,16 @@ class ArticleCast implements Cast {
 function keepEarliest(index: Map<string, ActorState>, key: string, a: ActorState): void {
   const current = index.get(key);
   if (!current || current.order > a.order) index.set(key, a);
+}
+
+function contradictsParty(phrase: readonly string[], actorWords: Set<string>): boolean {
+  for (const w of phrase) for (const other of OPPOSING_PARTY[w] ?? []) if (actorWords.has(other)) return true;
+  return false;
+}
+
+function hasAny(words: Set<string>, wanted: readonly string[]): boolean {
+  for (const w of wanted) if (words.has(w)) return true;
+  return false;
 }
 
 function hasTitleHead(words: Set<string>, heads: Set<string>): boolean {

@@ -96,6 +96,57 @@ describe('actors', () => {
     assert.ok(maria.mentions.some((m) => text.slice(m.start, m.end) === 'She'), 'the resolved pronoun is a mention');
   });
 
+  it('never resolves "he" or "she" against the gender the first name or honorific gives', () => {
+    const text = 'Karen Holt thanked the volunteers in Tulsa. She praised their work. He was not there.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'She')), actorNamed(cast, 'Karen Holt').id);
+    assert.strictEqual(cast.resolve(...at(text, 'He')), null, 'no man was named');
+    // A first name that tells nothing, then "Mr.": the honorific decides.
+    const withHonorific = 'Tomi Obi testified on Tuesday. Mr. Obi said the plan was sound. She disagreed.';
+    const second = castOf(withHonorific);
+    const obi = actorNamed(second, 'Tomi Obi');
+    assert.strictEqual(second.resolve(...at(withHonorific, 'Mr. Obi')), obi.id);
+    assert.strictEqual(second.resolve(...at(withHonorific, 'She')), null);
+  });
+
+  it('does not take a place-named "person" for "he"', () => {
+    const text = 'Reporters met John Miller in Denver. Colorado Republicans cheered the speech. He promised to return.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'He')), actorNamed(cast, 'John Miller').id);
+  });
+
+  it('resolves "they" to an organization, never to a place', () => {
+    const text = 'The Sierra Club sued the agency. The hearing took place in Nevada. They said the ruling was a victory.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'They')), actorNamed(cast, 'Sierra Club').id);
+    const onlyPlaces = 'Voters in Ohio and Texas went to the polls. They waited for hours.';
+    const placesCast = castOf(onlyPlaces);
+    assert.strictEqual(placesCast.resolve(...at(onlyPlaces, 'They')), null);
+  });
+
+  it('resolves "the court" only to a court, and "the union" to a union', () => {
+    const text = 'The Supreme Court heard the case brought by Acme Holdings. The court ruled on Monday.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.actorAt(...at(text, 'The court')) ?? cast.resolve(...at(text, 'The court')), actorNamed(cast, 'Supreme Court').id);
+    const noCourt = 'Acme Holdings filed an appeal in March. The court ruled on Monday.';
+    const other = castOf(noCourt);
+    assert.strictEqual(other.actorAt(...at(noCourt, 'The court')) ?? other.resolve(...at(noCourt, 'The court')), null, 'a company is not a court');
+    const union = 'Acme Holdings met the Association of Flight Attendants. The union said talks would resume.';
+    const unionCast = castOf(union);
+    const unionId = unionCast.actorAt(...at(union, 'The union')) ?? unionCast.resolve(...at(union, 'The union'));
+    assert.ok(unionId && unionCast.actors.find((a) => a.id === unionId)?.name.includes('Flight Attendants'), 'a union named without the word');
+    const noUnion = 'Acme Holdings met investors. The union said talks would resume.';
+    const noUnionCast = castOf(noUnion);
+    assert.strictEqual(noUnionCast.actorAt(...at(noUnion, 'The union')) ?? noUnionCast.resolve(...at(noUnion, 'The union')), null, 'a company is not a union');
+  });
+
+  it('does not give a party role noun to a person known by the opposing party', () => {
+    const text = 'Frank Dorsey debated Democratic Senator Laura Bennett on Monday. The Republican said taxes would fall.';
+    const cast = castOf(text);
+    const resolved = cast.actorAt(...at(text, 'The Republican')) ?? cast.resolve(...at(text, 'The Republican'));
+    assert.strictEqual(resolved, actorNamed(cast, 'Frank Dorsey').id);
+  });
+
   it('answers actorAt for names and for recorded references, and null elsewhere', () => {
     const text = 'Ukraine and Poland signed a pact. Warsaw welcomed it.';
     const cast = castOf(text);
