@@ -5,18 +5,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../src/core/types';
 import { parseCsv, readConll, validateBrat, validateW3c, cpSlice } from '../unit/fixtures/exportValidators';
-import { activateExtension, closeAllEditors, workspaceFolder } from './support';
+import { activateExtension, closeAllEditors, waitFor, workspaceFolder } from './support';
 
-/** Polls an asynchronous probe until it returns a truthy value. */
-async function waitFor<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** This suite waits on sidecar files, watchers and re-analysis: 15 s by default rather than 10 s. */
+const waitLonger: typeof waitFor = (probe, what, timeoutMs = 15_000) => waitFor(probe, what, timeoutMs);
 
 const STRIKE = 'valmora-harbour-strike.article';
 const BUDGET = 'valmora-council-budget.news';
@@ -103,7 +95,7 @@ describe('Corrections are kept beside the article', function () {
     const range = select(editor, 'container terminal');
     const id = await vscode.commands.executeCommand<string>('articleAnnotator.markSelection', { type: 'location', actor: 'Valmora container terminal' });
     assert.match(id, /^urn:uuid:/);
-    const sidecar = JSON.parse(await waitFor(() => readFile(sidecarOf(STRIKE)), 'the sidecar file'));
+    const sidecar = JSON.parse(await waitLonger(() => readFile(sidecarOf(STRIKE)), 'the sidecar file'));
     assert.strictEqual(sidecar['@context'][0], 'http://www.w3.org/ns/anno.jsonld');
     const [annotation] = sidecar.first.items;
     assert.strictEqual(annotation.id, id);
@@ -132,7 +124,7 @@ describe('Corrections are kept beside the article', function () {
     assert.strictEqual((await tokensAt(editor.document, range, true)).length, 1);
     const done = await vscode.commands.executeCommand<number>('articleAnnotator.rejectAnnotation', { start: entity.start, end: entity.end, type: entity.type });
     assert.strictEqual(done, 1);
-    await waitFor(async () => (await tokensAt(editor.document, range, true)).length === 0, 'the rejected highlight to go');
+    await waitLonger(async () => (await tokensAt(editor.document, range, true)).length === 0, 'the rejected highlight to go');
     const again = await reopen(STRIKE);
     assert.deepStrictEqual(await tokensAt(again.document, range, true), [], 'still rejected after reopening');
     assert.ok((await corrections(STRIKE)).placed.some((p) => p.type === 'rejection'));
@@ -144,7 +136,7 @@ describe('Corrections are kept beside the article', function () {
     assert.ok(before);
     const inserted = 'UPDATED 18:05 — adds minister’s statement 🚢\n\n';
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), inserted));
-    const moved = await waitFor(async () => {
+    const moved = await waitLonger(async () => {
       const p = (await corrections(STRIKE)).placed.find((x) => x.type === 'location');
       return p && p.start === before.start + inserted.length ? p : undefined;
     }, 'the mark to move');
@@ -154,18 +146,18 @@ describe('Corrections are kept beside the article', function () {
 
     await editor.document.save();
     const codePointStart = Array.from(editor.document.getText().slice(0, before.start + inserted.length)).length;
-    await waitFor(async () => {
+    await waitLonger(async () => {
       const s = JSON.parse((await readFile(sidecarOf(STRIKE))) ?? '{}');
       const mark = s.first?.items.find((a: { body: { type: string } }) => a.body.type === 'location');
       return mark?.target.selector[1].start === codePointStart;
     }, 'the saved sidecar to hold the new position');
 
     await vscode.commands.executeCommand('undo');
-    await waitFor(() => !editor.document.getText().startsWith('UPDATED'), 'undo');
-    await waitFor(async () => (await corrections(STRIKE)).placed.find((x) => x.type === 'location')?.start === before.start, 'the mark back in place');
+    await waitLonger(() => !editor.document.getText().startsWith('UPDATED'), 'undo');
+    await waitLonger(async () => (await corrections(STRIKE)).placed.find((x) => x.type === 'location')?.start === before.start, 'the mark back in place');
     await editor.document.save();
     // The save stores the places again (they moved back); wait until that write is done.
-    await waitFor(async () => (await corrections(STRIKE)).placed.every((p) => p.method === 'position'), 'the sidecar to be written after the save');
+    await waitLonger(async () => (await corrections(STRIKE)).placed.every((p) => p.method === 'position'), 'the sidecar to be written after the save');
     const sidecar = JSON.parse((await readFile(sidecarOf(STRIKE))) ?? '{}');
     assert.strictEqual(sidecar.first.items.length, 2, 'undo in the editor lost no correction');
   });
@@ -176,9 +168,9 @@ describe('Corrections are kept beside the article', function () {
     const saved = await readFile(sidecarOf(STRIKE));
     assert.ok(saved);
     await vscode.workspace.fs.delete(sidecarOf(STRIKE));
-    await waitFor(async () => (await tokensAt(editor.document, range)).length === 0, 'the mark to go with its file');
+    await waitLonger(async () => (await tokensAt(editor.document, range)).length === 0, 'the mark to go with its file');
     await vscode.workspace.fs.writeFile(sidecarOf(STRIKE), new TextEncoder().encode(saved));
-    await waitFor(async () => (await tokensAt(editor.document, range))[0] === 'location', 'the mark to come back with its file');
+    await waitLonger(async () => (await tokensAt(editor.document, range))[0] === 'location', 'the mark to come back with its file');
   });
 
   it('a corrupt sidecar gives a clear message, stays untouched, and the automatic analysis still works', async () => {
@@ -200,10 +192,10 @@ describe('Corrections are kept beside the article', function () {
   it('renames and merges actors from the commands, and the sidebar data follows', async () => {
     const editor = await open(BUDGET);
     assert.ok(await vscode.commands.executeCommand<boolean>('articleAnnotator.renameActor', { actor: 'Elena Duarte', name: 'Mayor Elena Duarte' }));
-    await waitFor(async () => (await corrections(BUDGET)).actorEdits.length === 1, 'the rename to apply');
+    await waitLonger(async () => (await corrections(BUDGET)).actorEdits.length === 1, 'the rename to apply');
     // The union's spokesman stands for the union in this story.
     assert.ok(await vscode.commands.executeCommand<boolean>('articleAnnotator.mergeActors', { actor: 'Tomás Okafor', into: 'Valmora Dockworkers Union' }));
-    const state = await waitFor(async () => {
+    const state = await waitLonger(async () => {
       const c = await corrections(BUDGET);
       return c.actorEdits.length === 2 ? c : undefined;
     }, 'the merge to apply');
@@ -287,11 +279,11 @@ describe('Workspace Actors', function () {
     const extra = vscode.Uri.joinPath(workspaceFolder(), 'brief-ferry.article');
     await vscode.workspace.fs.writeFile(extra, new TextEncoder().encode('Ferry service resumes\n\n“The boats are back,” said harbour pilot Jonas Eklund on Friday.\n'));
     try {
-      const eklund = await waitFor(async () => (await listed()).find((a) => a.name === 'Jonas Eklund'), 'the new article to be indexed without a full refresh');
+      const eklund = await waitLonger(async () => (await listed()).find((a) => a.name === 'Jonas Eklund'), 'the new article to be indexed without a full refresh');
       assert.deepStrictEqual(eklund.articles, ['brief-ferry.article']);
     } finally {
       await vscode.workspace.fs.delete(extra);
     }
-    await waitFor(async () => !(await listed()).some((a) => a.name === 'Jonas Eklund'), 'the deleted article to leave the index');
+    await waitLonger(async () => !(await listed()).some((a) => a.name === 'Jonas Eklund'), 'the deleted article to leave the index');
   });
 });

@@ -77,17 +77,6 @@ async function withSetting<T>(key: string, value: unknown, body: () => Promise<T
   }
 }
 
-/** Polls an asynchronous probe until it yields a value. */
-async function eventually<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 function flatten(symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
   return symbols.flatMap((s) => [s, ...flatten(s.children)]);
 }
@@ -132,7 +121,7 @@ describe('Experience: highlighting', () => {
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Updated: '));
     try {
-      await eventually(
+      await waitFor(
         async () => (await semanticTokens(document)).find((t) => t.text === 'Sergei Riabkov'),
         'the token on "Sergei Riabkov" after the edit',
       );
@@ -345,7 +334,7 @@ describe('Experience: other languages', () => {
       });
       await vscode.window.showTextDocument(document);
       assert.strictEqual(document.languageId, 'markdown');
-      const symbols = await eventually(async () => {
+      const symbols = await waitFor(async () => {
         const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
         return list?.some((s) => s.kind === vscode.SymbolKind.String || flatten(s.children).some((c) => c.kind === vscode.SymbolKind.String)) ? list : undefined;
       }, 'article symbols in the Markdown document');
