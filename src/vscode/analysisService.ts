@@ -1,9 +1,9 @@
 /**
  * The single place where "text of this document → analysis" happens.
  *
- * Keeps one cached result per open article, keyed by document version; re-analyses on edit after a
- * debounce; never stores a result computed for a version older than the document's current one;
- * forgets a document when it closes. Post-processors (manual corrections, guards) run on every result
+ * Keeps one cached result per open article, keyed by document version; re-analyses on edit after a wait
+ * proportional to what the last analysis cost (editDelay.ts); never stores a result computed for a version older
+ * than the document's current one; forgets a document when it closes. Post-processors (manual corrections, guards) run on every result
  * before anyone sees it.
  */
 import * as vscode from 'vscode';
@@ -13,6 +13,7 @@ import { AnalysisIndex } from '../core/lookup';
 import type { QuoteMarkProblem } from '../core/quoteMarks';
 import { AnalysisCancelled } from './analysisWorker';
 import { ARTICLE_LANGUAGE, onSettingsChanged, readSettings } from './config';
+import { editDelayMs } from './editDelay';
 
 /**
  * Text in, analysis and quotation-mark problems out, possibly in a worker. `key` names the document, so that a
@@ -50,6 +51,8 @@ interface Entry {
   /** Aborts the running job: the document changed again or closed. */
   abort?: AbortController;
   waiters: Waiter[];
+  /** Milliseconds from the start of the last completed analysis to its result being ready (engine + post-processing). */
+  lastCostMs?: number;
 }
 
 export class AnalysisService implements vscode.Disposable {
@@ -183,8 +186,9 @@ export class AnalysisService implements vscode.Disposable {
     return entry;
   }
 
-  private schedule(document: vscode.TextDocument, delay = this.settings.debounceMs): void {
+  private schedule(document: vscode.TextDocument, delay?: number): void {
     const entry = this.entry(document.uri);
+    delay ??= editDelayMs(this.settings.debounceMs, entry.lastCostMs);
     if (entry.timer) clearTimeout(entry.timer);
     // The running job is for an older version: stop it rather than wait for a result that will be thrown away.
     entry.abort?.abort();
@@ -269,6 +273,7 @@ export class AnalysisService implements vscode.Disposable {
     // Let the caller (activation, an event handler) return before the engine runs.
     await Promise.resolve();
     const version = document.version;
+    const started = performance.now();
     const text = document.getText();
     const entry = this.entry(document.uri);
     const abort = new AbortController();
@@ -281,6 +286,7 @@ export class AnalysisService implements vscode.Disposable {
           : await job;
       let analysis = computed.analysis;
       for (const processor of this.postProcessors) analysis = await processor(analysis, document, text);
+      entry.lastCostMs = performance.now() - started;
       return { uri: document.uri, version, text, analysis, index: new AnalysisIndex(analysis), markProblems: computed.quoteMarkProblems };
     } catch (e) {
       if (!(e instanceof AnalysisCancelled)) this.log?.error(`Analysis of ${document.uri.toString(true)} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
