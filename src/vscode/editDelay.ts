@@ -8,8 +8,11 @@
  */
 export const MIN_EDIT_DELAY_MS = 20;
 
-/** Wait this many times the last analysis's cost, so that analysing takes at most about half of the busy time. */
-const COST_FACTOR = 1;
+/**
+ * Wait half the last analysis's cost: the analysis runs in a worker, so waiting is only for coalescing keystrokes,
+ * and analysing may take up to two thirds of a busy stretch without slowing the editor.
+ */
+const COST_FACTOR = 0.5;
 
 export function editDelayMs(debounceMs: number, lastCostMs: number | undefined): number {
   if (debounceMs <= MIN_EDIT_DELAY_MS) return Math.max(0, debounceMs);
