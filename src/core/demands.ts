@@ -30,7 +30,6 @@ import {
   ADDRESSED_REPORTING_VERBS,
   CUES_BY_FIRST_WORD,
   type Cue,
-  fold,
   DEONTIC_MODALS,
   IMPERATIVE_VERBS,
   MANDATIVE_ADJECTIVES,
@@ -123,7 +122,7 @@ function hasTrigger(doc: Doc, from: number, to: number): boolean {
     if (HAVE_LIKE.has(text) && t + 1 < to && doc.tokens[t + 1].text === 'to') return true;
     const c = text.charCodeAt(0);
     // Only capitalised words and typographic apostrophes need folding before the lookup.
-    if (((c >= 65 && c <= 90) || text.includes('’')) && TRIGGERS.has(fold(text))) return true;
+    if (((c >= 65 && c <= 90) || text.includes('’')) && TRIGGERS.has(doc.lower[t])) return true;
     if (text.endsWith("'d") || text.endsWith('’d') || text.endsWith("'D")) return true;
   }
   return false;

@@ -45,6 +45,8 @@ export interface Doc {
   lines: Line[];
   sentences: Sentence[];
   tokens: Token[];
+  /** Lower-case form of each token, curly apostrophes straightened ("Don’t" → "don't"): computed once, shared by all stages. */
+  lower: string[];
 }
 
 const LETTER = /\p{L}/u;
@@ -305,12 +307,25 @@ function wordKindByClass(t: string): TokenKind {
   return /^\p{N}[\p{N}.,]*$/u.test(t) ? 'number' : /[\p{L}\p{N}]/u.test(t) ? 'word' : 'punct';
 }
 
+/** Lower-case form of a token text with curly apostrophes straightened ("Don’t" → "don't"). */
+export function foldToken(text: string): string {
+  const w = text.toLowerCase();
+  return w.includes('’') ? w.replace(/’/g, "'") : w;
+}
+
 /**
  * Tokenizes the whole text once and assigns each token to the sentence that contains its start.
  * A token is a word (see `wordEnd`) or any other single character that is not white space.
+ * Equal token texts share one string, and each distinct text is lower-cased once: a long text repeats a few
+ * thousand words, so this keeps one copy of each instead of one per token.
  */
-function tokenize(text: string, sentences: Sentence[]): Token[] {
+function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower: string[] } {
   const out: Token[] = [];
+  const lower: string[] = [];
+  // Distinct token texts by their first occurrence, with their lower-case forms.
+  const ids = new Map<string, number>();
+  const texts: string[] = [];
+  const folds: string[] = [];
   let si = 0;
   let i = 0;
   while (i < text.length) {
@@ -326,9 +341,18 @@ function tokenize(text: string, sentences: Sentence[]): Token[] {
     if (si >= sentences.length) break;
     if (start < sentences[si].start) continue;
     const end = Math.min(fullEnd, sentences[si].end);
-    out.push({ start, end, text: text.slice(start, end), kind: isWord ? wordKind(text, start, fullEnd) : 'punct', sentence: si });
+    const slice = text.slice(start, end);
+    let id = ids.get(slice);
+    if (id === undefined) {
+      id = texts.length;
+      ids.set(slice, id);
+      texts.push(slice);
+      folds.push(foldToken(slice));
+    }
+    out.push({ start, end, text: texts[id], kind: isWord ? wordKind(text, start, fullEnd) : 'punct', sentence: si });
+    lower.push(folds[id]);
   }
-  return out;
+  return { tokens: out, lower };
 }
 
 export function parseDocument(text: string): Doc {
@@ -345,8 +369,8 @@ export function parseDocument(text: string): Doc {
     }
     splitSentences(text, line.start, end, line.paragraph, sentences);
   }
-  const tokens = tokenize(text, sentences);
-  return { text, paragraphs, lines, sentences, tokens };
+  const { tokens, lower } = tokenize(text, sentences);
+  return { text, paragraphs, lines, sentences, tokens, lower };
 }
 
 /** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */
