@@ -81,9 +81,18 @@ export function lowerAt(doc: Doc, k: number): string {
   return doc.lower[k] ?? '';
 }
 
+/** Lower-case forms by token text: tokens of one document share their strings, so a lookup replaces a conversion. */
+const foldedTexts = new Map<string, string>();
+
 /** The token's text in lower case with curly apostrophes straightened. */
 export function lower(t: Token): string {
-  return foldToken(t.text);
+  let w = foldedTexts.get(t.text);
+  if (w === undefined) {
+    if (foldedTexts.size >= 20000) foldedTexts.clear();
+    w = foldToken(t.text);
+    foldedTexts.set(t.text, w);
+  }
+  return w;
 }
 
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */

@@ -354,7 +354,7 @@ const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\b
 
 /** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
 function isTitle(doc: Doc, q: MarkedQuote): boolean {
-  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/);
+  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
   if (words.length > 6 || !words.every((w) => TITLE_WORD.test(w)) || !/^\p{Lu}/u.test(words[0])) return false;
   const open = q.open ?? q.start;
   const before = doc.text.slice(Math.max(0, open - 30), open);

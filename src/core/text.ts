@@ -277,11 +277,25 @@ function isWordJoiner(code: number): boolean {
   return code === 0x2019 || code === 39 || code === 45 || code === 46 || code === 38;
 }
 
+const ASCII_OTHER = 0;
+const ASCII_SPACE = 1;
+const ASCII_WORD = 2;
+/** Class of each ASCII character for the tokenizer: white space, letter or digit, or other. */
+const ASCII_CLASS = new Int8Array(128).map((_, code) => (code === 32 || (code >= 9 && code <= 13) ? ASCII_SPACE : isAsciiLetter(code) || isAsciiDigit(code) ? ASCII_WORD : ASCII_OTHER));
+
 /** End of the word starting at `i`: letters, marks and digits, with single joiners between them. */
 function wordEnd(text: string, i: number): number {
   let j = i;
   for (;;) {
-    while (j < text.length && isWordCharAt(text, j)) j += codePointLength(text, j);
+    for (;;) {
+      if (j >= text.length) break;
+      const code = text.charCodeAt(j);
+      if (code < 0x80) {
+        if (ASCII_CLASS[code] !== ASCII_WORD) break;
+        j++;
+      } else if (isWordCharAt(text, j)) j += codePointLength(text, j);
+      else break;
+    }
     if (j + 1 < text.length && isWordJoiner(text.charCodeAt(j)) && isWordCharAt(text, j + 1)) j++;
     else return j;
   }
@@ -326,15 +340,20 @@ function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower
   const ids = new Map<string, number>();
   const texts: string[] = [];
   const folds: string[] = [];
+  const kinds: (TokenKind | undefined)[] = [];
   let si = 0;
   let i = 0;
-  while (i < text.length) {
-    if (isWhiteSpaceAt(text, i)) {
-      i += codePointLength(text, i);
+  const length = text.length;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    // ASCII characters are classified by table; the rest by their Unicode properties.
+    const ascii = code < 0x80 ? ASCII_CLASS[code] : -1;
+    if (ascii === ASCII_SPACE || (ascii < 0 && isWhiteSpaceAt(text, i))) {
+      i += ascii < 0 ? codePointLength(text, i) : 1;
       continue;
     }
-    const isWord = isWordCharAt(text, i);
-    const fullEnd = isWord ? wordEnd(text, i) : i + codePointLength(text, i);
+    const isWord = ascii === ASCII_WORD || (ascii < 0 && isWordCharAt(text, i));
+    const fullEnd = isWord ? wordEnd(text, i) : i + (ascii < 0 ? codePointLength(text, i) : 1);
     const start = i;
     i = fullEnd;
     while (si < sentences.length && sentences[si].end <= start) si++;
@@ -348,8 +367,15 @@ function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower
       ids.set(slice, id);
       texts.push(slice);
       folds.push(foldToken(slice));
+      kinds.push(undefined);
     }
-    out.push({ start, end, text: texts[id], kind: isWord ? wordKind(text, start, fullEnd) : 'punct', sentence: si });
+    let kind: TokenKind = 'punct';
+    if (isWord) {
+      // A word cut short by its sentence's end is classified by the whole word.
+      if (end !== fullEnd) kind = wordKind(text, start, fullEnd);
+      else kind = kinds[id] ??= wordKind(text, start, fullEnd);
+    }
+    out.push({ start, end, text: texts[id], kind, sentence: si });
     lower.push(folds[id]);
   }
   return { tokens: out, lower };
