@@ -97,9 +97,11 @@ export function lower(t: Token): string {
 
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */
 export function mayStartCue(doc: Doc, k: number): boolean {
-  const w = lowerAt(doc, k);
-  return SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || w === 'according' || w === 'pointed' || w === 'points' || w === 'point';
+  return CUE_STARTS.has(lowerAt(doc, k));
 }
+
+/** Every word `cueAt` may start with, for one lookup per token. */
+const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point']);
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {
