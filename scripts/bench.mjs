@@ -1,7 +1,8 @@
 // Speed, scale and memory of the analysis engine, with compromise's entity extraction on the same text
 // for a fair ratio, the size of the packaged extension, and (when a VS Code host can be started) its
-// activation and edit-to-tokens times. Usage: npm run bench [-- --quick]
+// activation and edit-to-tokens times. Usage: npm run bench [-- --quick] [-- --no-host]
 // Work files go to .bench/ (git-ignored). --quick: fewer runs, no 10 MB corpus, no VS Code host.
+// --no-host: everything but the VS Code host (which provisions code-server on its first run).
 import { spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
@@ -14,6 +15,7 @@ import { NewsGenerator, newsCorpus } from './news-corpus.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, '.bench');
 const quick = process.argv.includes('--quick');
+const noHost = process.argv.includes('--no-host');
 const MB = 1_000_000;
 const SEED = 20240611;
 mkdirSync(work, { recursive: true });
@@ -260,8 +262,8 @@ for (const bytes of sizes) {
 // 6. The real VS Code host: activation and edit-to-tokens, through the code-server harness.
 {
   const harness = join(root, 'test/perf/run.mjs');
-  if (quick) {
-    console.log('VS Code host: skipped (--quick)');
+  if (quick || noHost) {
+    console.log(`VS Code host: skipped (${quick ? '--quick' : '--no-host'})`);
   } else if (!existsSync(harness)) {
     console.log('VS Code host: not measured (test/perf/run.mjs is missing)');
   } else {
