@@ -58,21 +58,32 @@ export class SortedSpanList<T extends Span> {
     this.size++;
   }
 
-  /** How many items start before `offset`: a binary search over the whole list, as over an array. */
+  /** How many items start before `offset` (starts are sorted, so any binary search finds the one answer). */
   countStartingBefore(offset: number): number {
+    const blocks = this.blocks;
     let lo = 0;
-    let hi = this.size;
+    let hi = blocks.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.at(mid).start < offset) lo = mid + 1;
+      const block = blocks[mid];
+      if (block[block.length - 1].start < offset) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    if (lo === blocks.length) return this.size;
+    const block = blocks[lo];
+    let i = 0;
+    let j = block.length;
+    while (i < j) {
+      const mid = (i + j) >> 1;
+      if (block[mid].start < offset) i = mid + 1;
+      else j = mid;
+    }
+    return this.firsts[lo] + i;
   }
 
   /**
-   * The same binary search with the test `end <= offset`. Ends are not quite sorted (a mention may lie inside
-   * an earlier one), so the search visits exactly the indices an array search would, for the same answer.
+   * A binary search with the test `end <= offset`. Ends are not quite sorted (a mention may lie inside an
+   * earlier one), so the search visits exactly the indices a search over one array would, for the same answer.
    */
   countEndingBy(offset: number): number {
     let lo = 0;
