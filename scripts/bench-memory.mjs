@@ -1,10 +1,12 @@
 // Peak memory of one analysis, run by scripts/bench.mjs in a fresh process per text size:
 //   node --expose-gc scripts/bench-memory.mjs CORE_BUNDLE TEXT_FILE
-// Prints one JSON object. The text is read and a garbage collection run before the baseline is taken,
-// so the figures are what the analysis adds on top of holding the text:
+// Prints one JSON object. The text is read, the engine's word lists are loaded (by analysing one sentence:
+// they are built once per process, whatever the text) and a garbage collection run before the baseline is
+// taken, so the figures are what the analysis adds on top of holding the text and the loaded engine:
 //   peakRssDelta   the kernel's high-water mark of resident memory (getrusage maxrss) minus the baseline RSS:
 //                  everything the process touched while analysing, including V8's young generation and garbage;
-//   retainedHeap   heapUsed after a full collection with the result still alive, minus the baseline heap.
+//   retainedHeap   heapUsed after a full collection with the result still alive, minus the baseline heap;
+//   tablesHeap     what loading the word lists added to the heap (reported separately, not in the figures above).
 // scripts/bench.mjs also runs it under decreasing --max-old-space-size limits to find the smallest heap
 // with which the analysis still completes: the live memory it really needs, garbage excluded.
 import { createRequire } from 'module';
@@ -17,6 +19,9 @@ const text = readFileSync(textFile, 'utf8');
 const gc = globalThis.gc;
 if (!gc) throw new Error('run with --expose-gc');
 
+gc();
+const bare = process.memoryUsage();
+analyze('Warm-up: “We will see,” said Jane Roe.');
 gc();
 const before = process.memoryUsage();
 const maxRssBefore = process.resourceUsage().maxRSS * 1024;
@@ -37,6 +42,7 @@ process.stdout.write(
     newHighWater: maxRssAfter > maxRssBefore,
     peakRss: maxRssAfter,
     retainedHeap: after.heapUsed - before.heapUsed,
+    tablesHeap: before.heapUsed - bare.heapUsed,
     entities: result.entities.length,
   }) + '\n',
 );

@@ -5,6 +5,7 @@
  */
 import type { Cast } from './cast';
 import { sortSpans } from './cast';
+import { SortedSpanList } from './spanList';
 import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
@@ -70,7 +71,7 @@ class ArticleCast implements Cast {
   private readonly g: Gazetteer = gazetteer();
   private readonly states: ActorState[] = [];
   /** Every mention, kept sorted by start for binary search. */
-  private mentions: Mention[] = [];
+  private mentions = new SortedSpanList<Mention>();
   private readonly byKey = new Map<string, ActorState>();
   /** Acronyms and the initials of multi-word names -> actor. */
   private readonly byInitials = new Map<string, ActorState>();
@@ -90,12 +91,12 @@ class ArticleCast implements Cast {
     const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
-    this.mentions.sort((a, b) => a.start - b.start);
+    this.mentions = SortedSpanList.of(this.mentions.toArray().sort((a, b) => a.start - b.start));
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
     for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences()]) {
       this.pending = [];
       phase();
-      if (this.pending.length) this.mentions = this.mentions.concat(this.pending).sort((a, b) => a.start - b.start);
+      if (this.pending.length) this.mentions = SortedSpanList.of(this.mentions.toArray().concat(this.pending).sort((a, b) => a.start - b.start));
     }
     this.pending = null;
     this.mentionsSorted = true;
@@ -125,8 +126,8 @@ class ArticleCast implements Cast {
     a.mentions.push({ start: span.start, end: span.end });
     const m = { start: span.start, end: span.end, actor: a };
     if (this.pending) this.pending.push(m);
-    else if (this.mentionsSorted) this.insertSorted(m);
-    else this.mentions.push(m);
+    else if (this.mentionsSorted) this.mentions.insert(m);
+    else this.mentions.append(m);
     if (aliasText !== null) this.addAlias(a, aliasText);
   }
 
@@ -517,7 +518,7 @@ class ArticleCast implements Cast {
     let bestScore = -Infinity;
     const seen = new Set<ActorState>();
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
-      const m = this.mentions[i];
+      const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
       const a = m.actor;
       if (seen.has(a)) continue;
@@ -550,14 +551,8 @@ class ArticleCast implements Cast {
   private actorAtRaw(start: number, end: number): ActorState | null {
     const ms = this.mentions;
     // Last mention starting before `end`, then walk back while mentions may still overlap.
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start < end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (ms[i].end > start) return ms[i].actor;
+    const lo = ms.countStartingBefore(end);
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (ms.at(i).end > start) return ms.at(i).actor;
     return null;
   }
 
@@ -586,23 +581,6 @@ class ArticleCast implements Cast {
     return a.id;
   }
 
-  private insertSorted(m: Mention): void {
-    const ms = this.mentions;
-    // Quotes are attributed in reading order, so most resolved mentions go at the end.
-    if (!ms.length || ms[ms.length - 1].start <= m.start) {
-      ms.push(m);
-      return;
-    }
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].start <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    ms.splice(lo, 0, m);
-  }
-
   private byName(name: string): ActorState | null {
     const key = name.toLowerCase();
     const listed = this.byAliasKey.get(key);
@@ -619,7 +597,7 @@ class ArticleCast implements Cast {
    */
   private personBefore(start: number, gender: 'male' | 'female'): ActorState | null {
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
-      const m = this.mentions[i];
+      const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
       const a = m.actor;
       if (a.type !== 'person' || (a.gender !== null && a.gender !== gender)) continue;
@@ -640,7 +618,7 @@ class ArticleCast implements Cast {
   /** "they": the most recent organization. Places are never "they" (a place acting as a government is named as such). */
   private groupBefore(start: number): ActorState | null {
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
-      const m = this.mentions[i];
+      const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
       if (m.actor.type === 'organization') return m.actor;
     }
@@ -648,15 +626,7 @@ class ArticleCast implements Cast {
   }
 
   private lastMentionIndexBefore(start: number): number {
-    const ms = this.mentions;
-    let lo = 0;
-    let hi = ms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ms[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return this.mentions.countEndingBy(start) - 1;
   }
 
   finish(): void {

@@ -4,7 +4,7 @@
  * Nothing here depends on entity recognition; the cast is asked for an actor only once a phrase is found.
  */
 import cueData from './data/attribution-cues.json';
-import type { Doc, Token } from './text';
+import { foldToken, type Doc, type Token } from './text';
 import type { QuoteKind, Span } from './types';
 
 function forms(groups: Record<string, string[]>): Set<string> {
@@ -76,37 +76,32 @@ const MAX_PHRASE_TOKENS = 14;
 const QUOTE_MARK_TOKEN = /^[“”"«»„]$/;
 const LOWER_START = /^\p{Ll}/u;
 
-const loweredByTokens = new WeakMap<Token[], string[]>();
-
-/** Lower-case forms of all tokens of a document (curly apostrophes straightened), computed once per document. */
-function loweredTokens(doc: Doc): string[] {
-  let out = loweredByTokens.get(doc.tokens);
-  if (!out) {
-    out = doc.tokens.map((t) => {
-      const w = t.text.toLowerCase();
-      return w.includes('’') ? w.replace(/’/g, "'") : w;
-    });
-    loweredByTokens.set(doc.tokens, out);
-  }
-  return out;
-}
-
 /** The lower-case form of token `k`. */
 export function lowerAt(doc: Doc, k: number): string {
-  return loweredTokens(doc)[k] ?? '';
+  return doc.lower[k] ?? '';
 }
+
+/** Lower-case forms by token text: tokens of one document share their strings, so a lookup replaces a conversion. */
+const foldedTexts = new Map<string, string>();
 
 /** The token's text in lower case with curly apostrophes straightened. */
 export function lower(t: Token): string {
-  const w = t.text.toLowerCase();
-  return w.includes('’') ? w.replace(/’/g, "'") : w;
+  let w = foldedTexts.get(t.text);
+  if (w === undefined) {
+    if (foldedTexts.size >= 20000) foldedTexts.clear();
+    w = foldToken(t.text);
+    foldedTexts.set(t.text, w);
+  }
+  return w;
 }
 
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */
 export function mayStartCue(doc: Doc, k: number): boolean {
-  const w = lowerAt(doc, k);
-  return SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || w === 'according' || w === 'pointed' || w === 'points' || w === 'point';
+  return CUE_STARTS.has(lowerAt(doc, k));
 }
+
+/** Every word `cueAt` may start with, for one lookup per token. */
+const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point']);
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {

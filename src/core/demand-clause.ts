@@ -47,9 +47,10 @@ export class SentenceView {
     readonly doc: Doc,
     readonly index: number,
     tokens: Token[],
+    words?: string[],
   ) {
     this.tokens = tokens;
-    this.words = tokens.map((t) => fold(t.text));
+    this.words = words ?? tokens.map((t) => fold(t.text));
     const s = doc.sentences[index];
     this.start = s.start;
     this.end = s.end;
@@ -235,7 +236,9 @@ export class SentenceViews {
   at(s: number): SentenceView {
     let view = this.cache[s];
     if (!view) {
-      view = new SentenceView(this.doc, s, this.doc.tokens.slice(this.firstToken[s], this.firstToken[s + 1]));
+      const from = this.firstToken[s];
+      const to = this.firstToken[s + 1];
+      view = new SentenceView(this.doc, s, this.doc.tokens.slice(from, to), this.doc.lower.slice(from, to));
       this.cache[s] = view;
     }
     return view;

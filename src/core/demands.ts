@@ -30,7 +30,6 @@ import {
   ADDRESSED_REPORTING_VERBS,
   CUES_BY_FIRST_WORD,
   type Cue,
-  fold,
   DEONTIC_MODALS,
   IMPERATIVE_VERBS,
   MANDATIVE_ADJECTIVES,
@@ -123,8 +122,11 @@ function hasTrigger(doc: Doc, from: number, to: number): boolean {
     if (HAVE_LIKE.has(text) && t + 1 < to && doc.tokens[t + 1].text === 'to') return true;
     const c = text.charCodeAt(0);
     // Only capitalised words and typographic apostrophes need folding before the lookup.
-    if (((c >= 65 && c <= 90) || text.includes('’')) && TRIGGERS.has(fold(text))) return true;
-    if (text.endsWith("'d") || text.endsWith('’d') || text.endsWith("'D")) return true;
+    if (((c >= 65 && c <= 90) || text.includes('’')) && TRIGGERS.has(doc.lower[t])) return true;
+    // "'d", "’d" or "'D" at the end ("we'd", "You’d"), tested by character code: this runs for every token.
+    const n = text.length;
+    const last = text.charCodeAt(n - 1);
+    if (n >= 2 && (last === 100 ? text.charCodeAt(n - 2) === 39 || text.charCodeAt(n - 2) === 0x2019 : last === 68 && text.charCodeAt(n - 2) === 39)) return true;
   }
   return false;
 }

@@ -13,6 +13,7 @@ import { sentenceAt } from './text';
 import type { Doc } from './text';
 import type { Quote, QuoteKind, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
+import { mayStartCue } from './attribution';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
   return cue ? { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) } : null;
@@ -206,7 +207,8 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
   const { tokens } = doc;
   const end = tokenIndexFrom(doc, before);
   for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && tokens[k].start >= floor; k--) {
-    if (inQuote(tokens[k].start)) continue;
+    // Most tokens cannot start a cue: the cheap test first, the search of the quoted spans after it.
+    if (!mayStartCue(doc, k) || inQuote(tokens[k].start)) continue;
     const cue = cueAt(doc, k);
     if (!cue || cue.last >= end || (speechOnly && !cue.speech)) continue;
     if (cue.accordingTo) {
@@ -354,7 +356,7 @@ const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\b
 
 /** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
 function isTitle(doc: Doc, q: MarkedQuote): boolean {
-  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/);
+  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
   if (words.length > 6 || !words.every((w) => TITLE_WORD.test(w)) || !/^\p{Lu}/u.test(words[0])) return false;
   const open = q.open ?? q.start;
   const before = doc.text.slice(Math.max(0, open - 30), open);

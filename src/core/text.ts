@@ -45,6 +45,8 @@ export interface Doc {
   lines: Line[];
   sentences: Sentence[];
   tokens: Token[];
+  /** Lower-case form of each token, curly apostrophes straightened ("Don’t" → "don't"): computed once, shared by all stages. */
+  lower: string[];
 }
 
 const LETTER = /\p{L}/u;
@@ -275,11 +277,25 @@ function isWordJoiner(code: number): boolean {
   return code === 0x2019 || code === 39 || code === 45 || code === 46 || code === 38;
 }
 
+const ASCII_OTHER = 0;
+const ASCII_SPACE = 1;
+const ASCII_WORD = 2;
+/** Class of each ASCII character for the tokenizer: white space, letter or digit, or other. */
+const ASCII_CLASS = new Int8Array(128).map((_, code) => (code === 32 || (code >= 9 && code <= 13) ? ASCII_SPACE : isAsciiLetter(code) || isAsciiDigit(code) ? ASCII_WORD : ASCII_OTHER));
+
 /** End of the word starting at `i`: letters, marks and digits, with single joiners between them. */
 function wordEnd(text: string, i: number): number {
   let j = i;
   for (;;) {
-    while (j < text.length && isWordCharAt(text, j)) j += codePointLength(text, j);
+    for (;;) {
+      if (j >= text.length) break;
+      const code = text.charCodeAt(j);
+      if (code < 0x80) {
+        if (ASCII_CLASS[code] !== ASCII_WORD) break;
+        j++;
+      } else if (isWordCharAt(text, j)) j += codePointLength(text, j);
+      else break;
+    }
     if (j + 1 < text.length && isWordJoiner(text.charCodeAt(j)) && isWordCharAt(text, j + 1)) j++;
     else return j;
   }
@@ -305,30 +321,64 @@ function wordKindByClass(t: string): TokenKind {
   return /^\p{N}[\p{N}.,]*$/u.test(t) ? 'number' : /[\p{L}\p{N}]/u.test(t) ? 'word' : 'punct';
 }
 
+/** Lower-case form of a token text with curly apostrophes straightened ("Don’t" → "don't"). */
+export function foldToken(text: string): string {
+  const w = text.toLowerCase();
+  return w.includes('’') ? w.replace(/’/g, "'") : w;
+}
+
 /**
  * Tokenizes the whole text once and assigns each token to the sentence that contains its start.
  * A token is a word (see `wordEnd`) or any other single character that is not white space.
+ * Equal token texts share one string, and each distinct text is lower-cased once: a long text repeats a few
+ * thousand words, so this keeps one copy of each instead of one per token.
  */
-function tokenize(text: string, sentences: Sentence[]): Token[] {
+function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower: string[] } {
   const out: Token[] = [];
+  const lower: string[] = [];
+  // Distinct token texts by their first occurrence, with their lower-case forms.
+  const ids = new Map<string, number>();
+  const texts: string[] = [];
+  const folds: string[] = [];
+  const kinds: (TokenKind | undefined)[] = [];
   let si = 0;
   let i = 0;
-  while (i < text.length) {
-    if (isWhiteSpaceAt(text, i)) {
-      i += codePointLength(text, i);
+  const length = text.length;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    // ASCII characters are classified by table; the rest by their Unicode properties.
+    const ascii = code < 0x80 ? ASCII_CLASS[code] : -1;
+    if (ascii === ASCII_SPACE || (ascii < 0 && isWhiteSpaceAt(text, i))) {
+      i += ascii < 0 ? codePointLength(text, i) : 1;
       continue;
     }
-    const isWord = isWordCharAt(text, i);
-    const fullEnd = isWord ? wordEnd(text, i) : i + codePointLength(text, i);
+    const isWord = ascii === ASCII_WORD || (ascii < 0 && isWordCharAt(text, i));
+    const fullEnd = isWord ? wordEnd(text, i) : i + (ascii < 0 ? codePointLength(text, i) : 1);
     const start = i;
     i = fullEnd;
     while (si < sentences.length && sentences[si].end <= start) si++;
     if (si >= sentences.length) break;
     if (start < sentences[si].start) continue;
     const end = Math.min(fullEnd, sentences[si].end);
-    out.push({ start, end, text: text.slice(start, end), kind: isWord ? wordKind(text, start, fullEnd) : 'punct', sentence: si });
+    const slice = text.slice(start, end);
+    let id = ids.get(slice);
+    if (id === undefined) {
+      id = texts.length;
+      ids.set(slice, id);
+      texts.push(slice);
+      folds.push(foldToken(slice));
+      kinds.push(undefined);
+    }
+    let kind: TokenKind = 'punct';
+    if (isWord) {
+      // A word cut short by its sentence's end is classified by the whole word.
+      if (end !== fullEnd) kind = wordKind(text, start, fullEnd);
+      else kind = kinds[id] ??= wordKind(text, start, fullEnd);
+    }
+    out.push({ start, end, text: texts[id], kind, sentence: si });
+    lower.push(folds[id]);
   }
-  return out;
+  return { tokens: out, lower };
 }
 
 export function parseDocument(text: string): Doc {
@@ -345,8 +395,8 @@ export function parseDocument(text: string): Doc {
     }
     splitSentences(text, line.start, end, line.paragraph, sentences);
   }
-  const tokens = tokenize(text, sentences);
-  return { text, paragraphs, lines, sentences, tokens };
+  const { tokens, lower } = tokenize(text, sentences);
+  return { text, paragraphs, lines, sentences, tokens, lower };
 }
 
 /** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */

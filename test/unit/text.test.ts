@@ -36,4 +36,34 @@ describe('document structure', () => {
     for (const t of doc.tokens) assert.strictEqual(text.slice(t.start, t.end), t.text);
     assert.strictEqual(doc.paragraphs.length, 2);
   });
+
+  it('gives each token its lower-case form, with typographic apostrophes straightened', () => {
+    const text = 'The Minister said she Didn’t know. THE END, the end.';
+    const doc = parseDocument(text);
+    assert.strictEqual(doc.lower.length, doc.tokens.length);
+    assert.deepStrictEqual(doc.lower, doc.tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'")));
+    assert.ok(doc.lower.includes("didn't"));
+  });
+
+  it('classifies words, numbers and other characters, in and outside ASCII', () => {
+    const text = 'Über 3.5 Mio. Café-Besucher zahlten 1.200 € – ok.\nΑθήνα 2024.';
+    const doc = parseDocument(text);
+    for (const t of doc.tokens) assert.strictEqual(text.slice(t.start, t.end), t.text);
+    const kinds = Object.fromEntries(doc.tokens.map((t) => [t.text, t.kind]));
+    assert.strictEqual(kinds['Über'], 'word');
+    assert.strictEqual(kinds['3.5'], 'number');
+    assert.strictEqual(kinds['Café-Besucher'], 'word');
+    assert.strictEqual(kinds['1.200'], 'number');
+    assert.strictEqual(kinds['€'], 'punct');
+    assert.strictEqual(kinds['Αθήνα'], 'word');
+    assert.strictEqual(kinds['2024'], 'number');
+  });
+
+  it('shares one string between tokens of the same text without mixing up their offsets', () => {
+    const text = 'Talks resumed. Talks stalled. talks ended.';
+    const doc = parseDocument(text);
+    const talks = doc.tokens.filter((t) => t.text === 'Talks');
+    assert.deepStrictEqual(talks.map((t) => t.start), [0, 15]);
+    assert.deepStrictEqual(doc.tokens.filter((t) => t.text === 'talks').map((t) => t.start), [30]);
+  });
 });
