@@ -26,6 +26,8 @@ const ROLE_LINKS = new Set(['of', 'for', 'to', 'and', 'the', 'a', 'an', 'at', 'i
 const ROLE_ADJECTIVES = new Set(['policy', 'security', 'party', 'campaign', 'presidential', 'national', 'general', 'federal', 'regional', 'local', 'state', 'military', 'political', 'economic', 'trade', 'press', 'communications', 'permanent', 'special', 'former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
 /** How far back (in characters) a role noun or pronoun may look for the person it refers to. */
 const REFERENCE_WINDOW = 2500;
+/** Longest first paragraph (in characters) read as the story's headline block. */
+const HEADLINE_LENGTH = 300;
 /** Body nouns that refer only to an actor whose name carries them ("the court" → "Supreme Court"). */
 const NAMED_BODY_HEADS = new Set(['court', 'union', 'league', 'federation', 'committee', 'council', 'commission', 'ministry']);
 /** Labour unions are often named without the word: "Association of Flight Attendants", "United Auto Workers". */
@@ -42,6 +44,7 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
   labour: ['conservative', 'tory'],
   tory: ['labour', 'liberal'],
 };
+const OF_AFTER = /^\s+of\s/;
 const HONORIFIC = /^(Mrs?|Ms|Miss)\.?(?:\s|$)/i;
 
 interface ActorState extends Actor {
@@ -92,7 +95,7 @@ class ArticleCast implements Cast {
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
     this.mentions.sort((a, b) => a.start - b.start);
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
-    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences()]) {
+    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences(), () => this.addHeadlineRoleNouns()]) {
       this.pending = [];
       phase();
       if (this.pending.length) this.mentions = this.mentions.concat(this.pending).sort((a, b) => a.start - b.start);
@@ -369,6 +372,9 @@ class ArticleCast implements Cast {
       if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
       if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
         this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
+      } else if (k === i - 1 && this.isPartyWordBefore(i - 1)) {
+        // "Republican Donald Trump": the party tells who "the Republican" is later.
+        this.addMention(a, tokens[i - 1], tokens[i - 1].text);
       }
       // Apposition after the name: ", ROLE" up to the next comma or full stop.
       const last = this.tokenIndexAt(e.end - 1);
@@ -382,6 +388,15 @@ class ArticleCast implements Cast {
         if (role) this.addMention(a, role, text.slice(role.start, role.end));
       }
     }
+  }
+
+  /** A capitalised party or role noun standing alone before a name: "Republican Donald Trump", "Democrat Ann Lee". */
+  private isPartyWordBefore(k: number): boolean {
+    const { tokens } = this.doc;
+    const t = tokens[k];
+    if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !(t.text.toLowerCase() in OPPOSING_PARTY)) return false;
+    const before = k > 0 ? tokens[k - 1] : undefined;
+    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !/^\p{Lu}/u.test(before.text);
   }
 
   private isTitleOrOrigin(word: string): boolean {
@@ -476,6 +491,46 @@ class ArticleCast implements Cast {
     }
   }
 
+  /**
+   * "Lawmaker urges …", "Member of House panel says …": a bare role noun opening a clause of the opening
+   * headline refers forward to the person the story's lead names.
+   */
+  private addHeadlineRoleNouns(): void {
+    const { tokens, paragraphs } = this.doc;
+    const head = paragraphs[0];
+    if (!head || paragraphs.length < 2 || head.kind === 'boilerplate' || head.end - head.start > HEADLINE_LENGTH) return;
+    for (let i = Math.max(0, this.tokenIndexAt(head.start)); i < tokens.length && tokens[i].start < head.end; i++) {
+      const t = tokens[i];
+      const lower = t.text.toLowerCase();
+      if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || !this.g.personNouns.has(lower) || this.actorAtRaw(t.start, t.end)) continue;
+      const prev = i > 0 ? tokens[i - 1] : undefined;
+      const opensClause = !prev || prev.start < head.start || prev.sentence !== t.sentence || (prev.kind === 'punct' && /^[:;—–-]$/.test(prev.text));
+      const next = tokens[i + 1];
+      // "Senator Jones says" names its person; only the bare noun reaches forward.
+      if (!opensClause || !next || next.kind !== 'word' || /^\p{Lu}/u.test(next.text)) continue;
+      const a = this.leadPerson(head.end, lower);
+      if (a) this.addMention(a, t, null);
+    }
+  }
+
+  /** The person the first lines after `from` are about: the first named, unless a later one carries the role word. */
+  private leadPerson(from: number, role: string): ActorState | null {
+    let best: ActorState | null = null;
+    let bestScore = -Infinity;
+    for (let i = this.lastMentionIndexBefore(from) + 1; i < this.mentions.length; i++) {
+      const m = this.mentions[i];
+      if (m.start - from > REFERENCE_WINDOW) break;
+      const a = m.actor;
+      if (a.type !== 'person' || contradictsParty([role], a.words)) continue;
+      const score = (a.words.has(role) ? 3 : 0) - (m.start - from) / 1000;
+      if (score > bestScore) {
+        best = a;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
   /** "the [nationality|adjective]* NOUN" where NOUN is a person role or a body ("bloc", "alliance"); not followed by "of". */
   private referencePhrase(detIndex: number): (Span & { head: string }) | null {
     const { tokens } = this.doc;
@@ -557,8 +612,14 @@ class ArticleCast implements Cast {
       if (ms[mid].start < end) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (ms[i].end > start) return ms[i].actor;
-    return null;
+    let found: Mention | null = null;
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+      if (ms[i].end <= start) continue;
+      // In "Member of House panel" the head is the noun before "of", not the name after it.
+      if (found && ms[i].end < found.start && OF_AFTER.test(this.doc.text.slice(ms[i].end, ms[i].end + 4))) return ms[i].actor;
+      found ??= ms[i];
+    }
+    return found?.actor ?? null;
   }
 
   resolve(start: number, end: number): string | null {

@@ -331,6 +331,8 @@ function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atCl
     if (lower.includes('-') && !hasUpperAfterFirst(s) && lower.split('-').every((p) => g.isCommonWord(p) || g.closedClass.has(p) || /^\d+$/.test(p))) return false;
     const f = flagsOf(g, s, false);
     if (ctx.midCapital.has(s)) return true;
+    // "Lawmaker urges …", "Official says …": a role noun opening a headline or clause is no name by itself.
+    if (g.personNouns.has(lower) && !(f & (NAME_KINDS | Kind.KnownOrganization | Kind.TitleHead | Kind.TitleModifier))) return false;
     if (f & (Kind.Location | Kind.Organization | Kind.Country | Kind.KnownOrganization)) return true;
     if (f & Kind.City && !g.isCommonWord(lower)) return true;
     if (g.isCommonWord(lower)) {

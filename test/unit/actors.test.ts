@@ -147,6 +147,21 @@ describe('actors', () => {
     assert.strictEqual(resolved, actorNamed(cast, 'Frank Dorsey').id);
   });
 
+  it('gives a party role noun to the person a party word stands before, even when named later', () => {
+    const text = 'Tom Keating and Ellen Marsh toured Ohio. Marsh mocked her rival at a rally. The Republican hit back on Friday. Polls put Republican Tom Keating ahead.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.actorAt(...at(text, 'The Republican')) ?? cast.resolve(...at(text, 'The Republican')), actorNamed(cast, 'Tom Keating').id);
+  });
+
+  it('links a bare role noun opening the headline to the person the lead names', () => {
+    const text = 'Senator presses ministry over flood defences;\nMember of budget panel says funds must follow\n\nSen. Paula Ortiz, a member of the budget committee, urged the Interior Ministry on Monday to release the money. Ortiz said towns had waited long enough.';
+    const cast = castOf(text);
+    const ortiz = actorNamed(cast, 'Paula Ortiz');
+    assert.strictEqual(cast.actorAt(...at(text, 'Senator')), ortiz.id);
+    assert.strictEqual(cast.resolve(...at(text, 'Member of budget panel')), ortiz.id);
+    assert.ok(!cast.entities.some((e) => e.text === 'Member' || e.text === 'Senator'), 'a headline role noun is no entity');
+  });
+
   it('answers actorAt for names and for recorded references, and null elsewhere', () => {
     const text = 'Ukraine and Poland signed a pact. Warsaw welcomed it.';
     const cast = castOf(text);
