@@ -26,6 +26,10 @@ const ROLE_LINKS = new Set(['of', 'for', 'to', 'and', 'the', 'a', 'an', 'at', 'i
 const ROLE_ADJECTIVES = new Set(['policy', 'security', 'party', 'campaign', 'presidential', 'national', 'general', 'federal', 'regional', 'local', 'state', 'military', 'political', 'economic', 'trade', 'press', 'communications', 'permanent', 'special', 'former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
 /** How far back (in characters) a role noun or pronoun may look for the person it refers to. */
 const REFERENCE_WINDOW = 2500;
+/** What may stand between coordinated names: a comma, "and", or an apposition set off by commas; group 1 is "and". */
+const COORDINATION_JOINER = /^(?:,[^,.;:!?"“”()]{1,60})?(?:,\s+|,?\s+(and|&)\s+)$/;
+/** Longest gap (in characters) between two coordinated names. */
+const COORDINATION_GAP = 80;
 /** Longest first paragraph (in characters) read as the story's headline block. */
 const HEADLINE_LENGTH = 300;
 /** Body nouns that refer only to an actor whose name carries them ("the court" → "Supreme Court"). */
@@ -44,6 +48,7 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
   labour: ['conservative', 'tory'],
   tory: ['labour', 'liberal'],
 };
+const NEXT_WORD = /^\s([a-z]+)/;
 const OF_AFTER = /^\s+of\s/;
 const HONORIFIC = /^(Mrs?|Ms|Miss)\.?(?:\s|$)/i;
 
@@ -57,6 +62,14 @@ interface ActorState extends Actor {
   /** Raw alias texts already seen (a fast check before normalising). */
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
+  /** For a group made of coordinated people ("Smith and Jones"): its members. */
+  members?: ActorState[];
+}
+
+/** People named together ("Ann Lee and Tom Ray", "Lee, a senator, and Ray"), whom "they" may stand for. */
+interface Coordination extends Span {
+  members: ActorState[];
+  group?: ActorState;
 }
 
 interface Mention extends Span {
@@ -86,6 +99,8 @@ class ArticleCast implements Cast {
   /** Per actor: how many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
   private readonly namesFromFirstPass = new Map<ActorState, number>();
   private mentionsSorted = false;
+  /** Coordinated people in reading order. */
+  private readonly coordinations: Coordination[];
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
 
@@ -94,6 +109,7 @@ class ArticleCast implements Cast {
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
     this.mentions.sort((a, b) => a.start - b.start);
+    this.coordinations = this.findCoordinations();
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
     for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences(), () => this.addHeadlineRoleNouns()]) {
       this.pending = [];
@@ -354,6 +370,52 @@ class ArticleCast implements Cast {
     return false;
   }
 
+  /** Runs of person names joined by "and" (and commas, with an optional apposition after each name) in one sentence. */
+  private findCoordinations(): Coordination[] {
+    const out: Coordination[] = [];
+    const people = this.entities.filter((e) => e.type === 'person' && e.actor);
+    let run: Entity[] = [];
+    let joinedByAnd = false;
+    const close = (): void => {
+      const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
+      if (joinedByAnd && members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
+      run = [];
+      joinedByAnd = false;
+    };
+    for (const e of people) {
+      const prev = run[run.length - 1];
+      const gap = prev ? this.doc.text.slice(prev.end, e.start) : '';
+      const joiner = prev && gap.length <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(gap) : null;
+      if (!joiner) {
+        close();
+        run = [e];
+        continue;
+      }
+      if (joiner[1]) joinedByAnd = true;
+      run.push(e);
+    }
+    close();
+    return out;
+  }
+
+  private sameSentence(a: number, b: number): boolean {
+    const i = this.tokenIndexAt(a);
+    const j = this.tokenIndexAt(b);
+    return i >= 0 && j >= 0 && this.doc.tokens[i].sentence === this.doc.tokens[j].sentence;
+  }
+
+  /** The group actor of a coordination, made when first referred to. */
+  private groupOf(c: Coordination): ActorState {
+    if (c.group) return c.group;
+    const name = c.members.length === 2 ? `${c.members[0].name} and ${c.members[1].name}` : `${c.members.slice(0, -1).map((m) => m.name).join(', ')} and ${c.members[c.members.length - 1].name}`;
+    const g = this.newActor({ start: c.start, end: c.end, text: name, type: 'person' });
+    g.members = c.members;
+    c.group = g;
+    // Only the references to the group are its mentions: the names stay mentions of each person.
+    this.addAlias(g, name);
+    return g;
+  }
+
   // ---- titles, appositions and other references ---------------------------------------------------
 
   /** "Russian President Vladimir Putin", "Sergei Riabkov, Russian deputy foreign minister," and "the US envoy, Wendy Sherman,". */
@@ -521,7 +583,7 @@ class ArticleCast implements Cast {
       const m = this.mentions[i];
       if (m.start - from > REFERENCE_WINDOW) break;
       const a = m.actor;
-      if (a.type !== 'person' || contradictsParty([role], a.words)) continue;
+      if (a.type !== 'person' || a.members || contradictsParty([role], a.words)) continue;
       const score = (a.words.has(role) ? 3 : 0) - (m.start - from) / 1000;
       if (score > bestScore) {
         best = a;
@@ -577,7 +639,7 @@ class ArticleCast implements Cast {
       const a = m.actor;
       if (seen.has(a)) continue;
       seen.add(a);
-      if (isPerson && a.type !== 'person') continue;
+      if ((isPerson && a.type !== 'person') || a.members) continue;
       // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
       if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
@@ -616,7 +678,7 @@ class ArticleCast implements Cast {
     for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
       if (ms[i].end <= start) continue;
       // In "Member of House panel" the head is the noun before "of", not the name after it.
-      if (found && ms[i].end < found.start && OF_AFTER.test(this.doc.text.slice(ms[i].end, ms[i].end + 4))) return ms[i].actor;
+      if (found && ms[i].end < found.start && ms[i].actor.type === 'person' && found.actor.type !== 'person' && OF_AFTER.test(this.doc.text.slice(ms[i].end, ms[i].end + 4))) return ms[i].actor;
       found ??= ms[i];
     }
     return found?.actor ?? null;
@@ -683,7 +745,7 @@ class ArticleCast implements Cast {
       const m = this.mentions[i];
       if (start - m.end > REFERENCE_WINDOW) break;
       const a = m.actor;
-      if (a.type !== 'person' || (a.gender !== null && a.gender !== gender)) continue;
+      if (a.type !== 'person' || a.members || (a.gender !== null && a.gender !== gender)) continue;
       if (a.gender === null && this.isDoubtfulPerson(a)) continue;
       return a;
     }
@@ -700,12 +762,39 @@ class ArticleCast implements Cast {
 
   /** "they": the most recent organization. Places are never "they" (a place acting as a government is named as such). */
   private groupBefore(start: number): ActorState | null {
+    let organization: Mention | null = null;
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions[i];
       if (start - m.end > REFERENCE_WINDOW) break;
-      if (m.actor.type === 'organization') return m.actor;
+      if (m.actor.type === 'organization' && !this.isNounModifier(m)) {
+        organization = m;
+        break;
+      }
     }
-    return null;
+    // People named together more recently than any organization: "they" are those people.
+    const c = this.coordinationBefore(start);
+    if (c && start - c.end <= REFERENCE_WINDOW && (!organization || organization.end <= c.end)) return this.groupOf(c);
+    return organization?.actor ?? null;
+  }
+
+  /** "Senate leaders", "Fox News hosts": a name qualifying a person noun is not what "they" stands for. */
+  private isNounModifier(m: Span): boolean {
+    const next = NEXT_WORD.exec(this.doc.text.slice(m.end, m.end + 24));
+    if (!next) return false;
+    const w = next[1];
+    return this.g.personNouns.has(w) || (w.endsWith('s') && this.g.personNouns.has(w.slice(0, -1)));
+  }
+
+  private coordinationBefore(start: number): Coordination | null {
+    const cs = this.coordinations;
+    let lo = 0;
+    let hi = cs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? cs[lo - 1] : null;
   }
 
   private lastMentionIndexBefore(start: number): number {

@@ -162,6 +162,23 @@ describe('actors', () => {
     assert.ok(!cast.entities.some((e) => e.text === 'Member' || e.text === 'Senator'), 'a headline role noun is no entity');
   });
 
+  it('resolves "they" after people named together to the pair, unless an organization came later', () => {
+    const text = 'Senators Mary Landrieu, Democrat of Louisiana, and Tom Coburn wrote to Treasury leaders on Friday. They asked for an audit. The Brookings Institution backed the plan. They called it overdue.';
+    const cast = castOf(text);
+    const pair = cast.resolve(...at(text, 'They'));
+    assert.ok(pair, 'resolved');
+    const group = cast.actors.find((a) => a.id === pair);
+    assert.strictEqual(group?.name, 'Mary Landrieu and Tom Coburn');
+    assert.strictEqual(cast.resolve(...at(text, 'They', 2)), actorNamed(cast, 'Brookings Institution').id);
+    assert.strictEqual(cast.resolve(...at(text, 'Mary')), actorNamed(cast, 'Mary Landrieu').id, 'each person stays an actor of their own');
+  });
+
+  it('takes the person before "of" as the referent of "Rep. Ann Cole of Ohio"', () => {
+    const text = 'Rep. Ann Cole of Ohio opposed the bill.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'Rep. Ann Cole of Ohio')), actorNamed(cast, 'Ann Cole').id);
+  });
+
   it('answers actorAt for names and for recorded references, and null elsewhere', () => {
     const text = 'Ukraine and Poland signed a pact. Warsaw welcomed it.';
     const cast = castOf(text);
