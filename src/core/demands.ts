@@ -40,6 +40,8 @@ import {
   OBJECT_PRONOUNS,
   QUESTION_WORDS,
   REPORTING_VERBS,
+  AUTHORING_VERBS,
+  DOCUMENT_NOUNS,
   REQUEST_NOUNS,
   SUBJECT_PRONOUNS,
   SUPPORT_NOUNS,
@@ -96,7 +98,7 @@ export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[
     if (!story.has(paragraph) && paragraph !== firstParagraph) continue;
     if (!hasTrigger(doc, ...views.tokenRange(s))) continue;
     const view = views.at(s);
-    const finder = new SentenceDemands(view, cast, attributor, paragraph === firstParagraph);
+    const finder = new SentenceDemands(view, views, cast, attributor, paragraph === firstParagraph);
     const found = finder.find();
     if (found) out.push(toDemand(doc, view, found));
   }
@@ -180,6 +182,7 @@ class SentenceDemands {
 
   constructor(
     private readonly v: SentenceView,
+    private readonly views: SentenceViews,
     private readonly cast: Cast,
     private readonly attributor: Attributor,
     private readonly headline: boolean,
@@ -189,7 +192,15 @@ class SentenceDemands {
 
   find(): Finding | null {
     if (this.v.isQuestion) return null;
-    return this.headlineForm() ?? this.directiveCue() ?? this.ultimatum() ?? this.deontic();
+    const found = this.headlineForm() ?? this.directiveCue() ?? this.ultimatum() ?? this.deontic();
+    // "Paul Ryan: Decision needs more scrutiny": what follows a headline's named prefix is that person's demand,
+    // unless a name of its own opens it ("Limbaugh: Clinton asking moderator to …").
+    const colon = this.headline && found ? this.w.indexOf(':') : -1;
+    if (found && colon > 0 && colon < found.cueFrom && this.allActorTokens(0, colon) && !this.allActorTokens(colon + 1, found.cueFrom)) {
+      const named = this.headlineColon(found.cueFrom);
+      if (named) found.holder = named;
+    }
+    return found;
   }
 
   // ---- directive cues -------------------------------------------------------------------------
@@ -410,6 +421,8 @@ class SentenceDemands {
     let cs = coordinated ? 0 : v.clauseStart(i);
     if (q) while (cs < i && v.tokens[cs].start < q.start) cs++;
     const speaker = (): Party => (q ? this.attributor.quoteSpeaker(q) : { actor: null, text: null });
+    // "“Let the UN advise them to …”": whoever says "let" is the one asking.
+    if (q && this.w[v.skipQuotesForward(cs)] === 'let') return { ...speaker(), actorSubject: true };
     if (p >= cs && p >= 0) {
       const w = this.w[p];
       if (isFirstPerson(w) || w === 'you') return { ...speaker(), actorSubject: true };
@@ -431,8 +444,13 @@ class SentenceDemands {
     }
     // A participle ("…, calling for", "… directors urging them") takes the clause's opening noun phrase.
     const participle = this.w[i].endsWith('ing') && !BE_FORMS.has(this.w[v.skipBackOverAdverbs(i - 1)] ?? '');
+    const whole = segment;
     if (participle) segment = [segment[0], this.nounPhraseEnd(segment[0])];
     const party = partyIn(this.cast, v, segment[0], segment[1]);
+    if (!party.actor) {
+      const author = this.documentAuthor(whole[0], whole[1]);
+      if (author) return { ...author, actorSubject: true };
+    }
     if (party.actor || (participle && party.text)) return { ...party, actorSubject: party.actor !== null };
     const actor = firstActorIn(this.cast, v, cs, i);
     // Keep the segment's text only when it opens like a noun phrase ("Proponents, including X, urged").
@@ -440,6 +458,43 @@ class SentenceDemands {
     if (actor) return { actor, text, actorSubject: true };
     if (q && !party.text) return { ...speaker(), actorSubject: false };
     return { ...party, actorSubject: false };
+  }
+
+  /**
+   * "X wrote an op-ed urging …", "The museum issued a statement. The statement urged …": a document asks
+   * what its author asks. The author is the subject of the verb that issued it, in this sentence or in one of
+   * the three before it that names the same kind of document.
+   */
+  private documentAuthor(from: number, to: number): Party | null {
+    let head = to - 1;
+    while (head >= from && !DOCUMENT_NOUNS.has(this.w[head])) head--;
+    if (head < from) return null;
+    const here = this.authorOf(this.v, head);
+    if (here) return here;
+    for (let s = this.v.index - 1; s >= 0 && s >= this.v.index - 3; s--) {
+      const prev = this.views.at(s);
+      const k = prev.words.indexOf(this.w[head]);
+      if (k < 0) continue;
+      return this.authorOf(prev, k);
+    }
+    return null;
+  }
+
+  /** The subject of an authoring verb ("issued", "wrote") shortly before the document noun at k. */
+  private authorOf(view: SentenceView, k: number): Party | null {
+    for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
+      if (!AUTHORING_VERBS.has(view.words[j])) continue;
+      const actor = firstActorIn(this.cast, view, 0, j);
+      if (!actor) return null;
+      // The subject's text: after an introductory phrase ("Days later, the museum issued"), before an aside ("Cruz, by contrast, wrote").
+      const cs = view.clauseStart(j);
+      const firstComma = view.words.indexOf(',', cs);
+      const lastComma = view.words.lastIndexOf(',', j);
+      const inner = lastComma >= cs ? partyIn(this.cast, view, lastComma + 1, j) : null;
+      const text = inner?.actor === actor ? inner.text : partyIn(this.cast, view, cs, firstComma >= cs && firstComma < j ? firstComma : j).text;
+      return { actor, text };
+    }
+    return null;
   }
 
   /** "Clinton — who's called for …", "a clause that requires …": the noun phrase before the relative pronoun. */

@@ -186,6 +186,35 @@ describe('demands: cue and content spans', () => {
   });
 });
 
+describe('demands: holders that are not the grammatical subject', () => {
+  it('gives a document the author who issued it: "X wrote an op-ed urging", "the statement urged"', () => {
+    const text = [
+      'Brandt, by contrast, wrote an op-ed urging Harbor City to sell the port.',
+      'Late on Friday, the Teachers Union issued a statement about the closures. Citing falling enrolment, the statement urged Ottawa to restore the funding.',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => [d.holder, d.addressee]), [['Brandt', 'Harbor City'], ['Teachers Union', 'Ottawa']]);
+  });
+
+  it('takes the speaker of a quoted "Let X do …" as the holder, not X', () => {
+    const text = 'Keller said, “Let Northwind Energy ask Ottawa to pay for the clean-up.”';
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), ['Keller']);
+  });
+
+  it('takes a headline\'s named prefix as the holder when no name opens what follows the colon', () => {
+    const found = demandsIn('Anna Keller: Drilling Permit ‘Makes No Sense,’ Needs Independent Inquiry\n\nKeller spoke on Monday.', PEOPLE);
+    assert.deepStrictEqual(found.map((d) => d.holder), ['Anna Keller']);
+    const own = demandsIn('Anna Keller: Brandt Urging Ottawa To Drop The Permit\n\nKeller spoke on Monday.', PEOPLE);
+    assert.deepStrictEqual(own.map((d) => d.holder), ['Brandt']);
+  });
+
+  it('gives "they" after two people named together to both of them', () => {
+    const text = 'Senators Paula Ortiz and Daniel Weber wrote to the agency on Friday.\n\n“The permits should be withdrawn at once,” they wrote.';
+    const analysis = analyze(text);
+    const holder = analysis.actors.find((a) => a.id === analysis.demands[0]?.holder);
+    assert.strictEqual(holder?.name, 'Paula Ortiz and Daniel Weber');
+  });
+});
+
 describe('demands: addressees', () => {
   it('does not take a place that only modifies a noun ("the Lisbon summit") as the addressee', () => {
     const text = 'Greenpeace urged the Lisbon summit organisers to ban private jets.\n\nThe mayor urged Portugal to ban private jets.';
