@@ -48,6 +48,8 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
   labour: ['conservative', 'tory'],
   tory: ['labour', 'liberal'],
 };
+/** Nouns for the people working for a person: "the Clinton campaign" is a group, not Clinton herself. */
+const PERSON_COLLECTIVES = new Set(['campaign', 'administration', 'camp', 'team']);
 const NEXT_WORD = /^\s([a-z]+)/;
 const OF_AFTER = /^\s+of\s/;
 const HONORIFIC = /^(Mrs?|Ms|Miss)\.?(?:\s|$)/i;
@@ -74,6 +76,8 @@ interface Coordination extends Span {
 
 interface Mention extends Span {
   actor: ActorState;
+  /** "the Clinton campaign", "Obama's administration": a person's organization, which "they" may stand for. */
+  collective?: boolean;
 }
 
 export function buildCast(doc: Doc, found: EntityMention[]): Cast {
@@ -111,7 +115,7 @@ class ArticleCast implements Cast {
     this.mentions.sort((a, b) => a.start - b.start);
     this.coordinations = this.findCoordinations();
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
-    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences(), () => this.addHeadlineRoleNouns()]) {
+    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addCollectivePhrases(), () => this.addRoleNounReferences(), () => this.addHeadlineRoleNouns()]) {
       this.pending = [];
       phase();
       if (this.pending.length) this.mentions = this.mentions.concat(this.pending).sort((a, b) => a.start - b.start);
@@ -219,7 +223,7 @@ class ArticleCast implements Cast {
   }
 
   private isProperName(a: ActorState, text: string): boolean {
-    if (a.type === 'person') return /^\p{Lu}/u.test(text) && !this.hasRoleWord(text);
+    if (a.type === 'person') return /^\p{Lu}/u.test(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
     return /^\p{Lu}/u.test(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
   }
 
@@ -540,6 +544,40 @@ class ArticleCast implements Cast {
     }
   }
 
+  /** "the Clinton campaign", "Trump's campaign", "the Obama administration": a person's team, recorded under that person. */
+  private addCollectivePhrases(): void {
+    const { tokens, text } = this.doc;
+    for (let i = 1; i < tokens.length; i++) {
+      const noun = tokens[i];
+      if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
+      const owner = tokens[i - 1];
+      const a = this.actorAtRaw(owner.start, owner.end);
+      if (!a || a.type !== 'person' || a.members) continue;
+      let first = this.tokenIndexAt(this.mentionStartAt(owner.start));
+      if (first > 0 && tokens[first - 1].sentence === noun.sentence && DETERMINERS.has(tokens[first - 1].text.toLowerCase())) first--;
+      if (first < 0) continue;
+      const span = { start: tokens[first].start, end: noun.end };
+      this.addMention(a, span, text.slice(span.start, span.end));
+      const added = this.pending?.[this.pending.length - 1];
+      if (added) added.collective = true;
+    }
+  }
+
+  /** Start of the name mention covering `offset` (the owner word may end a longer name: "Hillary Clinton's"). */
+  private mentionStartAt(offset: number): number {
+    const ms = this.mentions;
+    let lo = 0;
+    let hi = ms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ms[mid].start <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    let start = offset;
+    for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (ms[k].end > offset) start = Math.min(start, ms[k].start);
+    return start;
+  }
+
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
   private addRoleNounReferences(): void {
     const { tokens } = this.doc;
@@ -766,7 +804,7 @@ class ArticleCast implements Cast {
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions[i];
       if (start - m.end > REFERENCE_WINDOW) break;
-      if (m.actor.type === 'organization' && !this.isNounModifier(m)) {
+      if ((m.actor.type === 'organization' || m.collective) && !this.isNounModifier(m)) {
         organization = m;
         break;
       }

@@ -173,6 +173,14 @@ describe('actors', () => {
     assert.strictEqual(cast.resolve(...at(text, 'Mary')), actorNamed(cast, 'Mary Landrieu').id, 'each person stays an actor of their own');
   });
 
+  it('records "the Keating campaign" under Keating and lets a later "they" stand for it', () => {
+    const text = 'Tom Keating’s campaign filed a complaint with the Ohio election board on Monday. The Keating campaign said the ads were false. They want them pulled.';
+    const cast = castOf(text);
+    const tom = actorNamed(cast, 'Tom Keating');
+    assert.ok(tom.aliases.includes('The Keating campaign'), tom.aliases.join(', '));
+    assert.strictEqual(cast.resolve(...at(text, 'They')), tom.id);
+  });
+
   it('takes the person before "of" as the referent of "Rep. Ann Cole of Ohio"', () => {
     const text = 'Rep. Ann Cole of Ohio opposed the bill.';
     const cast = castOf(text);
