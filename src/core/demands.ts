@@ -427,7 +427,7 @@ class SentenceDemands {
       const w = this.w[p];
       if (isFirstPerson(w) || w === 'you') return { ...speaker(), actorSubject: true };
       if (RELATIVE_PRONOUNS.has(w)) return this.antecedent(p, cs);
-      if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
+      if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return this.reportedSubject(p) ?? { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
     }
     let segment: [number, number] = [cs, coordinated ? this.nounPhraseEnd(cs) : i];
     if (!coordinated && p >= cs) {
@@ -458,6 +458,25 @@ class SentenceDemands {
     if (actor) return { actor, text, actorSubject: true };
     if (q && !party.text) return { ...speaker(), actorSubject: false };
     return { ...party, actorSubject: false };
+  }
+
+  /**
+   * "Most voters said they want …", "Smith told reporters he wants …": a pronoun opening the clause reported
+   * by a verb stands for that verb's subject when they agree ("they" a group, "he"/"she" a person).
+   */
+  private reportedSubject(p: number): (Party & { actorSubject: boolean }) | null {
+    const v = this.v;
+    let r = p - 1;
+    if (this.w[r] === 'that') r--;
+    // "told reporters he": the addressee of a telling verb sits between it and the clause.
+    if (r >= 1 && !v.reportingVerb(r) && ADDRESSED_REPORTING_VERBS.has(this.w[r - 1])) r--;
+    if (r < 0 || !v.reportingVerb(r)) return null;
+    const subject = this.attributor.verbSubject(v, r, 0);
+    if (!subject.text) return null;
+    const pronoun = this.w[p];
+    const person = subject.actor !== null && this.cast.actors.find((a) => a.id === subject.actor)?.type === 'person';
+    if (pronoun === 'they' ? person && !/\sand\s/.test(subject.text) : !person) return null;
+    return { ...subject, actorSubject: subject.actor !== null };
   }
 
   /**

@@ -207,6 +207,12 @@ describe('demands: holders that are not the grammatical subject', () => {
     assert.deepStrictEqual(own.map((d) => d.holder), ['Brandt']);
   });
 
+  it('reads a pronoun opening a reported clause as the reporting verb\'s subject: "most parents said they want …"', () => {
+    const text = 'In Harbor City, most parents said they want Ottawa to reopen the schools.\n\nNorthwind Energy issued a report on Monday.';
+    const found = findDemands(parseDocument(text), castOf(text, PEOPLE), []);
+    assert.deepStrictEqual(found.map((d) => [d.holder_text, d.holder]), [['most parents', null]]);
+  });
+
   it('gives "they" after two people named together to both of them', () => {
     const text = 'Senators Paula Ortiz and Daniel Weber wrote to the agency on Friday.\n\n“The permits should be withdrawn at once,” they wrote.';
     const analysis = analyze(text);
