@@ -15,6 +15,7 @@ import { Attributor, type Attribution, type Party, partyIn } from './demand-attr
 import { withPronounFallback } from './demand-referents';
 import {
   actorOfToken,
+  actorType,
   AUXILIARIES,
   BE_FORMS,
   CLAUSE_PUNCT,
@@ -82,6 +83,9 @@ const READER_IMPERATIVES = new Set(['look', 'watch', 'see', 'read', 'meet', 'che
 const DISCOURSE_PARTICIPLES = new Set(['noted', 'said', 'stressed', 'emphasized', 'emphasised', 'remembered', 'pointed', 'mentioned', 'added', 'recalled', 'acknowledged', 'admitted', 'understood', 'clear']);
 const COGNITION_VERBS = new Set(['know', 'understand', 'see', 'hear', 'feel', 'remember', 'realize', 'realise', 'appreciate', 'recognize', 'think', 'believe']);
 const COORDINATORS = new Set(['and', 'but', 'then', 'or']);
+const INTRODUCTORY_PREPOSITIONS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'from', 'with', 'for', 'last', 'earlier', 'later', 'meanwhile']);
+/** Words that open a relative clause or an apposition after a subject and a comma. */
+const APPOSITION_OPENERS = new Set(['who', 'whose', 'which', 'a', 'an', 'the', 'his', 'her', 'its', 'their', 'like', 'including']);
 const RELATIVE_PRONOUNS = new Set(['who', "who's", 'which', 'that']);
 const PARTICLES = new Set(['in', 'up', 'out', 'off', 'back', 'down', 'over', 'away', 'around']);
 const NP_STOPS = new Set(['to', 'that', 'for', 'on', 'with', 'by', 'from', 'at', 'in', 'and', 'or', 'but', 'as', 'about', 'if', 'whether', 'because', 'when', 'while', 'so', 'of', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'anonymity', 'is', 'was', 'are', 'were', 'be', 'will', 'would']);
@@ -373,14 +377,17 @@ class SentenceDemands {
       const addressee = addresseeIn(this.cast, v, next + 1, e);
       if (addressee || OBJECT_PRONOUNS.has(this.w[next + 1])) return { cueFrom: i, cueTo: i + 1, contentFrom: next + 1, holder: this.cueSubject(i), addressee };
     }
-    const possessor = i > 0 && this.w[i - 1].endsWith("'s") && !['it\'s', 'that\'s', 'there\'s', 'he\'s', 'she\'s'].includes(this.w[i - 1]);
+    // "Trump's calls", "Trump's repeated calls": the possessive may stand one modifier before the noun.
+    const isPossessive = (k: number): boolean => k >= 0 && this.w[k].endsWith("'s") && !['it\'s', 'that\'s', 'there\'s', 'he\'s', 'she\'s'].includes(this.w[k]);
+    const owner = isPossessive(i - 1) ? i - 1 : v.isWord(i - 1) && !v.isCapitalised(i - 1) && isPossessive(i - 2) ? i - 2 : -1;
+    const possessor = owner >= 0;
     const made = ['make', 'makes', 'made', 'making', 'issue', 'issues', 'issued', 'issuing', 'deliver', 'delivered', 'repeated', 'renewed', 'presented', 'sent', 'gave', 'give', 'set'];
     let verb = -1;
     for (let k = i - 1; k >= Math.max(0, i - 4) && verb < 0; k--) if (made.includes(this.w[k])) verb = k;
     const complement = nw === 'that' || nw === 'to' || nw === 'for' || nw === 'of' || cue.noun;
     if (!complement || (!possessor && verb < 0)) return null;
     if (nw === 'for' && NON_COMPLEMENT_HEADS.has(v.word(next + 1))) return null;
-    const holder = possessor ? this.possessor(i - 1) : this.cueSubject(verb >= 0 ? verb : i);
+    const holder = possessor ? this.possessor(owner) : this.cueSubject(verb >= 0 ? verb : i);
     return { cueFrom: i, cueTo: i + cue.length, contentFrom: next + 1, holder, addressee: this.fromParty(next) };
   }
 
@@ -429,6 +436,11 @@ class SentenceDemands {
       if (RELATIVE_PRONOUNS.has(w)) return this.antecedent(p, cs);
       if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return this.reportedSubject(p) ?? { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
     }
+    // "In California, Clinton hopes to … and encourage": an opening prepositional phrase is not the subject.
+    if (coordinated && INTRODUCTORY_PREPOSITIONS.has(this.w[cs] ?? '')) {
+      const comma = this.w.indexOf(',', cs);
+      if (comma > cs && comma < cs + 8 && comma < i) cs = comma + 1;
+    }
     let segment: [number, number] = [cs, coordinated ? this.nounPhraseEnd(cs) : i];
     if (!coordinated && p >= cs) {
       let comma = -1;
@@ -438,7 +450,10 @@ class SentenceDemands {
           break;
         }
       }
-      if (comma >= 0 && comma < p) segment = [comma + 1, p + 1]; // "In July, the NAACP called for"
+      const firstComma = this.w.indexOf(',', cs);
+      // "Cruz, who won Texas, is calling for": the subject stands before a relative clause or apposition.
+      if (comma >= 0 && comma < p && firstComma > cs && firstComma < comma && APPOSITION_OPENERS.has(this.w[firstComma + 1] ?? '')) segment = [cs, firstComma];
+      else if (comma >= 0 && comma < p) segment = [comma + 1, p + 1]; // "In July, the NAACP called for"
       else if (comma === p) segment = [cs, this.w.indexOf(',', cs)]; // "Smith, the mayor, urged"
       else segment = [cs, p + 1];
     }
@@ -474,7 +489,7 @@ class SentenceDemands {
     const subject = this.attributor.verbSubject(v, r, 0);
     if (!subject.text) return null;
     const pronoun = this.w[p];
-    const person = subject.actor !== null && this.cast.actors.find((a) => a.id === subject.actor)?.type === 'person';
+    const person = subject.actor !== null && actorType(this.cast, subject.actor) === 'person';
     if (pronoun === 'they' ? person && !/\sand\s/.test(subject.text) : !person) return null;
     return { ...subject, actorSubject: subject.actor !== null };
   }

@@ -213,6 +213,21 @@ describe('demands: holders that are not the grammatical subject', () => {
     assert.deepStrictEqual(found.map((d) => [d.holder_text, d.holder]), [['most parents', null]]);
   });
 
+  it('finds the subject past a home-state title, a relative clause, an opening phrase and a modifier after a possessive', () => {
+    const text = [
+      'Ohio Sen. Dana Whitfield sent a letter on Monday asking regulators to ban the devices.',
+      'Paula Ortiz, who won Nevada and her home state of Arizona, is calling for her rivals to concede.',
+      'In Ottawa, Daniel Weber hopes to win the vote and encourage the board to approve the plan.',
+      'Weber also criticised Ortiz’s repeated calls to close the border.',
+    ].join('\n\n');
+    const analysis = analyze(text);
+    const names = new Map(analysis.actors.map((a) => [a.id, a.name]));
+    assert.deepStrictEqual(
+      analysis.demands.map((d) => (d.holder ? names.get(d.holder) : null)),
+      ['Dana Whitfield', 'Paula Ortiz', 'Daniel Weber', 'Paula Ortiz'],
+    );
+  });
+
   it('gives "they" after two people named together to both of them', () => {
     const text = 'Senators Paula Ortiz and Daniel Weber wrote to the agency on Friday.\n\n“The permits should be withdrawn at once,” they wrote.';
     const analysis = analyze(text);
