@@ -779,15 +779,43 @@ class ArticleCast implements Cast {
    * common word ("Vermont Democrats", "Customs Enforcement"), which is a mistyped entity.
    */
   private personBefore(start: number, gender: 'male' | 'female'): ActorState | null {
+    let nearest: Mention | null = null;
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions[i];
       if (start - m.end > REFERENCE_WINDOW) break;
-      const a = m.actor;
-      if (a.type !== 'person' || a.members || (a.gender !== null && a.gender !== gender)) continue;
-      if (a.gender === null && this.isDoubtfulPerson(a)) continue;
-      return a;
+      if (nearest && m.start < this.sentenceStartOf(nearest.start)) break;
+      if (!this.fitsPronoun(m.actor, gender)) continue;
+      // Within the sentence of the nearest fitting person, its subject is the likelier antecedent:
+      // "Cruz is highlighting his win over Trump as he urges …" is about Cruz.
+      if (nearest && nearest.actor !== m.actor && this.isSentenceSubject(m)) return m.actor;
+      if (!nearest) {
+        if (this.isSentenceSubject(m)) return m.actor;
+        nearest = m;
+      }
     }
-    return null;
+    return nearest?.actor ?? null;
+  }
+
+  private fitsPronoun(a: ActorState, gender: 'male' | 'female'): boolean {
+    if (a.type !== 'person' || a.members || (a.gender !== null && a.gender !== gender)) return false;
+    return a.gender !== null || !this.isDoubtfulPerson(a);
+  }
+
+  private sentenceStartOf(offset: number): number {
+    const i = this.tokenIndexAt(offset);
+    return i < 0 ? offset : this.doc.sentences[this.doc.tokens[i].sentence].start;
+  }
+
+  /** A mention opening its sentence, after at most a few capitalised title words: "Texas Sen. Ted Cruz said". */
+  private isSentenceSubject(m: Span): boolean {
+    const i = this.tokenIndexAt(m.start);
+    if (i < 0) return false;
+    const sentence = this.doc.tokens[i].sentence;
+    for (let k = i - 1, n = 0; k >= 0 && this.doc.tokens[k].sentence === sentence; k--, n++) {
+      const t = this.doc.tokens[k];
+      if (n >= 4 || (t.kind === 'word' ? !/^\p{Lu}/u.test(t.text) : t.text !== '.')) return false;
+    }
+    return true;
   }
 
   private isDoubtfulPerson(a: ActorState): boolean {

@@ -96,6 +96,16 @@ describe('actors', () => {
     assert.ok(maria.mentions.some((m) => text.slice(m.start, m.end) === 'She'), 'the resolved pronoun is a mention');
   });
 
+  it('prefers the subject of the sentence over a nearer object for "he"', () => {
+    const text = 'Ohio Sen. Mark Ellison is touting his win over Peter Dunmore as he asks donors for money. He plans a tour.';
+    const cast = castOf(text);
+    const mark = actorNamed(cast, 'Mark Ellison');
+    assert.strictEqual(cast.resolve(...at(text, 'he asks').map((x, i) => (i === 1 ? x - 5 : x)) as [number, number]), mark.id);
+    const plain = 'Anna Berg met Tom Weiss in Oslo. Later he left.';
+    const plainCast = castOf(plain);
+    assert.strictEqual(plainCast.resolve(...at(plain, 'he left').map((x, i) => (i === 1 ? x - 5 : x)) as [number, number]), actorNamed(plainCast, 'Tom Weiss').id, 'the only man fits');
+  });
+
   it('never resolves "he" or "she" against the gender the first name or honorific gives', () => {
     const text = 'Karen Holt thanked the volunteers in Tulsa. She praised their work. He was not there.';
     const cast = castOf(text);
