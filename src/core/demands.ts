@@ -540,6 +540,9 @@ class SentenceDemands {
     while (start > cs && end - start < 6 && v.isWord(start - 1) && !ARTICLE_LIKE.has(this.w[start - 1])) start--;
     if (start > cs && ['the', 'a', 'an'].includes(this.w[start - 1])) start--;
     const party = partyIn(this.cast, v, start, end);
+    // "X is releasing an ad that urges voters to …": the document speaks for its author.
+    const author = party.actor ? null : this.documentAuthor(start, end);
+    if (author) return { ...author, actorSubject: true };
     return { ...party, actorSubject: party.actor !== null };
   }
 

@@ -193,6 +193,8 @@ describe('demands: holders that are not the grammatical subject', () => {
       'Late on Friday, the Teachers Union issued a statement about the closures. Citing falling enrolment, the statement urged Ottawa to restore the funding.',
     ].join('\n\n');
     assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => [d.holder, d.addressee]), [['Brandt', 'Harbor City'], ['Teachers Union', 'Ottawa']]);
+    const ad = 'Anna Keller is releasing a radio ad that urges Harbor City to keep the ferry running.';
+    assert.deepStrictEqual(demandsIn(ad, PEOPLE).map((d) => [d.holder, d.addressee]), [['Anna Keller', 'Harbor City']]);
   });
 
   it('takes the speaker of a quoted "Let X do …" as the holder, not X', () => {
