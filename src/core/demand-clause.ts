@@ -300,14 +300,19 @@ export function actorType(cast: Cast, id: string): string | undefined {
   return types.get(id);
 }
 
-/** A person named within a few capitalised words (a title) after token `from`: "Sen. Bernie Sanders", "Gov. Ann Lee". */
+/**
+ * The party a place only qualifies: a person within a few title words ("Vermont Sen. Bernie Sanders"), or
+ * the body right after a possessive place ("Romania's Justice Ministry").
+ */
 function personAfterPlace(cast: Cast, view: SentenceView, from: number): string | null {
   const titles = gazetteer().titleWords;
+  const possessive = /['’]s$/.test(view.tokens[from - 1]?.text ?? '');
   for (let j = from; j < view.length && j < from + 5; j++) {
     const t = view.tokens[j];
     const a = cast.actorAt(t.start, t.end);
-    if (a && actorType(cast, a) === 'person') return a;
-    if (view.words[j] !== '.' && !titles.has(view.words[j].replace(/\.$/, ''))) return null;
+    if (a && (actorType(cast, a) === 'person' || (possessive && actorType(cast, a) === 'organization'))) return a;
+    if (!view.isCapitalised(j) && view.words[j] !== '.') return null;
+    if (!possessive && view.words[j] !== '.' && !titles.has(view.words[j].replace(/\.$/, ''))) return null;
   }
   return null;
 }
@@ -325,7 +330,7 @@ export function firstActorIn(cast: Cast, view: SentenceView, from: number, to: n
       let last = i;
       while (last + 1 < view.length && cast.actorAt(view.tokens[last + 1].start, view.tokens[last + 1].end) === a) last++;
       // "Vermont Sen. Bernie Sanders": a place before a title and a name only says where the person is from.
-      const titled = view.isCapitalised(last + 1) && actorType(cast, a) === 'location' ? personAfterPlace(cast, view, last + 1) : null;
+      const titled = actorType(cast, a) === 'location' ? personAfterPlace(cast, view, last + 1) : null;
       if (titled) return titled;
       if (!skipNounModifiers || !isNounModifier(view, i, last)) return a;
       i = last;

@@ -434,6 +434,10 @@ class SentenceDemands {
       const w = this.w[p];
       if (isFirstPerson(w) || w === 'you') return { ...speaker(), actorSubject: true };
       if (RELATIVE_PRONOUNS.has(w)) return this.antecedent(p, cs);
+      if (w === 'it') {
+        const reported = this.reportedSubject(p);
+        if (reported) return reported;
+      }
       if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return this.reportedSubject(p) ?? { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
     }
     // "In California, Clinton hopes to … and encourage": an opening prepositional phrase is not the subject.
@@ -442,6 +446,8 @@ class SentenceDemands {
       if (comma > cs && comma < cs + 8 && comma < i) cs = comma + 1;
     }
     let segment: [number, number] = [cs, coordinated ? this.nounPhraseEnd(cs) : i];
+    // "On Tuesday, his wife, Jane, called for": an opening prepositional phrase is set aside first.
+    let lead = cs;
     if (!coordinated && p >= cs) {
       let comma = -1;
       for (let j = p; j >= cs; j--) {
@@ -450,11 +456,13 @@ class SentenceDemands {
           break;
         }
       }
-      const firstComma = this.w.indexOf(',', cs);
+      const opening = INTRODUCTORY_PREPOSITIONS.has(this.w[cs] ?? '') ? this.w.indexOf(',', cs) : -1;
+      if (opening > cs && opening < cs + 8 && opening < comma) lead = opening + 1;
+      const firstComma = this.w.indexOf(',', lead);
       // "Cruz, who won Texas, is calling for": the subject stands before a relative clause or apposition.
-      if (comma >= 0 && comma < p && firstComma > cs && firstComma < comma && APPOSITION_OPENERS.has(this.w[firstComma + 1] ?? '')) segment = [cs, firstComma];
+      if (comma >= 0 && comma < p && firstComma > lead && firstComma < comma && APPOSITION_OPENERS.has(this.w[firstComma + 1] ?? '')) segment = [lead, firstComma];
       else if (comma >= 0 && comma < p) segment = [comma + 1, p + 1]; // "In July, the NAACP called for"
-      else if (comma === p) segment = [cs, this.w.indexOf(',', cs)]; // "Smith, the mayor, urged"
+      else if (comma === p) segment = [lead, this.w.indexOf(',', lead)]; // "Smith, the mayor, urged"
       else segment = [cs, p + 1];
     }
     // A participle ("…, calling for", "… directors urging them") takes the clause's opening noun phrase.
@@ -467,7 +475,7 @@ class SentenceDemands {
       if (author) return { ...author, actorSubject: true };
     }
     if (party.actor || (participle && party.text)) return { ...party, actorSubject: party.actor !== null };
-    const actor = firstActorIn(this.cast, v, cs, i);
+    const actor = firstActorIn(this.cast, v, lead, i) ?? (lead > cs ? firstActorIn(this.cast, v, cs, lead) : null);
     // Keep the segment's text only when it opens like a noun phrase ("Proponents, including X, urged").
     const text = this.nounPhraseEnd(segment[0]) > segment[0] ? party.text : null;
     if (actor) return { actor, text, actorSubject: true };
@@ -482,14 +490,20 @@ class SentenceDemands {
   private reportedSubject(p: number): (Party & { actorSubject: boolean }) | null {
     const v = this.v;
     let r = p - 1;
-    if (this.w[r] === 'that') r--;
+    if (this.w[r] === 'that') {
+      // "disclosed in court that it asked": the reporting verb may stand a few words before "that".
+      r--;
+      while (r > 0 && r >= p - 6 && !v.reportingVerb(r) && v.isWord(r)) r--;
+    }
     // "told reporters he": the addressee of a telling verb sits between it and the clause.
     if (r >= 1 && !v.reportingVerb(r) && ADDRESSED_REPORTING_VERBS.has(this.w[r - 1])) r--;
     if (r < 0 || !v.reportingVerb(r)) return null;
     const subject = this.attributor.verbSubject(v, r, 0);
     if (!subject.text) return null;
     const pronoun = this.w[p];
-    const person = subject.actor !== null && actorType(this.cast, subject.actor) === 'person';
+    const type = subject.actor !== null ? actorType(this.cast, subject.actor) : undefined;
+    const person = type === 'person';
+    if (pronoun === 'it') return type === 'organization' || type === 'location' ? { ...subject, actorSubject: true } : null;
     if (pronoun === 'they' ? person && !/\sand\s/.test(subject.text) : !person) return null;
     return { ...subject, actorSubject: subject.actor !== null };
   }

@@ -230,6 +230,18 @@ describe('demands: holders that are not the grammatical subject', () => {
     );
   });
 
+  it('reads "it" in a reported clause as the organization reporting, past an opening phrase and a possessive place', () => {
+    const text = [
+      'Early on Monday, the Teachers Union disclosed in a filing that it asked Harbor City for the records.',
+      'On Tuesday, his colleague, Tomas Brandt, called for an open vote.',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), ['Teachers Union', 'Tomas Brandt']);
+    const place = 'Keller said Norway’s Finance Ministry requested that the fund be frozen.';
+    const analysis = analyze(place);
+    const names = new Map(analysis.actors.map((a) => [a.id, a.name]));
+    assert.deepStrictEqual(analysis.demands.map((d) => (d.holder ? names.get(d.holder) : null)), ['Finance Ministry']);
+  });
+
   it('gives "they" after two people named together to both of them', () => {
     const text = 'Senators Paula Ortiz and Daniel Weber wrote to the agency on Friday.\n\n“The permits should be withdrawn at once,” they wrote.';
     const analysis = analyze(text);
