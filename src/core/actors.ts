@@ -48,8 +48,14 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
   labour: ['conservative', 'tory'],
   tory: ['labour', 'liberal'],
 };
+/** Role nouns that name a relation to someone ("the client", "the employer"): never just the last person named. */
+const RELATIONAL_NOUNS = new Set(['client', 'clients', 'employer', 'employee', 'colleague', 'partner', 'friend', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'boss', 'neighbor', 'neighbour', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'widow', 'widower', 'parent', 'child', 'aide', 'assistant', 'rival', 'opponent', 'challenger', 'successor', 'predecessor']);
+const MALE_NOUNS = new Set(['man', 'husband', 'son', 'father', 'brother', 'boyfriend', 'widower', 'king', 'prince', 'congressman', 'chairman', 'spokesman', 'businessman', 'sportsman', 'gentleman', 'boy', 'uncle', 'nephew', 'grandfather', 'duke']);
+const FEMALE_NOUNS = new Set(['woman', 'wife', 'daughter', 'mother', 'sister', 'girlfriend', 'widow', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman', 'businesswoman', 'sportswoman', 'lady', 'girl', 'aunt', 'niece', 'grandmother', 'duchess']);
 /** Nouns for the people working for a person: "the Clinton campaign" is a group, not Clinton herself. */
 const PERSON_COLLECTIVES = new Set(['campaign', 'administration', 'camp', 'team']);
+/** A middle initial between two names: "Loretta E. Lynch", "Patrick J. Leahy". */
+const MIDDLE_INITIAL = /(?<=\S) (?:\p{Lu}\. ?){1,3}(?=\p{Lu}\p{Ll})/gu;
 const NEXT_WORD = /^\s([a-z]+)/;
 const OF_AFTER = /^\s+of\s/;
 const HONORIFIC = /^(Mrs?|Ms|Miss)\.?(?:\s|$)/i;
@@ -293,7 +299,9 @@ class ArticleCast implements Cast {
   private keyOf(m: EntityMention): string {
     const group = aliasGroupOf(m.text);
     if (group !== null) return `group:${group}`;
-    return `${m.type}:${m.text.toLowerCase()}`;
+    // "Loretta E. Lynch" and "Loretta Lynch" are one person: middle initials do not count.
+    const text = m.type === 'person' && m.text.length < 60 && m.text.includes('.') ? m.text.replace(MIDDLE_INITIAL, ' ') : m.text;
+    return `${m.type}:${text.toLowerCase()}`;
   }
 
   private genderOf(name: string): 'male' | 'female' | null {
@@ -684,6 +692,10 @@ class ArticleCast implements Cast {
       // "the court", "the union": a body of one kind is an actor named as such, never just any organization.
       if (isBody && NAMED_BODY_HEADS.has(head) && !a.words.has(head) && !(head === 'union' && hasAny(a.words, UNION_NAME_WORDS))) continue;
       if (isPerson && contradictsParty(phrase, a.words)) continue;
+      // "the client", "his wife": a relation names someone else than the person just mentioned, unless so introduced.
+      if (RELATIONAL_NOUNS.has(head) && !a.words.has(head)) continue;
+      const gender = MALE_NOUNS.has(head) ? 'male' : FEMALE_NOUNS.has(head) ? 'female' : null;
+      if (gender && a.gender !== null && a.gender !== gender) continue;
       let score = -(start - m.start) / 1000;
       if (a.words.has(head)) score += 3;
       for (const w of phrase) if (w !== 'the' && w !== head && a.words.has(w)) score += 1;

@@ -75,6 +75,20 @@ describe('actors', () => {
     assert.ok(anna.aliases.includes('The ambassador'), anna.aliases.join(', '));
   });
 
+  it('does not give a relation noun or a role noun of the other gender to the last person named', () => {
+    const text = 'Maria Olsen joined a Denver law firm in 1985. The client asked about the fees, and the young man later thanked her.';
+    const cast = castOf(text);
+    const maria = actorNamed(cast, 'Maria Olsen');
+    assert.ok(!maria.aliases.some((x) => /client|young man/i.test(x)), maria.aliases.join(', '));
+  });
+
+  it('merges a name written with and without a middle initial', () => {
+    const text = 'Paula R. Ortiz spoke first. Later, Paula Ortiz took questions.';
+    const cast = castOf(text);
+    const people = cast.actors.filter((a) => a.type === 'person');
+    assert.deepStrictEqual(people.map((a) => a.name), ['Paula R. Ortiz']);
+  });
+
   it('does not give a title noun to someone introduced with another title', () => {
     const text = 'Peter Novak, the deputy finance minister, met reporters. The president later spoke to the minister.';
     const cast = castOf(text);
