@@ -305,9 +305,16 @@ class ArticleCast implements Cast {
   }
 
   private genderOf(name: string): 'male' | 'female' | null {
-    const space = name.indexOf(' ');
-    const first = space < 0 ? name : name.slice(0, space);
-    return this.g.maleNames.has(first) && !this.g.femaleNames.has(first) ? 'male' : this.g.femaleNames.has(first) && !this.g.maleNames.has(first) ? 'female' : null;
+    // The first given name decides, also after words a mistyped name may open with ("Missouri Republican Roy Blunt").
+    const words = name.split(' ');
+    for (let i = 0; i < words.length - 1 || i === 0; i++) {
+      const w = words[i];
+      if (i < words.length - 1 && this.isPlaceLike(w)) continue;
+      const male = this.g.maleNames.has(w);
+      const female = this.g.femaleNames.has(w);
+      if (male || female) return male && !female ? 'male' : female && !male ? 'female' : null;
+    }
+    return null;
   }
 
   /** "OSCE" and "Organization for Security and Cooperation in Europe" are one actor. */
@@ -830,8 +837,16 @@ class ArticleCast implements Cast {
     return true;
   }
 
+  /** A word naming a place, body or group, even when it is also a given name ("Missouri", "Georgia"). */
+  private isPlaceLike(word: string): boolean {
+    return ((this.g.exact.get(word) ?? 0) & (Kind.Location | Kind.Country | Kind.Organization | Kind.Group)) !== 0;
+  }
+
   private isDoubtfulPerson(a: ActorState): boolean {
-    const first = a.name.split(/\s+/)[0];
+    const words = a.name.split(/\s+/);
+    // "Missouri Republican Roy Blunt": a given name inside a mistyped span still makes it a person.
+    for (let i = 1; i < words.length - 1; i++) if ((this.g.exact.get(words[i]) ?? 0) & Kind.FirstName && !this.isPlaceLike(words[i])) return false;
+    const first = words[0];
     if (!/^\p{Lu}\p{Ll}/u.test(first)) return !/^\p{Lu}\.?$/u.test(first);
     const kinds = this.g.exact.get(first) ?? 0;
     if (kinds & Kind.FirstName) return false;

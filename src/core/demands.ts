@@ -474,7 +474,9 @@ class SentenceDemands {
       const author = this.documentAuthor(whole[0], whole[1]);
       if (author) return { ...author, actorSubject: true };
     }
-    if (party.actor || (participle && party.text)) return { ...party, actorSubject: party.actor !== null };
+    // "A group of 67 artists published a letter … and called on people": the coordinated verb's subject is that
+    // noun phrase, not a name further on in the first verb's object.
+    if (party.actor || ((participle || coordinated) && party.text)) return { ...party, actorSubject: party.actor !== null };
     const actor = firstActorIn(this.cast, v, lead, i) ?? (lead > cs ? firstActorIn(this.cast, v, cs, lead) : null);
     // Keep the segment's text only when it opens like a noun phrase ("Proponents, including X, urged").
     const text = this.nounPhraseEnd(segment[0]) > segment[0] ? party.text : null;
@@ -566,7 +568,12 @@ class SentenceDemands {
     let j = from;
     while (j < v.length && j - from < 10) {
       const w = this.w[j];
-      if (!v.isWord(j) || AUXILIARIES.has(w) || REPORTING_VERBS.has(w) || CUES_BY_FIRST_WORD.has(w) || (w.endsWith('ed') && !v.isCapitalised(j))) break;
+      // "Mrs. Clinton": the period of a title abbreviation stays inside the noun phrase.
+      if (w === '.' && j > from && v.isCapitalised(j - 1) && this.w[j - 1].length <= 4 && v.tokens[j].start === v.tokens[j - 1].end) {
+        j++;
+        continue;
+      }
+      if ((!v.isWord(j) && v.tokens[j].kind !== 'number') || AUXILIARIES.has(w) || REPORTING_VERBS.has(w) || CUES_BY_FIRST_WORD.has(w) || (w.endsWith('ed') && !v.isCapitalised(j))) break;
       if (w.endsWith('ly') && !v.isCapitalised(j)) break;
       j++;
     }

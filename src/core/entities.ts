@@ -413,6 +413,11 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
   if (k + 1 < last && tokFlags(ctx, k + 1) & Kind.FirstName && !(tokFlags(ctx, k) & (NAME_KINDS | Kind.TitleHead | Kind.TitleModifier | Kind.LocFirst | Kind.OrgFirst)) && g.isCommonWord(tokens[k].text.toLowerCase())) {
     k++;
     titled = true;
+  } else if (k + 2 < last && tokFlags(ctx, k) & (Kind.Location | Kind.Country) && tokFlags(ctx, k + 1) & Kind.Group && tokFlags(ctx, k + 2) & Kind.FirstName && !(tokFlags(ctx, k + 2) & Kind.Location)) {
+    // "Missouri Republican Roy Blunt": a home state and a party before the name.
+    out.push(typed(ctx, tokens, k, k, caps, false), typed(ctx, tokens, k + 1, k + 1, caps, false));
+    k += 2;
+    titled = true;
   }
   out.push(typed(ctx, tokens, k, last, caps, titled));
 }

@@ -82,6 +82,14 @@ describe('actors', () => {
     assert.ok(!maria.aliases.some((x) => /client|young man/i.test(x)), maria.aliases.join(', '));
   });
 
+  it('finds the given name of a person span that opens with a place ("Georgia Democrat Paul Reyes")', () => {
+    const text = 'Anna Berg, who is running against Georgia Democrat Paul Reyes, spoke on Monday.\n\nLast month, Reyes won a vote. On Tuesday, he asked for a recount.';
+    const cast = castOf(text);
+    const reyes = cast.actors.find((a) => a.aliases.includes('Reyes'));
+    assert.ok(reyes);
+    assert.strictEqual(cast.resolve(...at(text, 'he asked').map((x, i) => (i === 1 ? x - 6 : x)) as [number, number]), reyes.id);
+  });
+
   it('merges a name written with and without a middle initial', () => {
     const text = 'Paula R. Ortiz spoke first. Later, Paula Ortiz took questions.';
     const cast = castOf(text);

@@ -242,6 +242,14 @@ describe('demands: holders that are not the grammatical subject', () => {
     assert.deepStrictEqual(analysis.demands.map((d) => (d.holder ? names.get(d.holder) : null)), ['Finance Ministry']);
   });
 
+  it('keeps the subject noun phrase of a coordinated verb and reads through a title abbreviation', () => {
+    const text = [
+      'A group of 40 teachers published a letter about Keller and called on Ottawa to fund the schools.',
+      'For six years as mayor, Ms. Keller played a large role, often pushing Ottawa to expand the port.',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, { ...PEOPLE, 'Ms. Keller': 'person' }).map((d) => d.holder), [null, 'Ms. Keller']);
+  });
+
   it('gives "they" after two people named together to both of them', () => {
     const text = 'Senators Paula Ortiz and Daniel Weber wrote to the agency on Friday.\n\n“The permits should be withdrawn at once,” they wrote.';
     const analysis = analyze(text);
