@@ -631,6 +631,8 @@ class SentenceDemands {
       // ", to" closes an apposition ("Holt, the moderator, to") or, with no comma before it, ends a list item.
       if (DEONTIC_MODALS.has(w) || (w === ',' && this.w[j + 1] === 'to' && !this.w.slice(from, j).includes(','))) return null;
       if (goal && isQuoteMark(w)) return null;
+      // "told reporters, “it starts to pay off”": a quotation opening after a comma is what was said, not an object.
+      if (isQuoteMark(w) && (this.w[j - 1] === ',' || this.w[j - 1] === ':')) return null;
       if (w !== 'to') continue;
       if (goal ? this.goalAt(j + 1) : this.infinitiveAt(j + 1, false)) return { contentFrom: j + 1, objFrom: from, objTo: j };
     }
@@ -668,7 +670,22 @@ class SentenceDemands {
     if (this.w[f] !== 'for') return null;
     const head = v.skipQuotesForward(f + 1);
     if (!v.isWord(head) || NON_COMPLEMENT_HEADS.has(this.w[head]) || SUBJECT_PRONOUNS.has(this.w[head])) return null;
+    if (this.onlyPersonNamed(head)) return null;
     return { contentFrom: f + 1, objFrom: f > from ? from : -1, objTo: f };
+  }
+
+  /**
+   * "Texas was called for Ted Cruz", "they rooted for Smith": a person's bare name after "for" is whom
+   * something favours, not what is demanded ("called for Smith's resignation", "for Smith to resign" are demands).
+   */
+  private onlyPersonNamed(head: number): boolean {
+    const v = this.v;
+    const a = this.cast.actorAt(v.tokens[head].start, v.tokens[head].end);
+    if (!a || actorType(this.cast, a) !== 'person') return false;
+    let last = head;
+    while (last + 1 < v.length && this.cast.actorAt(v.tokens[last + 1].start, v.tokens[last + 1].end) === a) last++;
+    const next = this.w[last + 1] ?? '';
+    return !this.w[last].endsWith("'s") && next !== 'to' && next !== "'s" && !/^[a-z]+ing$/.test(next);
   }
 
   private onObject(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {

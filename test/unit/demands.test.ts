@@ -276,6 +276,15 @@ describe('demands: what is not a demand', () => {
     assert.deepStrictEqual(demandsIn(text, PEOPLE), []);
   });
 
+  it('skips a race called for a candidate and a quotation after "told reporters,"', () => {
+    const text = [
+      'Supporters cheered when Ohio was called for Anna Keller minutes after the polls closed.',
+      'Later on, Brandt told reporters, “it starts to pay off.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, PEOPLE), []);
+    assert.deepStrictEqual(demandsIn('The Teachers Union called for Anna Keller to resign.', PEOPLE).map((d) => d.holder), ['Teachers Union']);
+  });
+
   it('skips refusals and self-commitments', () => {
     const text = [
       '“We will not accept these conditions,” Keller said.',
