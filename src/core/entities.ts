@@ -541,6 +541,8 @@ function contextCue(ctx: Context, tokens: Token[], first: number, last: number):
   if (nextWord === ',' && next2?.kind === 'number' && /^\d{2}$/.test(next2.text)) return 'person';
   if (prev && g.personNouns.has(prev) && !ORG_NOUNS_BEFORE.has(prev)) return 'person';
   if (ORG_NOUNS_BEFORE.has(prev)) return 'organization';
+  // "a law firm, Baker McKenzie, …": an apposition to an organization noun.
+  if (prev === ',' && ORG_NOUNS_BEFORE.has(prev2) && prev2 !== 'party' && prev2 !== 'side') return 'organization';
   if (ORG_WORDS_AFTER.has(nextWord) || (/^['’]s$/.test(nextWord) && next2 && ORG_WORDS_AFTER.has(next2.text.toLowerCase()))) return 'organization';
   if (LOC_WORDS_BEFORE.has(prev)) return 'location';
   if (prev === 'of' && LOC_NOUNS_BEFORE.has(prev2)) return 'location';
