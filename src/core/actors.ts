@@ -48,6 +48,8 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
   labour: ['conservative', 'tory'],
   tory: ['labour', 'liberal'],
 };
+/** Words opening an adverbial phrase or clause before a sentence's subject: "In the wake of …, Trump said". */
+const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'following', 'despite', 'with', 'without', 'when', 'while', 'as', 'once', 'although', 'though', 'because', 'last', 'earlier', 'later', 'meanwhile', 'still', 'yet', 'but', 'and', 'speaking', 'asked', 'for', 'by', 'under', 'amid', 'unlike', 'like']);
 /** Role nouns that name a relation to someone ("the client", "the employer"): never just the last person named. */
 const RELATIONAL_NOUNS = new Set(['client', 'clients', 'employer', 'employee', 'colleague', 'partner', 'friend', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'boss', 'neighbor', 'neighbour', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'widow', 'widower', 'parent', 'child', 'aide', 'assistant', 'rival', 'opponent', 'challenger', 'successor', 'predecessor']);
 const MALE_NOUNS = new Set(['man', 'husband', 'son', 'father', 'brother', 'boyfriend', 'widower', 'king', 'prince', 'congressman', 'chairman', 'spokesman', 'businessman', 'sportsman', 'gentleman', 'boy', 'uncle', 'nephew', 'grandfather', 'duke']);
@@ -825,16 +827,25 @@ class ArticleCast implements Cast {
     return i < 0 ? offset : this.doc.sentences[this.doc.tokens[i].sentence].start;
   }
 
-  /** A mention opening its sentence, after at most a few capitalised title words: "Texas Sen. Ted Cruz said". */
+  /**
+   * A mention opening its sentence, after at most a few capitalised title words ("Texas Sen. Ted Cruz said"),
+   * or right after an opening adverbial phrase ("In the wake of the attack, Trump called …").
+   */
   private isSentenceSubject(m: Span): boolean {
+    const { tokens } = this.doc;
     const i = this.tokenIndexAt(m.start);
     if (i < 0) return false;
-    const sentence = this.doc.tokens[i].sentence;
-    for (let k = i - 1, n = 0; k >= 0 && this.doc.tokens[k].sentence === sentence; k--, n++) {
-      const t = this.doc.tokens[k];
-      if (n >= 4 || (t.kind === 'word' ? !/^\p{Lu}/u.test(t.text) : t.text !== '.')) return false;
+    const sentence = tokens[i].sentence;
+    let k = i - 1;
+    for (let n = 0; k >= 0 && tokens[k].sentence === sentence; k--, n++) {
+      const t = tokens[k];
+      const titleLike = t.kind === 'word' ? /^\p{Lu}/u.test(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
+      if (n >= 4 || !titleLike) break;
     }
-    return true;
+    if (k < 0 || tokens[k].sentence !== sentence) return true;
+    if (tokens[k].text !== ',') return false;
+    const first = tokens[this.tokenIndexAt(this.doc.sentences[sentence].start)];
+    return first !== undefined && SENTENCE_OPENERS.has(first.text.toLowerCase()) && i - k <= 5;
   }
 
   /** A word naming a place, body or group, even when it is also a given name ("Missouri", "Georgia"). */

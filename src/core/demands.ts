@@ -460,7 +460,8 @@ class SentenceDemands {
       if (opening > cs && opening < cs + 8 && opening < comma) lead = opening + 1;
       const firstComma = this.w.indexOf(',', lead);
       // "Cruz, who won Texas, is calling for": the subject stands before a relative clause or apposition.
-      if (comma >= 0 && comma < p && firstComma > lead && firstComma < comma && APPOSITION_OPENERS.has(this.w[firstComma + 1] ?? '')) segment = [lead, firstComma];
+      const nounBeforeComma = firstComma > lead && this.nounPhraseEnd(lead) === firstComma;
+      if (comma >= 0 && comma < p && nounBeforeComma && firstComma < comma && APPOSITION_OPENERS.has(this.w[firstComma + 1] ?? '')) segment = [lead, firstComma];
       else if (comma >= 0 && comma < p) segment = [comma + 1, p + 1]; // "In July, the NAACP called for"
       else if (comma === p) segment = [lead, this.w.indexOf(',', lead)]; // "Smith, the mayor, urged"
       else segment = [cs, p + 1];

@@ -82,6 +82,12 @@ describe('actors', () => {
     assert.ok(!maria.aliases.some((x) => /client|young man/i.test(x)), maria.aliases.join(', '));
   });
 
+  it('takes the subject after an opening phrase over a nearer object for "he"', () => {
+    const text = 'Mark Ellison toured Ohio. After Peter Dunmore spoke on Friday, Ellison asked the governor to resign. He said the time for caution was over.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'He said').map((x, i) => (i === 1 ? x - 5 : x)) as [number, number]), actorNamed(cast, 'Mark Ellison').id);
+  });
+
   it('finds the given name of a person span that opens with a place ("Georgia Democrat Paul Reyes")', () => {
     const text = 'Anna Berg, who is running against Georgia Democrat Paul Reyes, spoke on Monday.\n\nLast month, Reyes won a vote. On Tuesday, he asked for a recount.';
     const cast = castOf(text);

@@ -242,6 +242,11 @@ describe('demands: holders that are not the grammatical subject', () => {
     assert.deepStrictEqual(analysis.demands.map((d) => (d.holder ? names.get(d.holder) : null)), ['Finance Ministry']);
   });
 
+  it('does not take a subordinate clause opening the sentence for an apposition', () => {
+    const text = 'Once the report was out, which named Harbor City officials, the residents began calling for Keller to resign.';
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), [null]);
+  });
+
   it('keeps the subject noun phrase of a coordinated verb and reads through a title abbreviation', () => {
     const text = [
       'A group of 40 teachers published a letter about Keller and called on Ottawa to fund the schools.',
