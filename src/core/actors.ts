@@ -309,14 +309,16 @@ class ArticleCast implements Cast {
   private genderOf(name: string): 'male' | 'female' | null {
     // The first given name decides, also after words a mistyped name may open with ("Missouri Republican Roy Blunt").
     const words = name.split(' ');
-    for (let i = 0; i < words.length - 1 || i === 0; i++) {
-      const w = words[i];
-      if (i < words.length - 1 && this.isPlaceLike(w)) continue;
-      const male = this.g.maleNames.has(w);
-      const female = this.g.femaleNames.has(w);
-      if (male || female) return male && !female ? 'male' : female && !male ? 'female' : null;
+    let given = words[0];
+    for (let i = 0; i < words.length - 1; i++) {
+      if (!this.isPlaceLike(words[i]) && (this.g.maleNames.has(words[i]) || this.g.femaleNames.has(words[i]))) {
+        given = words[i];
+        break;
+      }
     }
-    return null;
+    const male = this.g.maleNames.has(given);
+    const female = this.g.femaleNames.has(given);
+    return male && !female ? 'male' : female && !male ? 'female' : null;
   }
 
   /** "OSCE" and "Organization for Security and Cooperation in Europe" are one actor. */

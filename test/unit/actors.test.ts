@@ -96,6 +96,12 @@ describe('actors', () => {
     assert.strictEqual(cast.resolve(...at(text, 'he asked').map((x, i) => (i === 1 ? x - 6 : x)) as [number, number]), reyes.id);
   });
 
+  it('keeps the gender of a given name that is also a place ("Georgia Wells")', () => {
+    const text = 'Georgia Wells met Tom Price in Austin. She said the talks went well.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'She')), actorNamed(cast, 'Georgia Wells').id);
+  });
+
   it('merges a name written with and without a middle initial', () => {
     const text = 'Paula R. Ortiz spoke first. Later, Paula Ortiz took questions.';
     const cast = castOf(text);
