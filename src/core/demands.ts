@@ -441,11 +441,13 @@ class SentenceDemands {
       if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return this.reportedSubject(p) ?? { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
     }
     // "In California, Clinton hopes to … and encourage": an opening prepositional phrase is not the subject.
-    if (coordinated && INTRODUCTORY_PREPOSITIONS.has(this.w[cs] ?? '')) {
-      const comma = this.w.indexOf(',', cs);
-      if (comma > cs && comma < cs + 8 && comma < i) cs = comma + 1;
+    if (coordinated) {
+      let opener = cs;
+      while (opener < i && COORDINATORS.has(this.w[opener])) opener++;
+      const comma = INTRODUCTORY_PREPOSITIONS.has(this.w[opener] ?? '') ? this.w.indexOf(',', opener) : -1;
+      if (comma > opener && comma < opener + 8 && comma < i) cs = comma + 1;
     }
-    let segment: [number, number] = [cs, coordinated ? this.nounPhraseEnd(cs) : i];
+    let segment: [number, number] = [cs, coordinated ? (SUBJECT_PRONOUNS.has(this.w[cs]) ? cs + 1 : this.nounPhraseEnd(cs)) : i];
     // "On Tuesday, his wife, Jane, called for": an opening prepositional phrase is set aside first.
     let lead = cs;
     if (!coordinated && p >= cs) {

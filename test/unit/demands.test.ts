@@ -242,6 +242,12 @@ describe('demands: holders that are not the grammatical subject', () => {
     assert.deepStrictEqual(analysis.demands.map((d) => (d.holder ? names.get(d.holder) : null)), ['Finance Ministry']);
   });
 
+  it('finds the pronoun subject of a coordinated verb past "But on Tuesday,"', () => {
+    const text = 'Last month, Brandt backed the plan. But on Tuesday, he stood with the mayor and urged Ottawa to drop it.';
+    const found = findDemands(parseDocument(text), castOf(text, PEOPLE), []);
+    assert.deepStrictEqual(found.map((d) => d.holder_text), ['he']);
+  });
+
   it('does not take a subordinate clause opening the sentence for an apposition', () => {
     const text = 'Once the report was out, which named Harbor City officials, the residents began calling for Keller to resign.';
     assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), [null]);
