@@ -792,7 +792,9 @@ class ArticleCast implements Cast {
     const listed = this.byAliasKey.get(key);
     if (listed) return listed;
     const last = key.split(/\s+/).pop() ?? '';
-    if (!/^\p{L}/u.test(last) || !/^\p{Lu}/u.test(name)) return null;
+    // The surname must be written as a name: "The bill" is no "Bill Frelick".
+    const lastWritten = name.slice(name.length - last.length);
+    if (!/^\p{L}/u.test(last) || !/^\p{Lu}/u.test(lastWritten)) return null;
     return this.personByWord.get(last) ?? null;
   }
 

@@ -83,6 +83,7 @@ const READER_IMPERATIVES = new Set(['look', 'watch', 'see', 'read', 'meet', 'che
 const DISCOURSE_PARTICIPLES = new Set(['noted', 'said', 'stressed', 'emphasized', 'emphasised', 'remembered', 'pointed', 'mentioned', 'added', 'recalled', 'acknowledged', 'admitted', 'understood', 'clear']);
 const COGNITION_VERBS = new Set(['know', 'understand', 'see', 'hear', 'feel', 'remember', 'realize', 'realise', 'appreciate', 'recognize', 'think', 'believe']);
 const COORDINATORS = new Set(['and', 'but', 'then', 'or']);
+const SUBORDINATORS = new Set(['when', 'after', 'because', 'while', 'since', 'before', 'as', 'once', 'until', 'although', 'though']);
 const INTRODUCTORY_PREPOSITIONS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'from', 'with', 'for', 'last', 'earlier', 'later', 'meanwhile']);
 /** Words that open a relative clause or an apposition after a subject and a comma. */
 const APPOSITION_OPENERS = new Set(['who', 'whose', 'which', 'a', 'an', 'the', 'his', 'her', 'its', 'their', 'like', 'including']);
@@ -441,6 +442,11 @@ class SentenceDemands {
       if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return this.reportedSubject(p) ?? { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
     }
     // "In California, Clinton hopes to … and encourage": an opening prepositional phrase is not the subject.
+    // "The crowd cheered when Trump spotted a sign and asked …": the second verb shares the subordinate clause's subject.
+    if (coordinated) {
+      const sub = this.subordinateSubject(cs, p);
+      if (sub) return { ...sub, actorSubject: true };
+    }
     if (coordinated) {
       let opener = cs;
       while (opener < i && COORDINATORS.has(this.w[opener])) opener++;
@@ -486,6 +492,24 @@ class SentenceDemands {
     if (actor) return { actor, text, actorSubject: true };
     if (q && !party.text) return { ...speaker(), actorSubject: false };
     return { ...party, actorSubject: false };
+  }
+
+  /** The subject named right after the last subordinator before `to` ("when Trump spotted"), when a verb follows it. */
+  private subordinateSubject(from: number, to: number): Party | null {
+    const v = this.v;
+    for (let j = to - 1; j > from; j--) {
+      if (CLAUSE_PUNCT.has(this.w[j]) || isQuoteMark(this.w[j])) return null;
+      if (!SUBORDINATORS.has(this.w[j])) continue;
+      const s = j + 1;
+      const a = actorOfToken(this.cast, v, s);
+      if (!a) return null;
+      let e = s;
+      while (e + 1 < to && this.cast.actorAt(v.tokens[e + 1].start, v.tokens[e + 1].end) === a) e++;
+      const verb = this.w[e + 1] ?? '';
+      if (!v.isWord(e + 1) || v.isCapitalised(e + 1) || !/(?:ed|s)$/.test(verb) || NOUN_DETERMINERS.has(verb)) return null;
+      return { actor: a, text: v.doc.text.slice(v.tokens[s].start, v.tokens[e].end) };
+    }
+    return null;
   }
 
   /**

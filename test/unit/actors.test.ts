@@ -96,6 +96,13 @@ describe('actors', () => {
     assert.strictEqual(cast.resolve(...at(text, 'he asked').map((x, i) => (i === 1 ? x - 6 : x)) as [number, number]), reyes.id);
   });
 
+  it('does not read a lower-case noun as the given name it spells ("the bill" is not Bill Frelick)', () => {
+    const text = 'Bill Frelick praised the measure. The bill would require the agency to hire more staff.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'The bill')), null);
+    assert.strictEqual(cast.resolve(...at(text, 'Frelick')), actorNamed(cast, 'Bill Frelick').id);
+  });
+
   it('keeps the gender of a given name that is also a place ("Georgia Wells")', () => {
     const text = 'Georgia Wells met Tom Price in Austin. She said the talks went well.';
     const cast = castOf(text);

@@ -248,6 +248,11 @@ describe('demands: holders that are not the grammatical subject', () => {
     assert.deepStrictEqual(found.map((d) => d.holder_text), ['he']);
   });
 
+  it('gives a verb coordinated inside a "when" clause that clause\'s subject', () => {
+    const text = 'The crowd cheered when Keller spotted a banner and asked Brandt to read it aloud.';
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), ['Keller']);
+  });
+
   it('does not take a subordinate clause opening the sentence for an apposition', () => {
     const text = 'Once the report was out, which named Harbor City officials, the residents began calling for Keller to resign.';
     assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), [null]);
