@@ -27,6 +27,12 @@ const ROLE_LINKS = new Set(['of', 'for', 'to', 'and', 'the', 'a', 'an', 'at', 'i
 const ROLE_ADJECTIVES = new Set(['policy', 'security', 'party', 'campaign', 'presidential', 'national', 'general', 'federal', 'regional', 'local', 'state', 'military', 'political', 'economic', 'trade', 'press', 'communications', 'permanent', 'special', 'former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
 /** How far back (in characters) a role noun or pronoun may look for the person it refers to. */
 const REFERENCE_WINDOW = 2500;
+/** What may stand between coordinated names: a comma, "and", or an apposition set off by commas; group 1 is "and". */
+const COORDINATION_JOINER = /^(?:,[^,.;:!?"“”()]{1,60})?(?:,\s+|,?\s+(and|&)\s+)$/;
+/** Longest gap (in characters) between two coordinated names. */
+const COORDINATION_GAP = 80;
+/** Longest first paragraph (in characters) read as the story's headline block. */
+const HEADLINE_LENGTH = 300;
 /** Body nouns that refer only to an actor whose name carries them ("the court" → "Supreme Court"). */
 const NAMED_BODY_HEADS = new Set(['court', 'union', 'league', 'federation', 'committee', 'council', 'commission', 'ministry']);
 /** Labour unions are often named without the word: "Association of Flight Attendants", "United Auto Workers". */
@@ -43,6 +49,18 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
   labour: ['conservative', 'tory'],
   tory: ['labour', 'liberal'],
 };
+/** Words opening an adverbial phrase or clause before a sentence's subject: "In the wake of …, Trump said". */
+const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'following', 'despite', 'with', 'without', 'when', 'while', 'as', 'once', 'although', 'though', 'because', 'last', 'earlier', 'later', 'meanwhile', 'still', 'yet', 'but', 'and', 'speaking', 'asked', 'for', 'by', 'under', 'amid', 'unlike', 'like']);
+/** Role nouns that name a relation to someone ("the client", "the employer"): never just the last person named. */
+const RELATIONAL_NOUNS = new Set(['client', 'clients', 'employer', 'employee', 'colleague', 'partner', 'friend', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'boss', 'neighbor', 'neighbour', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'widow', 'widower', 'parent', 'child', 'aide', 'assistant', 'rival', 'opponent', 'challenger', 'successor', 'predecessor']);
+const MALE_NOUNS = new Set(['man', 'husband', 'son', 'father', 'brother', 'boyfriend', 'widower', 'king', 'prince', 'congressman', 'chairman', 'spokesman', 'businessman', 'sportsman', 'gentleman', 'boy', 'uncle', 'nephew', 'grandfather', 'duke']);
+const FEMALE_NOUNS = new Set(['woman', 'wife', 'daughter', 'mother', 'sister', 'girlfriend', 'widow', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman', 'businesswoman', 'sportswoman', 'lady', 'girl', 'aunt', 'niece', 'grandmother', 'duchess']);
+/** Nouns for the people working for a person: "the Clinton campaign" is a group, not Clinton herself. */
+const PERSON_COLLECTIVES = new Set(['campaign', 'administration', 'camp', 'team']);
+/** A middle initial between two names: "Loretta E. Lynch", "Patrick J. Leahy". */
+const MIDDLE_INITIAL = /(?<=\S) (?:\p{Lu}\. ?){1,3}(?=\p{Lu}\p{Ll})/gu;
+const NEXT_WORD = /^\s([a-z]+)/;
+const OF_AFTER = /^\s+of\s/;
 const HONORIFIC = /^(Mrs?|Ms|Miss)\.?(?:\s|$)/i;
 
 interface ActorState extends Actor {
@@ -55,10 +73,20 @@ interface ActorState extends Actor {
   /** Raw alias texts already seen (a fast check before normalising). */
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
+  /** For a group made of coordinated people ("Smith and Jones"): its members. */
+  members?: ActorState[];
+}
+
+/** People named together ("Ann Lee and Tom Ray", "Lee, a senator, and Ray"), whom "they" may stand for. */
+interface Coordination extends Span {
+  members: ActorState[];
+  group?: ActorState;
 }
 
 interface Mention extends Span {
   actor: ActorState;
+  /** "the Clinton campaign", "Obama's administration": a person's organization, which "they" may stand for. */
+  collective?: boolean;
 }
 
 export function buildCast(doc: Doc, found: EntityMention[]): Cast {
@@ -84,6 +112,8 @@ class ArticleCast implements Cast {
   /** Per actor: how many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
   private readonly namesFromFirstPass = new Map<ActorState, number>();
   private mentionsSorted = false;
+  /** Coordinated people in reading order. */
+  private readonly coordinations: Coordination[];
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
 
@@ -92,8 +122,9 @@ class ArticleCast implements Cast {
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
     this.mentions = SortedSpanList.of(this.mentions.toArray().sort((a, b) => a.start - b.start));
+    this.coordinations = this.findCoordinations();
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
-    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addRoleNounReferences()]) {
+    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addCollectivePhrases(), () => this.addRoleNounReferences(), () => this.addHeadlineRoleNouns()]) {
       this.pending = [];
       phase();
       if (this.pending.length) this.mentions = SortedSpanList.of(this.mentions.toArray().concat(this.pending).sort((a, b) => a.start - b.start));
@@ -201,7 +232,7 @@ class ArticleCast implements Cast {
   }
 
   private isProperName(a: ActorState, text: string): boolean {
-    if (a.type === 'person') return /^\p{Lu}/u.test(text) && !this.hasRoleWord(text);
+    if (a.type === 'person') return /^\p{Lu}/u.test(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
     return /^\p{Lu}/u.test(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
   }
 
@@ -271,13 +302,24 @@ class ArticleCast implements Cast {
   private keyOf(m: EntityMention): string {
     const group = aliasGroupOf(m.text);
     if (group !== null) return `group:${group}`;
-    return `${m.type}:${m.text.toLowerCase()}`;
+    // "Loretta E. Lynch" and "Loretta Lynch" are one person: middle initials do not count.
+    const text = m.type === 'person' && m.text.length < 60 && m.text.includes('.') ? m.text.replace(MIDDLE_INITIAL, ' ') : m.text;
+    return `${m.type}:${text.toLowerCase()}`;
   }
 
   private genderOf(name: string): 'male' | 'female' | null {
-    const space = name.indexOf(' ');
-    const first = space < 0 ? name : name.slice(0, space);
-    return this.g.maleNames.has(first) && !this.g.femaleNames.has(first) ? 'male' : this.g.femaleNames.has(first) && !this.g.maleNames.has(first) ? 'female' : null;
+    // The first given name decides, also after words a mistyped name may open with ("Missouri Republican Roy Blunt").
+    const words = name.split(' ');
+    let given = words[0];
+    for (let i = 0; i < words.length - 1; i++) {
+      if (!this.isPlaceLike(words[i]) && (this.g.maleNames.has(words[i]) || this.g.femaleNames.has(words[i]))) {
+        given = words[i];
+        break;
+      }
+    }
+    const male = this.g.maleNames.has(given);
+    const female = this.g.femaleNames.has(given);
+    return male && !female ? 'male' : female && !male ? 'female' : null;
   }
 
   /** "OSCE" and "Organization for Security and Cooperation in Europe" are one actor. */
@@ -352,6 +394,52 @@ class ArticleCast implements Cast {
     return false;
   }
 
+  /** Runs of person names joined by "and" (and commas, with an optional apposition after each name) in one sentence. */
+  private findCoordinations(): Coordination[] {
+    const out: Coordination[] = [];
+    const people = this.entities.filter((e) => e.type === 'person' && e.actor);
+    let run: Entity[] = [];
+    let joinedByAnd = false;
+    const close = (): void => {
+      const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
+      if (joinedByAnd && members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
+      run = [];
+      joinedByAnd = false;
+    };
+    for (const e of people) {
+      const prev = run[run.length - 1];
+      const gap = prev ? this.doc.text.slice(prev.end, e.start) : '';
+      const joiner = prev && gap.length <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(gap) : null;
+      if (!joiner) {
+        close();
+        run = [e];
+        continue;
+      }
+      if (joiner[1]) joinedByAnd = true;
+      run.push(e);
+    }
+    close();
+    return out;
+  }
+
+  private sameSentence(a: number, b: number): boolean {
+    const i = this.tokenIndexAt(a);
+    const j = this.tokenIndexAt(b);
+    return i >= 0 && j >= 0 && this.doc.tokens[i].sentence === this.doc.tokens[j].sentence;
+  }
+
+  /** The group actor of a coordination, made when first referred to. */
+  private groupOf(c: Coordination): ActorState {
+    if (c.group) return c.group;
+    const name = c.members.length === 2 ? `${c.members[0].name} and ${c.members[1].name}` : `${c.members.slice(0, -1).map((m) => m.name).join(', ')} and ${c.members[c.members.length - 1].name}`;
+    const g = this.newActor({ start: c.start, end: c.end, text: name, type: 'person' });
+    g.members = c.members;
+    c.group = g;
+    // Only the references to the group are its mentions: the names stay mentions of each person.
+    this.addAlias(g, name);
+    return g;
+  }
+
   // ---- titles, appositions and other references ---------------------------------------------------
 
   /** "Russian President Vladimir Putin", "Sergei Riabkov, Russian deputy foreign minister," and "the US envoy, Wendy Sherman,". */
@@ -370,6 +458,9 @@ class ArticleCast implements Cast {
       if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
       if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
         this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
+      } else if (k === i - 1 && this.isPartyWordBefore(i - 1)) {
+        // "Republican Donald Trump": the party tells who "the Republican" is later.
+        this.addMention(a, tokens[i - 1], tokens[i - 1].text);
       }
       // Apposition after the name: ", ROLE" up to the next comma or full stop.
       const last = this.tokenIndexAt(e.end - 1);
@@ -383,6 +474,15 @@ class ArticleCast implements Cast {
         if (role) this.addMention(a, role, text.slice(role.start, role.end));
       }
     }
+  }
+
+  /** A capitalised party or role noun standing alone before a name: "Republican Donald Trump", "Democrat Ann Lee". */
+  private isPartyWordBefore(k: number): boolean {
+    const { tokens } = this.doc;
+    const t = tokens[k];
+    if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !(t.text.toLowerCase() in OPPOSING_PARTY)) return false;
+    const before = k > 0 ? tokens[k - 1] : undefined;
+    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !/^\p{Lu}/u.test(before.text);
   }
 
   private isTitleOrOrigin(word: string): boolean {
@@ -464,6 +564,34 @@ class ArticleCast implements Cast {
     }
   }
 
+  /** "the Clinton campaign", "Trump's campaign", "the Obama administration": a person's team, recorded under that person. */
+  private addCollectivePhrases(): void {
+    const { tokens, text } = this.doc;
+    for (let i = 1; i < tokens.length; i++) {
+      const noun = tokens[i];
+      if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
+      const owner = tokens[i - 1];
+      const a = this.actorAtRaw(owner.start, owner.end);
+      if (!a || a.type !== 'person' || a.members) continue;
+      let first = this.tokenIndexAt(this.mentionStartAt(owner.start));
+      if (first > 0 && tokens[first - 1].sentence === noun.sentence && DETERMINERS.has(tokens[first - 1].text.toLowerCase())) first--;
+      if (first < 0) continue;
+      const span = { start: tokens[first].start, end: noun.end };
+      this.addMention(a, span, text.slice(span.start, span.end));
+      const added = this.pending?.[this.pending.length - 1];
+      if (added) added.collective = true;
+    }
+  }
+
+  /** Start of the name mention covering `offset` (the owner word may end a longer name: "Hillary Clinton's"). */
+  private mentionStartAt(offset: number): number {
+    const ms = this.mentions;
+    const lo = ms.countStartingBefore(offset + 1);
+    let start = offset;
+    for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (ms.at(k).end > offset) start = Math.min(start, ms.at(k).start);
+    return start;
+  }
+
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
   private addRoleNounReferences(): void {
     const { tokens } = this.doc;
@@ -475,6 +603,46 @@ class ArticleCast implements Cast {
       const a = this.referent(phrase.start, phrase.end, phrase.head);
       if (a) this.addMention(a, phrase, this.doc.text.slice(phrase.start, phrase.end));
     }
+  }
+
+  /**
+   * "Lawmaker urges …", "Member of House panel says …": a bare role noun opening a clause of the opening
+   * headline refers forward to the person the story's lead names.
+   */
+  private addHeadlineRoleNouns(): void {
+    const { tokens, paragraphs } = this.doc;
+    const head = paragraphs[0];
+    if (!head || paragraphs.length < 2 || head.kind === 'boilerplate' || head.end - head.start > HEADLINE_LENGTH) return;
+    for (let i = Math.max(0, this.tokenIndexAt(head.start)); i < tokens.length && tokens[i].start < head.end; i++) {
+      const t = tokens[i];
+      const lower = t.text.toLowerCase();
+      if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || !this.g.personNouns.has(lower) || this.actorAtRaw(t.start, t.end)) continue;
+      const prev = i > 0 ? tokens[i - 1] : undefined;
+      const opensClause = !prev || prev.start < head.start || prev.sentence !== t.sentence || (prev.kind === 'punct' && /^[:;—–-]$/.test(prev.text));
+      const next = tokens[i + 1];
+      // "Senator Jones says" names its person; only the bare noun reaches forward.
+      if (!opensClause || !next || next.kind !== 'word' || /^\p{Lu}/u.test(next.text)) continue;
+      const a = this.leadPerson(head.end, lower);
+      if (a) this.addMention(a, t, null);
+    }
+  }
+
+  /** The person the first lines after `from` are about: the first named, unless a later one carries the role word. */
+  private leadPerson(from: number, role: string): ActorState | null {
+    let best: ActorState | null = null;
+    let bestScore = -Infinity;
+    for (let i = this.lastMentionIndexBefore(from) + 1; i < this.mentions.length; i++) {
+      const m = this.mentions.at(i);
+      if (m.start - from > REFERENCE_WINDOW) break;
+      const a = m.actor;
+      if (a.type !== 'person' || a.members || contradictsParty([role], a.words)) continue;
+      const score = (a.words.has(role) ? 3 : 0) - (m.start - from) / 1000;
+      if (score > bestScore) {
+        best = a;
+        bestScore = score;
+      }
+    }
+    return best;
   }
 
   /** "the [nationality|adjective]* NOUN" where NOUN is a person role or a body ("bloc", "alliance"); not followed by "of". */
@@ -523,13 +691,17 @@ class ArticleCast implements Cast {
       const a = m.actor;
       if (seen.has(a)) continue;
       seen.add(a);
-      if (isPerson && a.type !== 'person') continue;
+      if ((isPerson && a.type !== 'person') || a.members) continue;
       // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
       if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
       // "the court", "the union": a body of one kind is an actor named as such, never just any organization.
       if (isBody && NAMED_BODY_HEADS.has(head) && !a.words.has(head) && !(head === 'union' && hasAny(a.words, UNION_NAME_WORDS))) continue;
       if (isPerson && contradictsParty(phrase, a.words)) continue;
+      // "the client", "his wife": a relation names someone else than the person just mentioned, unless so introduced.
+      if (RELATIONAL_NOUNS.has(head) && !a.words.has(head)) continue;
+      const gender = MALE_NOUNS.has(head) ? 'male' : FEMALE_NOUNS.has(head) ? 'female' : null;
+      if (gender && a.gender !== null && a.gender !== gender) continue;
       let score = -(start - m.start) / 1000;
       if (a.words.has(head)) score += 3;
       for (const w of phrase) if (w !== 'the' && w !== head && a.words.has(w)) score += 1;
@@ -552,8 +724,15 @@ class ArticleCast implements Cast {
     const ms = this.mentions;
     // Last mention starting before `end`, then walk back while mentions may still overlap.
     const lo = ms.countStartingBefore(end);
-    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) if (ms.at(i).end > start) return ms.at(i).actor;
-    return null;
+    let found: Mention | null = null;
+    for (let i = lo - 1; i >= 0 && i >= lo - 8; i--) {
+      const m = ms.at(i);
+      if (m.end <= start) continue;
+      // In "Member of House panel" the head is the noun before "of", not the name after it.
+      if (found && m.end < found.start && m.actor.type === 'person' && found.actor.type !== 'person' && OF_AFTER.test(this.doc.text.slice(m.end, m.end + 4))) return m.actor;
+      found ??= m;
+    }
+    return found?.actor ?? null;
   }
 
   resolve(start: number, end: number): string | null {
@@ -586,7 +765,9 @@ class ArticleCast implements Cast {
     const listed = this.byAliasKey.get(key);
     if (listed) return listed;
     const last = key.split(/\s+/).pop() ?? '';
-    if (!/^\p{L}/u.test(last) || !/^\p{Lu}/u.test(name)) return null;
+    // The surname must be written as a name: "The bill" is no "Bill Frelick".
+    const lastWritten = name.slice(name.length - last.length);
+    if (!/^\p{L}/u.test(last) || !/^\p{Lu}/u.test(lastWritten)) return null;
     return this.personByWord.get(last) ?? null;
   }
 
@@ -596,19 +777,64 @@ class ArticleCast implements Cast {
    * common word ("Vermont Democrats", "Customs Enforcement"), which is a mistyped entity.
    */
   private personBefore(start: number, gender: 'male' | 'female'): ActorState | null {
+    let nearest: Mention | null = null;
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
-      const a = m.actor;
-      if (a.type !== 'person' || (a.gender !== null && a.gender !== gender)) continue;
-      if (a.gender === null && this.isDoubtfulPerson(a)) continue;
-      return a;
+      if (nearest && m.start < this.sentenceStartOf(nearest.start)) break;
+      if (!this.fitsPronoun(m.actor, gender)) continue;
+      // Within the sentence of the nearest fitting person, its subject is the likelier antecedent:
+      // "Cruz is highlighting his win over Trump as he urges …" is about Cruz.
+      if (nearest && nearest.actor !== m.actor && this.isSentenceSubject(m)) return m.actor;
+      if (!nearest) {
+        if (this.isSentenceSubject(m)) return m.actor;
+        nearest = m;
+      }
     }
-    return null;
+    return nearest?.actor ?? null;
+  }
+
+  private fitsPronoun(a: ActorState, gender: 'male' | 'female'): boolean {
+    if (a.type !== 'person' || a.members || (a.gender !== null && a.gender !== gender)) return false;
+    return a.gender !== null || !this.isDoubtfulPerson(a);
+  }
+
+  private sentenceStartOf(offset: number): number {
+    const i = this.tokenIndexAt(offset);
+    return i < 0 ? offset : this.doc.sentences[this.doc.tokens[i].sentence].start;
+  }
+
+  /**
+   * A mention opening its sentence, after at most a few capitalised title words ("Texas Sen. Ted Cruz said"),
+   * or right after an opening adverbial phrase ("In the wake of the attack, Trump called …").
+   */
+  private isSentenceSubject(m: Span): boolean {
+    const { tokens } = this.doc;
+    const i = this.tokenIndexAt(m.start);
+    if (i < 0) return false;
+    const sentence = tokens[i].sentence;
+    let k = i - 1;
+    for (let n = 0; k >= 0 && tokens[k].sentence === sentence; k--, n++) {
+      const t = tokens[k];
+      const titleLike = t.kind === 'word' ? /^\p{Lu}/u.test(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
+      if (n >= 4 || !titleLike) break;
+    }
+    if (k < 0 || tokens[k].sentence !== sentence) return true;
+    if (tokens[k].text !== ',') return false;
+    const first = tokens[this.tokenIndexAt(this.doc.sentences[sentence].start)];
+    return first !== undefined && SENTENCE_OPENERS.has(first.text.toLowerCase()) && i - k <= 5;
+  }
+
+  /** A word naming a place, body or group, even when it is also a given name ("Missouri", "Georgia"). */
+  private isPlaceLike(word: string): boolean {
+    return ((this.g.exact.get(word) ?? 0) & (Kind.Location | Kind.Country | Kind.Organization | Kind.Group)) !== 0;
   }
 
   private isDoubtfulPerson(a: ActorState): boolean {
-    const first = a.name.split(/\s+/)[0];
+    const words = a.name.split(/\s+/);
+    // "Missouri Republican Roy Blunt": a given name inside a mistyped span still makes it a person.
+    for (let i = 1; i < words.length - 1; i++) if ((this.g.exact.get(words[i]) ?? 0) & Kind.FirstName && !this.isPlaceLike(words[i])) return false;
+    const first = words[0];
     if (!/^\p{Lu}\p{Ll}/u.test(first)) return !/^\p{Lu}\.?$/u.test(first);
     const kinds = this.g.exact.get(first) ?? 0;
     if (kinds & Kind.FirstName) return false;
@@ -617,12 +843,39 @@ class ArticleCast implements Cast {
 
   /** "they": the most recent organization. Places are never "they" (a place acting as a government is named as such). */
   private groupBefore(start: number): ActorState | null {
+    let organization: Mention | null = null;
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
-      if (m.actor.type === 'organization') return m.actor;
+      if ((m.actor.type === 'organization' || m.collective) && !this.isNounModifier(m)) {
+        organization = m;
+        break;
+      }
     }
-    return null;
+    // People named together more recently than any organization: "they" are those people.
+    const c = this.coordinationBefore(start);
+    if (c && start - c.end <= REFERENCE_WINDOW && (!organization || organization.end <= c.end)) return this.groupOf(c);
+    return organization?.actor ?? null;
+  }
+
+  /** "Senate leaders", "Fox News hosts": a name qualifying a person noun is not what "they" stands for. */
+  private isNounModifier(m: Span): boolean {
+    const next = NEXT_WORD.exec(this.doc.text.slice(m.end, m.end + 24));
+    if (!next) return false;
+    const w = next[1];
+    return this.g.personNouns.has(w) || (w.endsWith('s') && this.g.personNouns.has(w.slice(0, -1)));
+  }
+
+  private coordinationBefore(start: number): Coordination | null {
+    const cs = this.coordinations;
+    let lo = 0;
+    let hi = cs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cs[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 ? cs[lo - 1] : null;
   }
 
   private lastMentionIndexBefore(start: number): number {

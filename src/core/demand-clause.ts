@@ -3,6 +3,7 @@
  * marks and adverbs, clause boundaries, negation, subjects and objects as actors.
  */
 import type { Cast } from './cast';
+import { gazetteer } from './gazetteer';
 import type { Doc, Token } from './text';
 import type { Span } from './types';
 import {
@@ -140,6 +141,8 @@ export class SentenceView {
     if (form.endsWith('ing')) return ARTICLES.has(w) || (w.endsWith("'s") && !SUBJECT_PRONOUNS.has(w.slice(0, -2)));
     if (NOUN_DETERMINERS.has(w)) return true;
     if (w.endsWith('ing') && !AUXILIARIES.has(w) && this.isWord(p)) return true;
+    // "his home state of Texas", "a call of duty": a bare form before "of" after a noun is a noun.
+    if (this.words[i + 1] === 'of' && this.isWord(p) && !SUBJECT_PRONOUNS.has(w) && !AUXILIARIES.has(w) && w !== 'to') return true;
     return w.endsWith("'s") && !SUBJECT_PRONOUNS.has(w.slice(0, -2)) && w !== "it's" && w !== "that's" && w !== "there's";
   }
 
@@ -288,6 +291,35 @@ function isNounModifier(view: SentenceView, first: number, last: number): boolea
   return next < view.length && view.isWord(next) && !view.isCapitalised(next) && !AFTER_PARTY.has(view.words[next]);
 }
 
+const actorTypes = new WeakMap<Cast, Map<string, string>>();
+
+/** The type of actor `id` (the cast only grows, so a missing id refreshes the table). */
+export function actorType(cast: Cast, id: string): string | undefined {
+  let types = actorTypes.get(cast);
+  if (!types || !types.has(id)) {
+    types = new Map(cast.actors.map((a) => [a.id, a.type]));
+    actorTypes.set(cast, types);
+  }
+  return types.get(id);
+}
+
+/**
+ * The party a place only qualifies: a person within a few title words ("Vermont Sen. Bernie Sanders"), or
+ * the body right after a possessive place ("Romania's Justice Ministry").
+ */
+function personAfterPlace(cast: Cast, view: SentenceView, from: number): string | null {
+  const titles = gazetteer().titleWords;
+  const possessive = /['’]s$/.test(view.tokens[from - 1]?.text ?? '');
+  for (let j = from; j < view.length && j < from + 5; j++) {
+    const t = view.tokens[j];
+    const a = cast.actorAt(t.start, t.end);
+    if (a && (actorType(cast, a) === 'person' || (possessive && actorType(cast, a) === 'organization'))) return a;
+    if (!view.isCapitalised(j) && view.words[j] !== '.') return null;
+    if (!possessive && view.words[j] !== '.' && !titles.has(view.words[j].replace(/\.$/, ''))) return null;
+  }
+  return null;
+}
+
 /** The first party named in tokens [from, to) that a demand can be addressed to. */
 export function addresseeIn(cast: Cast, view: SentenceView, from: number, to: number): string | null {
   return firstActorIn(cast, view, from, to, true);
@@ -300,6 +332,9 @@ export function firstActorIn(cast: Cast, view: SentenceView, from: number, to: n
     if (a) {
       let last = i;
       while (last + 1 < view.length && cast.actorAt(view.tokens[last + 1].start, view.tokens[last + 1].end) === a) last++;
+      // "Vermont Sen. Bernie Sanders": a place before a title and a name only says where the person is from.
+      const titled = actorType(cast, a) === 'location' ? personAfterPlace(cast, view, last + 1) : null;
+      if (titled) return titled;
       if (!skipNounModifiers || !isNounModifier(view, i, last)) return a;
       i = last;
       continue;

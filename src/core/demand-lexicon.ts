@@ -76,3 +76,5 @@ export const NEGATIONS = set(lexicon.negations);
 export const NOUN_DETERMINERS = set(lexicon.nounDeterminers);
 export const NON_COMPLEMENT_HEADS = set(lexicon.nonComplementHeads);
 export const QUESTION_WORDS = set(lexicon.questionWords);
+export const DOCUMENT_NOUNS = set(lexicon.documentNouns);
+export const AUTHORING_VERBS = set(lexicon.authoringVerbs);

@@ -15,6 +15,7 @@ import { Attributor, type Attribution, type Party, partyIn } from './demand-attr
 import { withPronounFallback } from './demand-referents';
 import {
   actorOfToken,
+  actorType,
   AUXILIARIES,
   BE_FORMS,
   CLAUSE_PUNCT,
@@ -39,6 +40,8 @@ import {
   OBJECT_PRONOUNS,
   QUESTION_WORDS,
   REPORTING_VERBS,
+  AUTHORING_VERBS,
+  DOCUMENT_NOUNS,
   REQUEST_NOUNS,
   SUBJECT_PRONOUNS,
   SUPPORT_NOUNS,
@@ -79,6 +82,10 @@ const READER_IMPERATIVES = new Set(['look', 'watch', 'see', 'read', 'meet', 'che
 const DISCOURSE_PARTICIPLES = new Set(['noted', 'said', 'stressed', 'emphasized', 'emphasised', 'remembered', 'pointed', 'mentioned', 'added', 'recalled', 'acknowledged', 'admitted', 'understood', 'clear']);
 const COGNITION_VERBS = new Set(['know', 'understand', 'see', 'hear', 'feel', 'remember', 'realize', 'realise', 'appreciate', 'recognize', 'think', 'believe']);
 const COORDINATORS = new Set(['and', 'but', 'then', 'or']);
+const SUBORDINATORS = new Set(['when', 'after', 'because', 'while', 'since', 'before', 'as', 'once', 'until', 'although', 'though']);
+const INTRODUCTORY_PREPOSITIONS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'from', 'with', 'for', 'last', 'earlier', 'later', 'meanwhile']);
+/** Words that open a relative clause or an apposition after a subject and a comma. */
+const APPOSITION_OPENERS = new Set(['who', 'whose', 'which', 'a', 'an', 'the', 'his', 'her', 'its', 'their', 'like', 'including']);
 const RELATIVE_PRONOUNS = new Set(['who', "who's", 'which', 'that']);
 const PARTICLES = new Set(['in', 'up', 'out', 'off', 'back', 'down', 'over', 'away', 'around']);
 const NP_STOPS = new Set(['to', 'that', 'for', 'on', 'with', 'by', 'from', 'at', 'in', 'and', 'or', 'but', 'as', 'about', 'if', 'whether', 'because', 'when', 'while', 'so', 'of', 'he', 'she', 'they', 'we', 'i', 'you', 'there', 'anonymity', 'is', 'was', 'are', 'were', 'be', 'will', 'would']);
@@ -95,7 +102,7 @@ export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[
     if (!story.has(paragraph) && paragraph !== firstParagraph) continue;
     if (!hasTrigger(doc, ...views.tokenRange(s))) continue;
     const view = views.at(s);
-    const finder = new SentenceDemands(view, cast, attributor, paragraph === firstParagraph);
+    const finder = new SentenceDemands(view, views, cast, attributor, paragraph === firstParagraph);
     const found = finder.find();
     if (found) out.push(toDemand(doc, view, found));
   }
@@ -182,6 +189,7 @@ class SentenceDemands {
 
   constructor(
     private readonly v: SentenceView,
+    private readonly views: SentenceViews,
     private readonly cast: Cast,
     private readonly attributor: Attributor,
     private readonly headline: boolean,
@@ -191,7 +199,15 @@ class SentenceDemands {
 
   find(): Finding | null {
     if (this.v.isQuestion) return null;
-    return this.headlineForm() ?? this.directiveCue() ?? this.ultimatum() ?? this.deontic();
+    const found = this.headlineForm() ?? this.directiveCue() ?? this.ultimatum() ?? this.deontic();
+    // "Paul Ryan: Decision needs more scrutiny": what follows a headline's named prefix is that person's demand,
+    // unless a name of its own opens it ("Limbaugh: Clinton asking moderator to …").
+    const colon = this.headline && found ? this.w.indexOf(':') : -1;
+    if (found && colon > 0 && colon < found.cueFrom && this.allActorTokens(0, colon) && !this.allActorTokens(colon + 1, found.cueFrom)) {
+      const named = this.headlineColon(found.cueFrom);
+      if (named) found.holder = named;
+    }
+    return found;
   }
 
   // ---- directive cues -------------------------------------------------------------------------
@@ -364,14 +380,17 @@ class SentenceDemands {
       const addressee = addresseeIn(this.cast, v, next + 1, e);
       if (addressee || OBJECT_PRONOUNS.has(this.w[next + 1])) return { cueFrom: i, cueTo: i + 1, contentFrom: next + 1, holder: this.cueSubject(i), addressee };
     }
-    const possessor = i > 0 && this.w[i - 1].endsWith("'s") && !['it\'s', 'that\'s', 'there\'s', 'he\'s', 'she\'s'].includes(this.w[i - 1]);
+    // "Trump's calls", "Trump's repeated calls": the possessive may stand one modifier before the noun.
+    const isPossessive = (k: number): boolean => k >= 0 && this.w[k].endsWith("'s") && !['it\'s', 'that\'s', 'there\'s', 'he\'s', 'she\'s'].includes(this.w[k]);
+    const owner = isPossessive(i - 1) ? i - 1 : v.isWord(i - 1) && !v.isCapitalised(i - 1) && isPossessive(i - 2) ? i - 2 : -1;
+    const possessor = owner >= 0;
     const made = ['make', 'makes', 'made', 'making', 'issue', 'issues', 'issued', 'issuing', 'deliver', 'delivered', 'repeated', 'renewed', 'presented', 'sent', 'gave', 'give', 'set'];
     let verb = -1;
     for (let k = i - 1; k >= Math.max(0, i - 4) && verb < 0; k--) if (made.includes(this.w[k])) verb = k;
     const complement = nw === 'that' || nw === 'to' || nw === 'for' || nw === 'of' || cue.noun;
     if (!complement || (!possessor && verb < 0)) return null;
     if (nw === 'for' && NON_COMPLEMENT_HEADS.has(v.word(next + 1))) return null;
-    const holder = possessor ? this.possessor(i - 1) : this.cueSubject(verb >= 0 ? verb : i);
+    const holder = possessor ? this.possessor(owner) : this.cueSubject(verb >= 0 ? verb : i);
     return { cueFrom: i, cueTo: i + cue.length, contentFrom: next + 1, holder, addressee: this.fromParty(next) };
   }
 
@@ -412,13 +431,33 @@ class SentenceDemands {
     let cs = coordinated ? 0 : v.clauseStart(i);
     if (q) while (cs < i && v.tokens[cs].start < q.start) cs++;
     const speaker = (): Party => (q ? this.attributor.quoteSpeaker(q) : { actor: null, text: null });
+    // "“Let the UN advise them to …”": whoever says "let" is the one asking.
+    if (q && this.w[v.skipQuotesForward(cs)] === 'let') return { ...speaker(), actorSubject: true };
     if (p >= cs && p >= 0) {
       const w = this.w[p];
       if (isFirstPerson(w) || w === 'you') return { ...speaker(), actorSubject: true };
       if (RELATIVE_PRONOUNS.has(w)) return this.antecedent(p, cs);
-      if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
+      if (w === 'it') {
+        const reported = this.reportedSubject(p);
+        if (reported) return reported;
+      }
+      if (SUBJECT_PRONOUNS.has(w) && w !== 'it') return this.reportedSubject(p) ?? { actor: actorOfToken(this.cast, v, p), text: v.tokens[p].text, actorSubject: true };
     }
-    let segment: [number, number] = [cs, coordinated ? this.nounPhraseEnd(cs) : i];
+    // "In California, Clinton hopes to … and encourage": an opening prepositional phrase is not the subject.
+    // "The crowd cheered when Trump spotted a sign and asked …": the second verb shares the subordinate clause's subject.
+    if (coordinated) {
+      const sub = this.subordinateSubject(cs, p);
+      if (sub) return { ...sub, actorSubject: true };
+    }
+    if (coordinated) {
+      let opener = cs;
+      while (opener < i && COORDINATORS.has(this.w[opener])) opener++;
+      const comma = INTRODUCTORY_PREPOSITIONS.has(this.w[opener] ?? '') ? this.w.indexOf(',', opener) : -1;
+      if (comma > opener && comma < opener + 8 && comma < i) cs = comma + 1;
+    }
+    let segment: [number, number] = [cs, coordinated ? (SUBJECT_PRONOUNS.has(this.w[cs]) ? cs + 1 : this.nounPhraseEnd(cs)) : i];
+    // "On Tuesday, his wife, Jane, called for": an opening prepositional phrase is set aside first.
+    let lead = cs;
     if (!coordinated && p >= cs) {
       let comma = -1;
       for (let j = p; j >= cs; j--) {
@@ -427,21 +466,114 @@ class SentenceDemands {
           break;
         }
       }
-      if (comma >= 0 && comma < p) segment = [comma + 1, p + 1]; // "In July, the NAACP called for"
-      else if (comma === p) segment = [cs, this.w.indexOf(',', cs)]; // "Smith, the mayor, urged"
+      const opening = INTRODUCTORY_PREPOSITIONS.has(this.w[cs] ?? '') ? this.w.indexOf(',', cs) : -1;
+      if (opening > cs && opening < cs + 8 && opening < comma) lead = opening + 1;
+      const firstComma = this.w.indexOf(',', lead);
+      // "Cruz, who won Texas, is calling for": the subject stands before a relative clause or apposition.
+      const nounBeforeComma = firstComma > lead && this.nounPhraseEnd(lead) === firstComma;
+      if (comma >= 0 && comma < p && nounBeforeComma && firstComma < comma && APPOSITION_OPENERS.has(this.w[firstComma + 1] ?? '')) segment = [lead, firstComma];
+      else if (comma >= 0 && comma < p) segment = [comma + 1, p + 1]; // "In July, the NAACP called for"
+      else if (comma === p) segment = [lead, this.w.indexOf(',', lead)]; // "Smith, the mayor, urged"
       else segment = [cs, p + 1];
     }
     // A participle ("…, calling for", "… directors urging them") takes the clause's opening noun phrase.
     const participle = this.w[i].endsWith('ing') && !BE_FORMS.has(this.w[v.skipBackOverAdverbs(i - 1)] ?? '');
+    const whole = segment;
     if (participle) segment = [segment[0], this.nounPhraseEnd(segment[0])];
     const party = partyIn(this.cast, v, segment[0], segment[1]);
-    if (party.actor || (participle && party.text)) return { ...party, actorSubject: party.actor !== null };
-    const actor = firstActorIn(this.cast, v, cs, i);
+    if (!party.actor) {
+      const author = this.documentAuthor(whole[0], whole[1]);
+      if (author) return { ...author, actorSubject: true };
+    }
+    // "A group of 67 artists published a letter … and called on people": the coordinated verb's subject is that
+    // noun phrase, not a name further on in the first verb's object.
+    if (party.actor || ((participle || coordinated) && party.text)) return { ...party, actorSubject: party.actor !== null };
+    const actor = firstActorIn(this.cast, v, lead, i) ?? (lead > cs ? firstActorIn(this.cast, v, cs, lead) : null);
     // Keep the segment's text only when it opens like a noun phrase ("Proponents, including X, urged").
     const text = this.nounPhraseEnd(segment[0]) > segment[0] ? party.text : null;
     if (actor) return { actor, text, actorSubject: true };
     if (q && !party.text) return { ...speaker(), actorSubject: false };
     return { ...party, actorSubject: false };
+  }
+
+  /** The subject named right after the last subordinator before `to` ("when Trump spotted"), when a verb follows it. */
+  private subordinateSubject(from: number, to: number): Party | null {
+    const v = this.v;
+    for (let j = to - 1; j > from; j--) {
+      if (CLAUSE_PUNCT.has(this.w[j]) || isQuoteMark(this.w[j])) return null;
+      if (!SUBORDINATORS.has(this.w[j])) continue;
+      const s = j + 1;
+      const a = actorOfToken(this.cast, v, s);
+      if (!a) return null;
+      let e = s;
+      while (e + 1 < to && this.cast.actorAt(v.tokens[e + 1].start, v.tokens[e + 1].end) === a) e++;
+      const verb = this.w[e + 1] ?? '';
+      if (!v.isWord(e + 1) || v.isCapitalised(e + 1) || !/(?:ed|s)$/.test(verb) || NOUN_DETERMINERS.has(verb)) return null;
+      return { actor: a, text: v.doc.text.slice(v.tokens[s].start, v.tokens[e].end) };
+    }
+    return null;
+  }
+
+  /**
+   * "Most voters said they want …", "Smith told reporters he wants …": a pronoun opening the clause reported
+   * by a verb stands for that verb's subject when they agree ("they" a group, "he"/"she" a person).
+   */
+  private reportedSubject(p: number): (Party & { actorSubject: boolean }) | null {
+    const v = this.v;
+    let r = p - 1;
+    if (this.w[r] === 'that') {
+      // "disclosed in court that it asked": the reporting verb may stand a few words before "that".
+      r--;
+      while (r > 0 && r >= p - 6 && !v.reportingVerb(r) && v.isWord(r)) r--;
+    }
+    // "told reporters he": the addressee of a telling verb sits between it and the clause.
+    if (r >= 1 && !v.reportingVerb(r) && ADDRESSED_REPORTING_VERBS.has(this.w[r - 1])) r--;
+    if (r < 0 || !v.reportingVerb(r)) return null;
+    const subject = this.attributor.verbSubject(v, r, 0);
+    if (!subject.text) return null;
+    const pronoun = this.w[p];
+    const type = subject.actor !== null ? actorType(this.cast, subject.actor) : undefined;
+    const person = type === 'person';
+    if (pronoun === 'it') return type === 'organization' || type === 'location' ? { ...subject, actorSubject: true } : null;
+    if (pronoun === 'they' ? person && !/\sand\s/.test(subject.text) : !person) return null;
+    return { ...subject, actorSubject: subject.actor !== null };
+  }
+
+  /**
+   * "X wrote an op-ed urging …", "The museum issued a statement. The statement urged …": a document asks
+   * what its author asks. The author is the subject of the verb that issued it, in this sentence or in one of
+   * the three before it that names the same kind of document.
+   */
+  private documentAuthor(from: number, to: number): Party | null {
+    let head = to - 1;
+    while (head >= from && !DOCUMENT_NOUNS.has(this.w[head])) head--;
+    if (head < from) return null;
+    const here = this.authorOf(this.v, head);
+    if (here) return here;
+    for (let s = this.v.index - 1; s >= 0 && s >= this.v.index - 3; s--) {
+      const prev = this.views.at(s);
+      const k = prev.words.indexOf(this.w[head]);
+      if (k < 0) continue;
+      return this.authorOf(prev, k);
+    }
+    return null;
+  }
+
+  /** The subject of an authoring verb ("issued", "wrote") shortly before the document noun at k. */
+  private authorOf(view: SentenceView, k: number): Party | null {
+    for (let j = k - 1; j >= 0 && k - j <= 5; j--) {
+      if (!AUTHORING_VERBS.has(view.words[j])) continue;
+      const actor = firstActorIn(this.cast, view, 0, j);
+      if (!actor) return null;
+      // The subject's text: after an introductory phrase ("Days later, the museum issued"), before an aside ("Cruz, by contrast, wrote").
+      const cs = view.clauseStart(j);
+      const firstComma = view.words.indexOf(',', cs);
+      const lastComma = view.words.lastIndexOf(',', j);
+      const inner = lastComma >= cs ? partyIn(this.cast, view, lastComma + 1, j) : null;
+      const text = inner?.actor === actor ? inner.text : partyIn(this.cast, view, cs, firstComma >= cs && firstComma < j ? firstComma : j).text;
+      return { actor, text };
+    }
+    return null;
   }
 
   /** "Clinton — who's called for …", "a clause that requires …": the noun phrase before the relative pronoun. */
@@ -453,6 +585,9 @@ class SentenceDemands {
     while (start > cs && end - start < 6 && v.isWord(start - 1) && !ARTICLE_LIKE.has(this.w[start - 1])) start--;
     if (start > cs && ['the', 'a', 'an'].includes(this.w[start - 1])) start--;
     const party = partyIn(this.cast, v, start, end);
+    // "X is releasing an ad that urges voters to …": the document speaks for its author.
+    const author = party.actor ? null : this.documentAuthor(start, end);
+    if (author) return { ...author, actorSubject: true };
     return { ...party, actorSubject: party.actor !== null };
   }
 
@@ -462,7 +597,12 @@ class SentenceDemands {
     let j = from;
     while (j < v.length && j - from < 10) {
       const w = this.w[j];
-      if (!v.isWord(j) || AUXILIARIES.has(w) || REPORTING_VERBS.has(w) || CUES_BY_FIRST_WORD.has(w) || (w.endsWith('ed') && !v.isCapitalised(j))) break;
+      // "Mrs. Clinton": the period of a title abbreviation stays inside the noun phrase.
+      if (w === '.' && j > from && v.isCapitalised(j - 1) && this.w[j - 1].length <= 4 && v.tokens[j].start === v.tokens[j - 1].end) {
+        j++;
+        continue;
+      }
+      if ((!v.isWord(j) && v.tokens[j].kind !== 'number') || AUXILIARIES.has(w) || REPORTING_VERBS.has(w) || CUES_BY_FIRST_WORD.has(w) || (w.endsWith('ed') && !v.isCapitalised(j))) break;
       if (w.endsWith('ly') && !v.isCapitalised(j)) break;
       j++;
     }
@@ -520,6 +660,8 @@ class SentenceDemands {
       // ", to" closes an apposition ("Holt, the moderator, to") or, with no comma before it, ends a list item.
       if (DEONTIC_MODALS.has(w) || (w === ',' && this.w[j + 1] === 'to' && !this.w.slice(from, j).includes(','))) return null;
       if (goal && isQuoteMark(w)) return null;
+      // "told reporters, “it starts to pay off”": a quotation opening after a comma is what was said, not an object.
+      if (isQuoteMark(w) && (this.w[j - 1] === ',' || this.w[j - 1] === ':')) return null;
       if (w !== 'to') continue;
       if (goal ? this.goalAt(j + 1) : this.infinitiveAt(j + 1, false)) return { contentFrom: j + 1, objFrom: from, objTo: j };
     }
@@ -557,7 +699,22 @@ class SentenceDemands {
     if (this.w[f] !== 'for') return null;
     const head = v.skipQuotesForward(f + 1);
     if (!v.isWord(head) || NON_COMPLEMENT_HEADS.has(this.w[head]) || SUBJECT_PRONOUNS.has(this.w[head])) return null;
+    if (this.onlyPersonNamed(head)) return null;
     return { contentFrom: f + 1, objFrom: f > from ? from : -1, objTo: f };
+  }
+
+  /**
+   * "Texas was called for Ted Cruz", "they rooted for Smith": a person's bare name after "for" is whom
+   * something favours, not what is demanded ("called for Smith's resignation", "for Smith to resign" are demands).
+   */
+  private onlyPersonNamed(head: number): boolean {
+    const v = this.v;
+    const a = this.cast.actorAt(v.tokens[head].start, v.tokens[head].end);
+    if (!a || actorType(this.cast, a) !== 'person') return false;
+    let last = head;
+    while (last + 1 < v.length && this.cast.actorAt(v.tokens[last + 1].start, v.tokens[last + 1].end) === a) last++;
+    const next = this.w[last + 1] ?? '';
+    return !this.w[last].endsWith("'s") && next !== 'to' && next !== "'s" && !/^[a-z]+ing$/.test(next);
   }
 
   private onObject(from: number): { contentFrom: number; objFrom: number; objTo: number } | null {

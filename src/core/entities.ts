@@ -331,6 +331,8 @@ function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atCl
     if (lower.includes('-') && !hasUpperAfterFirst(s) && lower.split('-').every((p) => g.isCommonWord(p) || g.closedClass.has(p) || /^\d+$/.test(p))) return false;
     const f = flagsOf(g, s, false);
     if (ctx.midCapital.has(s)) return true;
+    // "Lawmaker urges …", "Official says …": a role noun opening a headline or clause is no name by itself.
+    if (g.personNouns.has(lower) && !(f & (NAME_KINDS | Kind.KnownOrganization | Kind.TitleHead | Kind.TitleModifier))) return false;
     if (f & (Kind.Location | Kind.Organization | Kind.Country | Kind.KnownOrganization)) return true;
     if (f & Kind.City && !g.isCommonWord(lower)) return true;
     if (g.isCommonWord(lower)) {
@@ -351,11 +353,16 @@ function titleCase(s: string): string {
 /** Splits a capitalised run into title / nationality / name parts and types the name part(s). */
 function splitAndType(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, out: Candidate[]): void {
   const { g, doc } = ctx;
-  // "Secretary of State", "Minister of Defence": ordinary words after a title and "of" finish the title.
+  // "Secretary of State", "Minister of Defence": ordinary words after a title and "of" finish the title;
+  // a name after them is the office holder ("Secretary of State John Kerry").
   if (first > 1 && tokens[first - 1].text === 'of' && tokFlags(ctx, first - 2) & Kind.TitleHead) {
-    let ordinary = true;
-    for (let k = first; k <= last && ordinary; k++) ordinary = g.isCommonWord(tokens[k].text.toLowerCase()) && !(tokFlags(ctx, k) & (Kind.Location | Kind.Country));
-    if (ordinary) return;
+    let k = first;
+    while (k <= last && g.isCommonWord(tokens[k].text.toLowerCase()) && !(tokFlags(ctx, k) & (Kind.Location | Kind.Country | Kind.FirstName))) k++;
+    if (k > last) return;
+    if (k > first && tokFlags(ctx, k) & Kind.FirstName && k < last) {
+      out.push(typed(ctx, tokens, k, last, caps, true));
+      return;
+    }
   }
   const whole = doc.text.slice(tokens[first].start, nameEnd(doc.text, tokens[last]));
   const wholeFlags = flagsOf(g, whole, caps);
@@ -366,7 +373,7 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
   }
   // An organization or place, a title, then a person: "Wells Fargo CEO John Stumpf", "Hong Kong Financial Secretary Donald Tsang".
   for (let h = first + 1; h < last; h++) {
-    if (!(tokFlags(ctx, h) & Kind.TitleHead) || !(tokFlags(ctx, h + 1) & Kind.FirstName)) continue;
+    if (!(tokFlags(ctx, h) & Kind.TitleHead) || !(tokFlags(ctx, h + 1) & Kind.FirstName || isUnknownFullName(ctx, tokens, h + 1, last))) continue;
     let titleStart = h;
     while (titleStart - 1 > first && tokFlags(ctx, titleStart - 1) & Kind.TitleModifier) titleStart--;
     const owner = typed(ctx, tokens, first, titleStart - 1, caps, false);
@@ -402,7 +409,27 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
     }
   }
   if (k > last) return;
+  // An ordinary word glued before a full name is no part of it: "Crooked Hillary Clinton", "Miss Universe Alicia Machado".
+  if (k + 1 < last && tokFlags(ctx, k + 1) & Kind.FirstName && !(tokFlags(ctx, k) & (NAME_KINDS | Kind.TitleHead | Kind.TitleModifier | Kind.LocFirst | Kind.OrgFirst)) && g.isCommonWord(tokens[k].text.toLowerCase())) {
+    k++;
+    titled = true;
+  } else if (k + 2 < last && tokFlags(ctx, k) & (Kind.Location | Kind.Country) && tokFlags(ctx, k + 1) & Kind.Group && tokFlags(ctx, k + 2) & Kind.FirstName && !(tokFlags(ctx, k + 2) & Kind.Location)) {
+    // "Missouri Republican Roy Blunt": a home state and a party before the name.
+    out.push(typed(ctx, tokens, k, k, caps, false), typed(ctx, tokens, k + 1, k + 1, caps, false));
+    k += 2;
+    titled = true;
+  }
   out.push(typed(ctx, tokens, k, last, caps, titled));
+}
+
+/** Two or more capitalised words after a title that are no ordinary, title or place words: a name ("Jeh Johnson"). */
+function isUnknownFullName(ctx: Context, tokens: Token[], from: number, last: number): boolean {
+  if (last - from < 1 || last - from > 2) return false;
+  for (let k = from; k <= last; k++) {
+    const w = tokens[k].text;
+    if (w.length < 2 || ctx.g.isCommonWord(w.toLowerCase()) || tokFlags(ctx, k) & (Kind.TitleHead | Kind.TitleModifier | Kind.Location | Kind.Country | Kind.Organization | Kind.OrgHead | Kind.LocHead | Kind.Group)) return false;
+  }
+  return true;
 }
 
 function isGroupWord(g: Gazetteer, text: string, caps: boolean, f: number): boolean {
@@ -514,6 +541,8 @@ function contextCue(ctx: Context, tokens: Token[], first: number, last: number):
   if (nextWord === ',' && next2?.kind === 'number' && /^\d{2}$/.test(next2.text)) return 'person';
   if (prev && g.personNouns.has(prev) && !ORG_NOUNS_BEFORE.has(prev)) return 'person';
   if (ORG_NOUNS_BEFORE.has(prev)) return 'organization';
+  // "a law firm, Baker McKenzie, …": an apposition to an organization noun.
+  if (prev === ',' && ORG_NOUNS_BEFORE.has(prev2) && prev2 !== 'party' && prev2 !== 'side') return 'organization';
   if (ORG_WORDS_AFTER.has(nextWord) || (/^['’]s$/.test(nextWord) && next2 && ORG_WORDS_AFTER.has(next2.text.toLowerCase()))) return 'organization';
   if (LOC_WORDS_BEFORE.has(prev)) return 'location';
   if (prev === 'of' && LOC_NOUNS_BEFORE.has(prev2)) return 'location';

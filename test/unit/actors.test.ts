@@ -75,6 +75,47 @@ describe('actors', () => {
     assert.ok(anna.aliases.includes('The ambassador'), anna.aliases.join(', '));
   });
 
+  it('does not give a relation noun or a role noun of the other gender to the last person named', () => {
+    const text = 'Maria Olsen joined a Denver law firm in 1985. The client asked about the fees, and the young man later thanked her.';
+    const cast = castOf(text);
+    const maria = actorNamed(cast, 'Maria Olsen');
+    assert.ok(!maria.aliases.some((x) => /client|young man/i.test(x)), maria.aliases.join(', '));
+  });
+
+  it('takes the subject after an opening phrase over a nearer object for "he"', () => {
+    const text = 'Mark Ellison toured Ohio. After Peter Dunmore spoke on Friday, Ellison asked the governor to resign. He said the time for caution was over.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'He said').map((x, i) => (i === 1 ? x - 5 : x)) as [number, number]), actorNamed(cast, 'Mark Ellison').id);
+  });
+
+  it('finds the given name of a person span that opens with a place ("Georgia Democrat Paul Reyes")', () => {
+    const text = 'Anna Berg, who is running against Georgia Democrat Paul Reyes, spoke on Monday.\n\nLast month, Reyes won a vote. On Tuesday, he asked for a recount.';
+    const cast = castOf(text);
+    const reyes = cast.actors.find((a) => a.aliases.includes('Reyes'));
+    assert.ok(reyes);
+    assert.strictEqual(cast.resolve(...at(text, 'he asked').map((x, i) => (i === 1 ? x - 6 : x)) as [number, number]), reyes.id);
+  });
+
+  it('does not read a lower-case noun as the given name it spells ("the bill" is not Bill Frelick)', () => {
+    const text = 'Bill Frelick praised the measure. The bill would require the agency to hire more staff.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'The bill')), null);
+    assert.strictEqual(cast.resolve(...at(text, 'Frelick')), actorNamed(cast, 'Bill Frelick').id);
+  });
+
+  it('keeps the gender of a given name that is also a place ("Georgia Wells")', () => {
+    const text = 'Georgia Wells met Tom Price in Austin. She said the talks went well.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'She')), actorNamed(cast, 'Georgia Wells').id);
+  });
+
+  it('merges a name written with and without a middle initial', () => {
+    const text = 'Paula R. Ortiz spoke first. Later, Paula Ortiz took questions.';
+    const cast = castOf(text);
+    const people = cast.actors.filter((a) => a.type === 'person');
+    assert.deepStrictEqual(people.map((a) => a.name), ['Paula R. Ortiz']);
+  });
+
   it('does not give a title noun to someone introduced with another title', () => {
     const text = 'Peter Novak, the deputy finance minister, met reporters. The president later spoke to the minister.';
     const cast = castOf(text);
@@ -94,6 +135,16 @@ describe('actors', () => {
     assert.strictEqual(cast.resolve(...at(text, 'They')), redCross.id);
     cast.finish();
     assert.ok(maria.mentions.some((m) => text.slice(m.start, m.end) === 'She'), 'the resolved pronoun is a mention');
+  });
+
+  it('prefers the subject of the sentence over a nearer object for "he"', () => {
+    const text = 'Ohio Sen. Mark Ellison is touting his win over Peter Dunmore as he asks donors for money. He plans a tour.';
+    const cast = castOf(text);
+    const mark = actorNamed(cast, 'Mark Ellison');
+    assert.strictEqual(cast.resolve(...at(text, 'he asks').map((x, i) => (i === 1 ? x - 5 : x)) as [number, number]), mark.id);
+    const plain = 'Anna Berg met Tom Weiss in Oslo. Later he left.';
+    const plainCast = castOf(plain);
+    assert.strictEqual(plainCast.resolve(...at(plain, 'he left').map((x, i) => (i === 1 ? x - 5 : x)) as [number, number]), actorNamed(plainCast, 'Tom Weiss').id, 'the only man fits');
   });
 
   it('never resolves "he" or "she" against the gender the first name or honorific gives', () => {
@@ -145,6 +196,46 @@ describe('actors', () => {
     const cast = castOf(text);
     const resolved = cast.actorAt(...at(text, 'The Republican')) ?? cast.resolve(...at(text, 'The Republican'));
     assert.strictEqual(resolved, actorNamed(cast, 'Frank Dorsey').id);
+  });
+
+  it('gives a party role noun to the person a party word stands before, even when named later', () => {
+    const text = 'Tom Keating and Ellen Marsh toured Ohio. Marsh mocked her rival at a rally. The Republican hit back on Friday. Polls put Republican Tom Keating ahead.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.actorAt(...at(text, 'The Republican')) ?? cast.resolve(...at(text, 'The Republican')), actorNamed(cast, 'Tom Keating').id);
+  });
+
+  it('links a bare role noun opening the headline to the person the lead names', () => {
+    const text = 'Senator presses ministry over flood defences;\nMember of budget panel says funds must follow\n\nSen. Paula Ortiz, a member of the budget committee, urged the Interior Ministry on Monday to release the money. Ortiz said towns had waited long enough.';
+    const cast = castOf(text);
+    const ortiz = actorNamed(cast, 'Paula Ortiz');
+    assert.strictEqual(cast.actorAt(...at(text, 'Senator')), ortiz.id);
+    assert.strictEqual(cast.resolve(...at(text, 'Member of budget panel')), ortiz.id);
+    assert.ok(!cast.entities.some((e) => e.text === 'Member' || e.text === 'Senator'), 'a headline role noun is no entity');
+  });
+
+  it('resolves "they" after people named together to the pair, unless an organization came later', () => {
+    const text = 'Senators Mary Landrieu, Democrat of Louisiana, and Tom Coburn wrote to Treasury leaders on Friday. They asked for an audit. The Brookings Institution backed the plan. They called it overdue.';
+    const cast = castOf(text);
+    const pair = cast.resolve(...at(text, 'They'));
+    assert.ok(pair, 'resolved');
+    const group = cast.actors.find((a) => a.id === pair);
+    assert.strictEqual(group?.name, 'Mary Landrieu and Tom Coburn');
+    assert.strictEqual(cast.resolve(...at(text, 'They', 2)), actorNamed(cast, 'Brookings Institution').id);
+    assert.strictEqual(cast.resolve(...at(text, 'Mary')), actorNamed(cast, 'Mary Landrieu').id, 'each person stays an actor of their own');
+  });
+
+  it('records "the Keating campaign" under Keating and lets a later "they" stand for it', () => {
+    const text = 'Tom Keating’s campaign filed a complaint with the Ohio election board on Monday. The Keating campaign said the ads were false. They want them pulled.';
+    const cast = castOf(text);
+    const tom = actorNamed(cast, 'Tom Keating');
+    assert.ok(tom.aliases.includes('The Keating campaign'), tom.aliases.join(', '));
+    assert.strictEqual(cast.resolve(...at(text, 'They')), tom.id);
+  });
+
+  it('takes the person before "of" as the referent of "Rep. Ann Cole of Ohio"', () => {
+    const text = 'Rep. Ann Cole of Ohio opposed the bill.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'Rep. Ann Cole of Ohio')), actorNamed(cast, 'Ann Cole').id);
   });
 
   it('answers actorAt for names and for recorded references, and null elsewhere', () => {

@@ -186,6 +186,94 @@ describe('demands: cue and content spans', () => {
   });
 });
 
+describe('demands: holders that are not the grammatical subject', () => {
+  it('gives a document the author who issued it: "X wrote an op-ed urging", "the statement urged"', () => {
+    const text = [
+      'Brandt, by contrast, wrote an op-ed urging Harbor City to sell the port.',
+      'Late on Friday, the Teachers Union issued a statement about the closures. Citing falling enrolment, the statement urged Ottawa to restore the funding.',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => [d.holder, d.addressee]), [['Brandt', 'Harbor City'], ['Teachers Union', 'Ottawa']]);
+    const ad = 'Anna Keller is releasing a radio ad that urges Harbor City to keep the ferry running.';
+    assert.deepStrictEqual(demandsIn(ad, PEOPLE).map((d) => [d.holder, d.addressee]), [['Anna Keller', 'Harbor City']]);
+  });
+
+  it('takes the speaker of a quoted "Let X do …" as the holder, not X', () => {
+    const text = 'Keller said, “Let Northwind Energy ask Ottawa to pay for the clean-up.”';
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), ['Keller']);
+  });
+
+  it('takes a headline\'s named prefix as the holder when no name opens what follows the colon', () => {
+    const found = demandsIn('Anna Keller: Drilling Permit ‘Makes No Sense,’ Needs Independent Inquiry\n\nKeller spoke on Monday.', PEOPLE);
+    assert.deepStrictEqual(found.map((d) => d.holder), ['Anna Keller']);
+    const own = demandsIn('Anna Keller: Brandt Urging Ottawa To Drop The Permit\n\nKeller spoke on Monday.', PEOPLE);
+    assert.deepStrictEqual(own.map((d) => d.holder), ['Brandt']);
+  });
+
+  it('reads a pronoun opening a reported clause as the reporting verb\'s subject: "most parents said they want …"', () => {
+    const text = 'In Harbor City, most parents said they want Ottawa to reopen the schools.\n\nNorthwind Energy issued a report on Monday.';
+    const found = findDemands(parseDocument(text), castOf(text, PEOPLE), []);
+    assert.deepStrictEqual(found.map((d) => [d.holder_text, d.holder]), [['most parents', null]]);
+  });
+
+  it('finds the subject past a home-state title, a relative clause, an opening phrase and a modifier after a possessive', () => {
+    const text = [
+      'Ohio Sen. Dana Whitfield sent a letter on Monday asking regulators to ban the devices.',
+      'Paula Ortiz, who won Nevada and her home state of Arizona, is calling for her rivals to concede.',
+      'In Ottawa, Daniel Weber hopes to win the vote and encourage the board to approve the plan.',
+      'Weber also criticised Ortiz’s repeated calls to close the border.',
+    ].join('\n\n');
+    const analysis = analyze(text);
+    const names = new Map(analysis.actors.map((a) => [a.id, a.name]));
+    assert.deepStrictEqual(
+      analysis.demands.map((d) => (d.holder ? names.get(d.holder) : null)),
+      ['Dana Whitfield', 'Paula Ortiz', 'Daniel Weber', 'Paula Ortiz'],
+    );
+  });
+
+  it('reads "it" in a reported clause as the organization reporting, past an opening phrase and a possessive place', () => {
+    const text = [
+      'Early on Monday, the Teachers Union disclosed in a filing that it asked Harbor City for the records.',
+      'On Tuesday, his colleague, Tomas Brandt, called for an open vote.',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), ['Teachers Union', 'Tomas Brandt']);
+    const place = 'Keller said Norway’s Finance Ministry requested that the fund be frozen.';
+    const analysis = analyze(place);
+    const names = new Map(analysis.actors.map((a) => [a.id, a.name]));
+    assert.deepStrictEqual(analysis.demands.map((d) => (d.holder ? names.get(d.holder) : null)), ['Finance Ministry']);
+  });
+
+  it('finds the pronoun subject of a coordinated verb past "But on Tuesday,"', () => {
+    const text = 'Last month, Brandt backed the plan. But on Tuesday, he stood with the mayor and urged Ottawa to drop it.';
+    const found = findDemands(parseDocument(text), castOf(text, PEOPLE), []);
+    assert.deepStrictEqual(found.map((d) => d.holder_text), ['he']);
+  });
+
+  it('gives a verb coordinated inside a "when" clause that clause\'s subject', () => {
+    const text = 'The crowd cheered when Keller spotted a banner and asked Brandt to read it aloud.';
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), ['Keller']);
+  });
+
+  it('does not take a subordinate clause opening the sentence for an apposition', () => {
+    const text = 'Once the report was out, which named Harbor City officials, the residents began calling for Keller to resign.';
+    assert.deepStrictEqual(demandsIn(text, PEOPLE).map((d) => d.holder), [null]);
+  });
+
+  it('keeps the subject noun phrase of a coordinated verb and reads through a title abbreviation', () => {
+    const text = [
+      'A group of 40 teachers published a letter about Keller and called on Ottawa to fund the schools.',
+      'For six years as mayor, Ms. Keller played a large role, often pushing Ottawa to expand the port.',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, { ...PEOPLE, 'Ms. Keller': 'person' }).map((d) => d.holder), [null, 'Ms. Keller']);
+  });
+
+  it('gives "they" after two people named together to both of them', () => {
+    const text = 'Senators Paula Ortiz and Daniel Weber wrote to the agency on Friday.\n\n“The permits should be withdrawn at once,” they wrote.';
+    const analysis = analyze(text);
+    const holder = analysis.actors.find((a) => a.id === analysis.demands[0]?.holder);
+    assert.strictEqual(holder?.name, 'Paula Ortiz and Daniel Weber');
+  });
+});
+
 describe('demands: addressees', () => {
   it('does not take a place that only modifies a noun ("the Lisbon summit") as the addressee', () => {
     const text = 'Greenpeace urged the Lisbon summit organisers to ban private jets.\n\nThe mayor urged Portugal to ban private jets.';
@@ -202,6 +290,15 @@ describe('demands: what is not a demand', () => {
   it('skips assertions and predictions even with "insist"', () => {
     const text = 'Keller insisted that there was no danger to the water supply.\n\nBrandt insisted the plant will reopen next year.';
     assert.deepStrictEqual(demandsIn(text, PEOPLE), []);
+  });
+
+  it('skips a race called for a candidate and a quotation after "told reporters,"', () => {
+    const text = [
+      'Supporters cheered when Ohio was called for Anna Keller minutes after the polls closed.',
+      'Later on, Brandt told reporters, “it starts to pay off.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(demandsIn(text, PEOPLE), []);
+    assert.deepStrictEqual(demandsIn('The Teachers Union called for Anna Keller to resign.', PEOPLE).map((d) => d.holder), ['Teachers Union']);
   });
 
   it('skips refusals and self-commitments', () => {

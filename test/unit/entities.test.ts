@@ -36,6 +36,22 @@ describe('named entities', () => {
     assert.deepStrictEqual(entities('Northwind Trading CEO Laura Bennett resigned.'), ['Northwind Trading/organization', 'Laura Bennett/person']);
   });
 
+  it('separates an office and its title from a holder whose first name is not in the name lists', () => {
+    assert.deepStrictEqual(entities('Northwind Trading CEO Ozioma Kastelic resigned.'), ['Northwind Trading/organization', 'Ozioma Kastelic/person']);
+    assert.deepStrictEqual(entities('The talks were chaired by Secretary of Agriculture Thomas Vilsack.').slice(-1), ['Thomas Vilsack/person']);
+  });
+
+  it('reads plural titles and drops an ordinary word glued before a full name', () => {
+    assert.deepStrictEqual(entities('A bill from Senators Mary Landrieu and Tom Coburn stalled.'), ['Mary Landrieu/person', 'Tom Coburn/person']);
+    assert.deepStrictEqual(entities('Supporters chanted about Sleepy Peter Harwood at the rally.'), ['Peter Harwood/person']);
+  });
+
+  it('types law firms as organizations: "X & Y", "… LLP", and an apposition to "law firm"', () => {
+    assert.strictEqual(typeOf('She spent a summer at Harlow & Brandt before law school.', 'Harlow & Brandt'), 'organization');
+    assert.strictEqual(typeOf('The suit was filed by Pruitt Okafor LLP on Monday.', 'Pruitt Okafor LLP'), 'organization');
+    assert.strictEqual(typeOf('He joined a Denver law firm, Pruitt Okafor, in 1990.', 'Pruitt Okafor'), 'organization');
+  });
+
   it('keeps a country code before a title as a place, and "Secretary of State" as a title', () => {
     assert.deepStrictEqual(entities('The visit was led by the US Secretary of State, Antony Blinken.'), ['US/location', 'Antony Blinken/person']);
   });
