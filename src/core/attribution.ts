@@ -139,6 +139,8 @@ export interface Attribution {
 export interface QuoteCandidate extends Span {
   kind: QuoteKind;
   attribution: Attribution | null;
+  /** A title, nickname, teaser or aside quote: nobody's words, so no other quote lends it a speaker. */
+  nobodys?: boolean;
 }
 
 export interface CueMatch extends Span {

@@ -11,7 +11,7 @@ import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
 import { sentenceAt } from './text';
 import type { Doc } from './text';
-import type { Quote, QuoteKind, TextSpan } from './types';
+import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
@@ -352,10 +352,15 @@ function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribu
 const TITLE_WORD = /^(?:\p{Lu}|\d|of$|the$|and$|a$|an$|in$|on$|to$|for$|with$|at$)/u;
 const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\bnicknamed|\bshow|\bprogram|\bbook|\bfilm|\bsong|\bcolumn|\bop-ed|\bessay)[\s,]*$/i;
 
+/** Short and in title case: "Meet the Press", "Women in Power" — a name rather than somebody's words. */
+function isTitleCased(doc: Doc, q: Span): boolean {
+  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
+  return words.length <= 6 && words.every((w) => TITLE_WORD.test(w)) && /^\p{Lu}/u.test(words[0]);
+}
+
 /** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
 function isTitle(doc: Doc, q: MarkedQuote): boolean {
-  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/);
-  if (words.length > 6 || !words.every((w) => TITLE_WORD.test(w)) || !/^\p{Lu}/u.test(words[0])) return false;
+  if (!isTitleCased(doc, q)) return false;
   const open = q.open ?? q.start;
   const before = doc.text.slice(Math.max(0, open - 30), open);
   return TITLE_INTRO.test(before);
@@ -450,7 +455,7 @@ function insideAny(spans: { start: number; end: number }[]): (offset: number) =>
   };
 }
 
-function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
+function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attribution | null)[] {
   const attributions: (Attribution | null)[] = [];
   const inQuote = insideAny(marked.map((q) => ({ start: q.open ?? q.start, end: q.after })));
   let prevParagraph = -1;
@@ -478,8 +483,11 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
     const words = wordsUpTo(doc.text, q.start, q.end, 3);
     const nickname = isNickname(doc, q);
     if (headlineLike === undefined) headlineLike = isHeadlineLike(doc, 0);
-    const scare = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3) || isTitle(doc, q);
+    const nobody = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || isTitle(doc, q);
+    // A short headline quote is attributed only through the same words in the story.
+    const scare = nobody || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3);
     let a: Attribution | null = null;
+    if (nobody) nobodys.add(i);
     if (!scare) {
       a =
         tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end))) ??
@@ -508,9 +516,61 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
   return attributions;
 }
 
+/**
+ * Words quoted inside a reported clause ("Carson called the system “rotten to the core”") are the words of
+ * that clause's speaker when nothing attributed them on their own. `reported` is sorted by position.
+ */
+function inheritReportedSpeakers(doc: Doc, marked: QuoteCandidate[], reported: QuoteCandidate[]): void {
+  let r = 0;
+  for (const c of [...marked].sort((x, y) => x.start - y.start)) {
+    if (c.attribution || c.nobodys || isTitleCased(doc, c)) continue;
+    while (r < reported.length && reported[r].end < c.end) r++;
+    const host = reported[r];
+    if (!host || host.start > c.start || !host.attribution) continue;
+    c.attribution = host.attribution;
+    if (c.kind === 'scare') c.kind = 'partial';
+  }
+}
+
+const EDGE_PUNCTUATION = /[\s“”"‘’'«».,;:!?…—–-]/;
+
+/** Quoted words with their marks and edge punctuation stripped, in lower case: the form a repeated quote shares. */
+function quotedWords(doc: Doc, c: QuoteCandidate): string {
+  let start = c.start;
+  let end = c.end;
+  while (start < end && EDGE_PUNCTUATION.test(doc.text.charAt(start))) start++;
+  while (end > start && EDGE_PUNCTUATION.test(doc.text.charAt(end - 1))) end--;
+  return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
+}
+
+/**
+ * The same words quoted twice are one person's words: a headline or a later echo ("“Personal insult”") takes the
+ * speaker found where the words were attributed, when that speaker is the only one they were attributed to.
+ */
+function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
+  const byWords = new Map<string, Attribution | null>();
+  for (const c of candidates) {
+    if (!c.attribution || c.kind === 'indirect') continue;
+    const words = quotedWords(doc, c);
+    if (!words) continue;
+    const known = byWords.get(words);
+    if (known === undefined) byWords.set(words, c.attribution);
+    else if (known && known.speaker.start !== c.attribution.speaker.start) byWords.set(words, null);
+  }
+  if (byWords.size === 0) return;
+  for (const c of candidates) {
+    if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
+    const a = byWords.get(quotedWords(doc, c));
+    if (!a) continue;
+    c.attribution = a;
+    if (c.kind === 'scare') c.kind = 'partial';
+  }
+}
+
 export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const { quotes: marked, nested } = scanQuoteMarks(doc);
-  const attributions = attribute(doc, marked);
+  const nobodys = new Set<number>();
+  const attributions = attribute(doc, marked, nobodys);
   const out: Quote[] = [];
   // "…" and "…," Smith said: a quote joined to the next one in its sentence by a few words shares its speaker.
   for (let i = marked.length - 2; i >= 0; i--) {
@@ -535,7 +595,7 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
     const para = doc.paragraphs[q.paragraph];
     let kind: QuoteKind = kindOf(doc, q);
     if (!a && (para.kind !== 'body' || wordsUpTo(doc.text, q.start, q.end, 4) <= 4 || isTitle(doc, q))) kind = 'scare';
-    candidates.push({ start: q.start, end: q.end, kind, attribution: a });
+    candidates.push({ start: q.start, end: q.end, kind, attribution: a, nobodys: nobodys.has(i) });
   }
   // A quotation inside a quotation is the outer speaker's words too.
   let outer = 0;
@@ -545,7 +605,10 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
     const a = host && host.start <= n.start && n.end <= host.end ? attributions[outer] : null;
     candidates.push({ start: n.start, end: n.end, kind: a ? 'partial' : 'scare', attribution: a });
   }
-  for (const c of findIndirectQuotes(doc, candidates)) candidates.push(c);
+  const reported = findIndirectQuotes(doc, candidates);
+  inheritReportedSpeakers(doc, candidates, reported);
+  for (const c of reported) candidates.push(c);
+  shareRepeatedWords(doc, candidates);
   candidates.sort((x, y) => x.start - y.start || x.end - y.end);
   const resolver = new SpeakerResolver(doc, cast);
   for (const c of candidates) {

@@ -305,6 +305,35 @@ describe('speaker phrases around the quote', () => {
   });
 });
 
+describe('quotes attributed through other quotes', () => {
+  it('gives words quoted inside a reported clause to its speaker, but not a title', () => {
+    const text = 'Coach Lena Marsh stood at the touchline and called the referee’s decision “a disgrace to the game.”\n\nShe told ESPN’s “Morning Sports” she would appeal.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.kind, q.speaker]),
+      [
+        ['a disgrace to the game.', 'partial', 'Coach Lena Marsh'],
+        ['Morning Sports', 'scare', null],
+      ],
+    );
+  });
+
+  it('gives a headline quote the speaker of the same words in the story', () => {
+    const text = 'Mayor Vows ‘No More Delays’ on Bridge\n\nThe mayor promised residents on Monday that there would be “no more delays” on the bridge repairs.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.speaker]),
+      [
+        ['No More Delays', 'The mayor'],
+        ['no more delays', 'The mayor'],
+      ],
+    );
+  });
+
+  it('leaves repeated words alone when two people said them', () => {
+    const text = 'Rosa Diaz said the deal was “fair” to both sides.\n\nTom Berg said the offer was “fair” and should be signed.\n\nNot everyone thinks so: the union’s leaflet calls it “fair” only in jest.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Rosa Diaz', 'Tom Berg', null]);
+  });
+});
+
 describe('reported speech', () => {
   function indirect(text: string): [string, string | null, string | null][] {
     return quotesOf(text)
