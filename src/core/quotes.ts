@@ -81,6 +81,12 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
 }
 
+/** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
+function hasTail(doc: Doc, closeEnd: number, limit: number): boolean {
+  const k = tokenIndexFrom(doc, closeEnd);
+  return k < doc.tokens.length && doc.tokens[k].start < limit && doc.tokens[k].kind === 'word';
+}
+
 /** "…," said X / "…," X said / "…" he added / "…," according to X — right after the closing mark. */
 function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boolean): Attribution | null {
   const { tokens } = doc;
@@ -94,6 +100,8 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     return speaker ? { speaker, cue } : null;
   }
   if (cue && cue.addressee) return null;
+  // "there are still “some people” who feel …": a relative pronoun right after the quote describes the quoted words.
+  if (/^(?:who|which|that)$/.test(lower(tokens[k]))) return null;
   const headStart = k;
   for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
     const t = tokens[j];
@@ -159,9 +167,12 @@ function antecedentOf(doc: Doc, pronoun: PhraseSpan, floor: number, inQuote: (of
     const head = k >= 0 ? speakerBefore(doc, k, floor) : null;
     return head && !head.pronoun ? head : undefined;
   }
-  if (word !== 'he' && word !== 'she' && word !== 'they') return undefined;
+  if (word !== 'he' && word !== 'she' && word !== 'they' && word !== 'it') return undefined;
   const earlier = nearestHeadAttribution(doc, floor, pronoun.start, inQuote, false);
-  return earlier && !earlier.speaker.pronoun ? earlier.speaker : earlier?.antecedent;
+  if (earlier) return !earlier.speaker.pronoun ? earlier.speaker : earlier.antecedent;
+  // "Cruz has railed against what he calls …": the named subject that opens the clause.
+  const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), pronoun.start);
+  return opening && !opening.pronoun ? opening : undefined;
 }
 
 /** True when `subject` opens the clause governed by `cue` ("said [that] they want"), or is a relative pronoun. */
@@ -230,6 +241,11 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       }
       const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
+      // "Carson took the stage and called the system “rotten”": a coordinated cue shares the subject opening the clause.
+      if (/^(?:and|but)$/.test(lower(prev))) {
+        const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+        if (subject) return { speaker: subject, cue };
+      }
     }
     // Inverted order right before the quote: said Smith: "…" / added the minister, "…".
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
@@ -306,11 +322,19 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribu
   if (!subject || !isNamedSubject(doc, subject)) return null;
   let v = subject.last + 1;
   const { tokens } = doc;
-  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) v++;
+  let progressive = false;
+  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) {
+    if (BE_FORMS.has(lower(tokens[v]))) progressive = true;
+    v++;
+  }
   const verb = tokens[v];
-  if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text)) return null;
+  if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
+  // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too.
+  if (!/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
   return { speaker: subject, cue: null };
 }
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
 
 
 /**
@@ -504,7 +528,9 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attr
         if (a) q.start = a.speaker.end + 1 + (doc.text.slice(a.speaker.end + 1, a.speaker.end + 2) === ' ' ? 1 : 0);
       }
       if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
-      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null ? lastOfPreviousParagraph : null);
+      // A quote followed by words of its own sentence has an attribution there that was not understood
+      // ("…!" Murphy Tweeted), so it does not continue the previous paragraph's speaker.
+      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null && !hasTail(doc, closeEnd, tailLimit) ? lastOfPreviousParagraph : null);
       if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
     }
     attributions.push(a);

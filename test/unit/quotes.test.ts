@@ -289,6 +289,37 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Chairwoman Ines Alvarez', 'she']);
   });
 
+  it('shares the clause subject with a coordinated cue after a verb that is no cue', () => {
+    const text = 'Governor Ruth Abney toured the flooded district and called it “slow, badly organised and far too late for the farmers.”';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Governor Ruth Abney', 'called']]);
+  });
+
+  it('takes the subject of a progressive verb and of "thanked" before a partial quote', () => {
+    const text = [
+      'The mayor is praising the volunteers as “the people who kept this town afloat.”',
+      'Ms. Okafor thanked the firefighters for “working three nights without a break.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The mayor', 'Ms. Okafor']);
+  });
+
+  it('does not take a relative pronoun after the quote for its speaker', () => {
+    const text = 'The inspector admitted that there are still “a few landlords” who feel the rules do not apply to them.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['The inspector', 'admitted']]);
+  });
+
+  it('does not carry the previous paragraph’s speaker to a quote followed by an unread attribution', () => {
+    const text = 'The union leader Ada Moss was defiant: “We will strike on Monday.”\n\n“Not us, but good luck to them!” the rival union Tweeted.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The union leader Ada Moss', null]);
+  });
+
+  it('resolves a pronoun in "what he calls" to the subject that opens the sentence', () => {
+    const doc = 'Senator Hal Brennan has campaigned for months against what he calls the “Albany machine” in state politics.';
+    const actors: Actor[] = [{ id: 'a1', name: 'Hal Brennan', type: 'person', aliases: ['Senator Hal Brennan'], mentions: [{ start: 0, end: 19 }] }];
+    const cast: Cast = { ...EMPTY_CAST, actors, actorAt: (start, end) => (start < 19 && end > 0 ? 'a1' : null) };
+    const quote = findQuotes(parseDocument(doc), cast).find((q) => q.kind === 'partial');
+    assert.deepStrictEqual([quote?.speaker?.text, quote?.speaker?.actor], ['he', 'a1']);
+  });
+
   it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
     const text = [
       '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
