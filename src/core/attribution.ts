@@ -105,7 +105,7 @@ export function lower(t: Token): string {
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */
 export function mayStartCue(doc: Doc, k: number): boolean {
   const w = lowerAt(doc, k);
-  return SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || w === 'according' || w === 'pointed' || w === 'points' || w === 'point';
+  return SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || w === 'according' || w === 'pointed' || w === 'points' || w === 'point' || w === 'put' || w === 'puts';
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -164,10 +164,27 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
   if (w === 'according' && nw === 'to') return { start: t.start, end: next.end, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
   if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
   if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
+}
+
+/** Most tokens between "as" and "put it" in "as the senator's spokesman, Jane Roe, recently put it". */
+const MAX_AS_CLAUSE_TOKENS = 30;
+
+/** True when the clause holding token `k` opens with "as": "as Smith put it", the idiom that attributes words. */
+function opensWithAs(doc: Doc, k: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[k].sentence;
+  for (let i = k - 1; i >= 0 && k - i <= MAX_AS_CLAUSE_TOKENS && tokens[i].sentence === sentence; i--) {
+    if (QUOTE_MARK_TOKEN.test(tokens[i].text) || tokens[i].text === ';') return false;
+    if (lowerAt(doc, i) !== 'as') continue;
+    const prev = tokens[i - 1];
+    return !prev || prev.sentence !== sentence || prev.kind === 'punct';
+  }
+  return false;
 }
 
 /** Prepositions that never open a clause, so a phrase after them cannot be a subject. */

@@ -150,12 +150,26 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
  */
 function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean): Attribution | null {
   const nearest = nearestHeadAttribution(doc, floor, before, inQuote, false);
-  // A view verb inside a reported clause ("X said they want …") yields to the speech verb that reports it.
+  // A view verb inside a reported clause ("X said they want …", "X said Y called it “…”") yields to the speech
+  // verb that reports it: the reporting speaker vouches for the quoted words.
   if (nearest?.cue && !nearest.cue.speech) {
     const reporting = nearestHeadAttribution(doc, floor, nearest.cue.start, inQuote, true);
-    if (reporting?.cue && isComplementSubject(doc, reporting.cue, nearest.speaker)) return reporting;
+    if (reporting?.cue && (isComplementSubject(doc, reporting.cue, nearest.speaker) || withinReportedClause(doc, reporting.cue, nearest.speaker))) return reporting;
   }
   return nearest;
+}
+
+/** Conjunctions that, after a comma, open a contrasting clause of the reporter's: "X said …, while he …". */
+const CONTRAST_OPENERS = new Set(['while', 'whereas', 'although', 'though', 'but']);
+
+/** True when `subject` lies in the clause that `cue` reports: no semicolon and no ", while" between them. */
+function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
+  if (subject.first <= cue.last) return false;
+  for (let i = cue.last + 1; i < subject.first; i++) {
+    const t = doc.tokens[i].text;
+    if (t === ';' || (t === ',' && CONTRAST_OPENERS.has(lower(doc.tokens[i + 1])))) return false;
+  }
+  return true;
 }
 
 /** What a pronoun subject stands for inside its own sentence: "Smith, who …" or "Clinton says she …". */

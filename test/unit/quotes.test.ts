@@ -320,6 +320,25 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual([quote?.speaker?.text, quote?.speaker?.actor], ['he', 'a1']);
   });
 
+  it('reads "as X put it" as an attribution, but not "put it" elsewhere', () => {
+    const text = 'The budget, as the mayor’s spokeswoman put it, is “dead on arrival.”\n\nHe put it on the table and called the offer “insulting.”';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.speaker, q.cue]),
+      [
+        ['the mayor’s spokeswoman', 'put it'],
+        ['He', 'called'],
+      ],
+    );
+  });
+
+  it('gives words that a reported clause attributes to someone else to the reporting speaker', () => {
+    const text = [
+      'Ms. Grant said on Friday that the minister once called the treaty “a historic blunder.”',
+      'The envoy assured the council that the talks would go on, while he considered the offer “a first step.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Ms. Grant', 'he']);
+  });
+
   it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
     const text = [
       '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
