@@ -18,6 +18,8 @@ export const SPEECH_CUES: ReadonlySet<string> = forms(cueData.speechVerbs);
 /** Verbs that attribute a view or claim only with the subject before them ("Smith believes …"). */
 export const SUBJECT_FIRST_CUES: ReadonlySet<string> = forms(cueData.subjectFirstCues);
 const SPEAKER_NOUNS: ReadonlySet<string> = new Set(cueData.speakerNouns);
+/** Nouns for what someone said, whose possessor is the speaker: "Smith's claim that …", "his warning that …". */
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(cueData.speechNouns);
 /** Present-tense cue forms that are never nouns. */
 const VERB_ONLY = new Set(['say', 'says', 'tell', 'tells', 'told', 'said', 'wrote', 'write', 'writes', 'argue', 'argues', 'insist', 'insists', 'explain', 'explains', 'add', 'adds', 'ask', 'asks', 'believe', 'believes', 'think', 'thinks', 'thought', 'know', 'knows', 'knew', 'feel', 'feels', 'felt', 'want', 'wants', 'expect', 'expects', 'acknowledge', 'acknowledges', 'admit', 'admits', 'warn', 'warns', 'assert', 'asserts', 'declare', 'declares', 'announce', 'announces', 'recall', 'recalls', 'predict', 'predicts', 'concede', 'concedes', 'complain', 'complains', 'confirm', 'confirms', 'deny', 'denies', 'reveal', 'reveals', 'testify', 'testifies', 'contend', 'contends', 'maintain', 'maintains', 'allege', 'alleges', 'assure', 'assures', 'reiterate', 'reiterates', 'agree', 'agrees', 'proclaim', 'proclaims', 'suggest', 'suggests', 'indicate', 'indicates', 'urge', 'urges', 'describe', 'describes', 'emphasize', 'emphasizes', 'stress', 'stresses', 'continued', 'thinks', 'consider', 'considers', 'accuse', 'accuses', 'criticize', 'criticizes', 'blame', 'blames', 'found', 'saw', 'sees', 'implies', 'worries', 'conclude', 'concludes', 'observe', 'observes', 'recommend', 'recommends']);
 /** Speech verbs that name the addressee right after them ("told reporters"), never the speaker. */
@@ -504,4 +506,53 @@ export function namedPhraseAfter(doc: Doc, k: number, limit: number): PhraseSpan
     ceiling = doc.tokens[phrase.last].start;
   }
   return null;
+}
+
+/** "its prediction" is usually a document's, not a speaker's, so only personal possessives count. */
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their']);
+/** Most tokens between a speech noun and the quote it introduces: "Smith's claim that there have been “…”". */
+const MAX_NOUN_TO_QUOTE_TOKENS = 14;
+/** Most lower-case modifiers between a possessor and its speech noun: "Smith's repeated public warnings". */
+const MAX_NOUN_MODIFIERS = 2;
+
+/**
+ * "Trump's claim that there were “thousands of shootings”", "contrary to his promise to “…”": a speech noun
+ * shortly before the quote, with no cue verb between them, gives the quote to the noun's possessor.
+ */
+export function possessiveNounAttribution(doc: Doc, open: number, floor: number): Attribution | null {
+  const { tokens } = doc;
+  const end = tokenIndexFrom(doc, open);
+  for (let k = end - 1; k > 0 && end - k <= MAX_NOUN_TO_QUOTE_TOKENS && tokens[k].start >= floor; k--) {
+    if (QUOTE_MARK_TOKEN.test(tokens[k].text) || tokens[k].text === ';') return null;
+    // A speech noun may share its form with a cue verb ("claim", "warning"); without a possessor it is the verb.
+    const owner = SPEECH_NOUNS.has(lowerAt(doc, k)) && introducesContent(doc, k, end) ? possessorOf(doc, k, floor) : null;
+    if (owner) return owner;
+    if (cueAt(doc, k)) return null;
+  }
+  return null;
+}
+
+/**
+ * True when the speech noun at `k` introduces the quote at token `quote` as its content ("claim that …",
+ * "promise to …", "warning: …"), not as a verdict on it ("his statement was “true”").
+ */
+function introducesContent(doc: Doc, k: number, quote: number): boolean {
+  if (k + 1 === quote) return true;
+  const next = lowerAt(doc, k + 1);
+  return next === 'that' || next === 'to' || next === 'about' || next === 'of' || next === ':' || next === ',';
+}
+
+/** The possessor of the speech noun at `k` as a speaker, with the noun as cue: "Smith's claim", "his warning". */
+function possessorOf(doc: Doc, k: number, floor: number): Attribution | null {
+  const { tokens } = doc;
+  let p = k - 1;
+  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && tokens[p].kind === 'word' && LOWER_START.test(tokens[p].text) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
+  if (p < 0 || tokens[p].start < floor) return null;
+  const t = tokens[p];
+  const noun = tokens[k];
+  const cue: CueMatch = { start: noun.start, end: noun.end, first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: true };
+  if (POSSESSIVE_PRONOUNS.has(lowerAt(doc, p))) return { speaker: { start: t.start, end: t.end, first: p, last: p, pronoun: true }, cue };
+  if (!/['’]s$/.test(t.text)) return null;
+  const owner = nounPhraseBefore(doc, p, floor, t.sentence);
+  return owner && !owner.pronoun ? { speaker: owner, cue } : null;
 }

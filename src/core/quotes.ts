@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -531,6 +531,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attr
         tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end))) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
         headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
+        possessiveNounAttribution(doc, open, sentenceBegin(doc, open)) ??
         bracketingAttribution(doc, q, tailLimit) ??
         sentenceFinalAttribution(doc, closeEnd, tailLimit) ??
         colonIntroduction(doc, open);
@@ -583,26 +584,36 @@ function quotedWords(doc: Doc, c: QuoteCandidate): string {
   return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The last word of a speaker phrase, without its possessive: "Donald Trump's" and "Trump" are one speaker. */
+function speakerKey(doc: Doc, a: Attribution): string {
+  return lower(doc.tokens[a.speaker.last]).replace(/'s$/, '');
+}
+
 /**
  * The same words quoted twice are one person's words: a headline or a later echo ("“Personal insult”") takes the
- * speaker found where the words were attributed, when that speaker is the only one they were attributed to.
+ * speaker the words were attributed to elsewhere, the one they were attributed to most often, when there is one.
  */
 function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
-  const byWords = new Map<string, Attribution | null>();
+  const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
   for (const c of candidates) {
     if (!c.attribution || c.kind === 'indirect') continue;
     const words = quotedWords(doc, c);
     if (!words) continue;
-    const known = byWords.get(words);
-    if (known === undefined) byWords.set(words, c.attribution);
-    else if (known && known.speaker.start !== c.attribution.speaker.start) byWords.set(words, null);
+    let bySpeaker = votes.get(words);
+    if (!bySpeaker) votes.set(words, (bySpeaker = new Map()));
+    const key = speakerKey(doc, c.attribution);
+    const vote = bySpeaker.get(key);
+    if (vote) vote.count++;
+    else bySpeaker.set(key, { attribution: c.attribution, count: 1 });
   }
-  if (byWords.size === 0) return;
+  if (votes.size === 0) return;
   for (const c of candidates) {
     if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
-    const a = byWords.get(quotedWords(doc, c));
-    if (!a) continue;
-    c.attribution = a;
+    const bySpeaker = votes.get(quotedWords(doc, c));
+    if (!bySpeaker) continue;
+    const ranked = [...bySpeaker.values()].sort((x, y) => y.count - x.count);
+    if (ranked.length > 1 && ranked[0].count === ranked[1].count) continue;
+    c.attribution = ranked[0].attribution;
     if (c.kind === 'scare') c.kind = 'partial';
   }
 }

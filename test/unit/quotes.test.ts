@@ -339,6 +339,22 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Ms. Grant', 'he']);
   });
 
+  it('gives a quote introduced by a possessed speech noun to its possessor, not a verdict on it', () => {
+    const text = [
+      'Auditors looked into the mayor’s claim that the fund was “nearly empty” by March.',
+      'Contrary to his promise to “fix every road by June,” the work has not begun.',
+      'The panel found that Lee’s statement was “misleading.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.speaker, q.cue]),
+      [
+        ['the mayor’s', 'claim'],
+        ['his', 'promise'],
+        ['The panel', 'found'],
+      ],
+    );
+  });
+
   it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
     const text = [
       '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
@@ -376,6 +392,11 @@ describe('quotes attributed through other quotes', () => {
         ['no more delays', 'The mayor'],
       ],
     );
+  });
+
+  it('gives repeated words the speaker they were attributed to most often', () => {
+    const text = 'Port Strike Called ‘Last Resort’\n\nUnion leader Omar Sy said the strike was a “last resort.” Sy repeated that it was a “last resort” on Tuesday, though the port authority said it was not “a last resort” at all.';
+    assert.strictEqual(direct(text)[0].speaker, 'Union leader Omar Sy');
   });
 
   it('leaves repeated words alone when two people said them', () => {
