@@ -189,6 +189,16 @@ function opensWithAs(doc: Doc, k: number): boolean {
   return false;
 }
 
+/** Prepositions of a time or manner phrase between a subject and its verb: "at the time", "in a statement". */
+const ADVERBIAL_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'over', 'after', 'for']);
+/** Heads of such phrases: occasions and channels of speech, and times. */
+const ADVERBIAL_HEADS = new Set([
+  'time', 'moment', 'statement', 'interview', 'speech', 'conference', 'briefing', 'letter', 'email', 'tweet', 'post', 'release',
+  'remarks', 'appearance', 'rally', 'debate', 'hearing', 'event', 'video', 'podcast', 'show', 'program', 'broadcast', 'call',
+  'meeting', 'testimony', 'address', 'visit', 'stop', 'day', 'week', 'month', 'year', 'night', 'morning', 'afternoon',
+  'evening', 'weekend', 'past',
+]);
+
 /** Prepositions that never open a clause, so a phrase after them cannot be a subject. */
 const PREPOSITIONS = new Set(['through', 'into', 'onto', 'across', 'toward', 'towards', 'among', 'within', 'behind', 'near', 'from', 'about', 'against', 'between', 'without', 'despite']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
@@ -221,8 +231,13 @@ export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
 export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null {
   const passive = passiveAgent(doc, cue, floor);
   if (passive !== undefined) return passive;
-  const subject = speakerBefore(doc, cue.first - 1, floor);
+  let subject = speakerBefore(doc, cue.first - 1, floor);
   if (!subject) return null;
+  // "Trump at the time said", "Smith in a statement said": the phrase is a time or manner adverbial, the name before it the subject.
+  if (!subject.pronoun && subject.first >= 2 && doc.tokens[subject.first - 2].start >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
+    const named = speakerBefore(doc, subject.first - 2, floor);
+    if (named && named.last === subject.first - 2 && isNamedSubject(doc, named)) subject = named;
+  }
   // "Protesters marching through the streets chanted": a phrase after a preposition is its object, not the subject.
   const lead = doc.tokens[subject.first - 1];
   if (!subject.pronoun && lead && lead.start >= floor && PREPOSITIONS.has(lowerAt(doc, subject.first - 1))) return null;
@@ -253,10 +268,11 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
   if (SPEAKER_NOUNS.has(w)) return true;
-  // A lower-case head needs a determiner or a capitalised word in front of it ("the diplomat", "Trump's aide").
+  // A lower-case head needs a determiner, a number or a capitalised word in front of it ("the diplomat",
+  // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
     const x = doc.tokens[i];
-    if (DETERMINERS.has(lower(x)) || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+    if (DETERMINERS.has(lower(x)) || x.kind === 'number' || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
   }
   return false;
 }

@@ -128,6 +128,23 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
 }
 
 /**
+ * The source that vouches for an attribution after it: "…," Smith said, according to CNN / "…," said Smith,
+ * reports The Times. The quote is credited to that source, the way news attribution chains are read.
+ */
+function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | null {
+  const { tokens } = doc;
+  for (let k = Math.max(a.speaker.last, a.cue?.last ?? 0) + 1; k + 1 < tokens.length && tokens[k].start < limit; k++) {
+    if (QUOTE_MARK.test(tokens[k].text)) return null;
+    if (tokens[k].text !== ',') continue;
+    const cue = cueAt(doc, k + 1);
+    if (!cue || !(cue.accordingTo || /^report(?:s|ed)$/.test(cue.word))) continue;
+    const source = speakerAfter(doc, cue.last + 1, limit);
+    if (source && !source.pronoun) return { speaker: source, cue };
+  }
+  return null;
+}
+
+/**
  * "…," Toomey fumed on Tuesday: after a quote that ends in a comma, question or exclamation mark, a name or
  * pronoun followed by a past-tense verb is the speaker, whatever the verb.
  */
@@ -527,8 +544,9 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attr
     let a: Attribution | null = null;
     if (nobody) nobodys.add(i);
     if (!scare) {
+      const tail = tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end)));
       a =
-        tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end))) ??
+        (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
         headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
         possessiveNounAttribution(doc, open, sentenceBegin(doc, open)) ??

@@ -355,6 +355,27 @@ describe('speaker phrases around the quote', () => {
     );
   });
 
+  it('credits a quote to the source that vouches for its attribution', () => {
+    const text = [
+      '“We will not close the mine,” the governor said on Monday, according to the Herald.',
+      '“The vote was rigged,” said Ana Ruiz, a candidate for mayor, reports The Chronicle.',
+      '“I have nothing to add,” the coach said after the game.',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [
+      ['the Herald', 'according to'],
+      ['The Chronicle', 'reports'],
+      ['the coach', 'said'],
+    ]);
+  });
+
+  it('takes a counted group and a name before a time phrase as the subject', () => {
+    const text = [
+      'In the survey, 41 percent said the council was “out of touch.”',
+      'Lopez at the time said she had “no regrets.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['41 percent', 'Lopez']);
+  });
+
   it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
     const text = [
       '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
