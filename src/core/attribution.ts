@@ -492,12 +492,27 @@ export function isClauseConjunction(word: string): boolean {
   return CLAUSE_CONJUNCTIONS.has(word);
 }
 
+/** Most tokens of a dateline: "WASHINGTON, Aug. 24 (UPI) —". */
+const MAX_DATELINE_TOKENS = 12;
+
+/** The token after a dateline that opens the sentence at token `k` ("WASHINGTON —", "Paris (AFP) –"), or `k`. */
+export function afterDateline(doc: Doc, k: number, limit: number): number {
+  const { tokens } = doc;
+  for (let i = k; i < tokens.length && i < limit && i - k < MAX_DATELINE_TOKENS; i++) {
+    const t = tokens[i].text;
+    if (t === '—' || t === '–' || t === '--') return i > k ? i + 1 : k;
+    if (tokens[i].kind === 'word' && !/^\p{Lu}/u.test(t)) return k;
+  }
+  return k;
+}
+
 /**
  * The subject of the first comma-separated stretch from token `k` (before offset `limit`) that opens with a
  * named phrase directly followed by a lower-case word, its verb: skips leading adverbials and place names.
  */
 export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
   const { tokens } = doc;
+  k = afterDateline(doc, k, tokenIndexFrom(doc, limit));
   let chunk = k;
   for (let c = k; c < tokens.length && tokens[c].start < limit && c - k < MAX_CLAUSE_TOKENS; c++) {
     if (c !== chunk && tokens[c].text !== ',') continue;

@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -258,7 +258,9 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     }
     const prev = tokens[k - 1];
     const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
-    const subject = participle ? null : subjectOf(doc, cue, floor);
+    let subject = participle ? null : subjectOf(doc, cue, floor);
+    // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
+    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) subject = clauseSubject(doc, tokenIndexFrom(doc, floor), doc.tokens[subject.first].start) ?? subject;
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
     if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
@@ -286,14 +288,23 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     }
     // "Dean, a former party chairman, poked at the rival, tweeting, …": the participle's subject opens the sentence.
     if (participle) {
-      const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), prev.start);
+      const start = afterDateline(doc, tokenIndexFrom(doc, floor), k - 1);
+      const opening = speakerAfter(doc, start, prev.start);
       if (opening && isNamedSubject(doc, opening)) return { speaker: opening, cue };
       // "Speaking in Salem, New Hampshire, Trump went after Bush, calling him …": past leading adverbials.
-      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+      const subject = clauseSubject(doc, start, prev.start);
       if (subject) return { speaker: subject, cue };
     }
   }
   return null;
+}
+
+/** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */
+function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
+  const before = doc.tokens[phrase.first - 1];
+  if (!before || before.start < floor || before.kind !== 'word' || !/^\p{Ll}+$/u.test(before.text)) return false;
+  const w = lower(before);
+  return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
 }
 
 /** A parenthetical attribution later in the quote's sentence: "…" to drive up the price, she said, … */

@@ -376,6 +376,14 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['41 percent', 'Lopez']);
   });
 
+  it('gives a participle after an object to the clause subject, past a dateline', () => {
+    const text = [
+      'The city council released a statement on Monday saying the budget was “balanced and fair.”',
+      'LISBON (Reuters) — Finance Minister Rui Costa defended the plan, calling it “the only responsible path.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The city council', 'Finance Minister Rui Costa']);
+  });
+
   it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
     const text = [
       '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
