@@ -345,7 +345,8 @@ function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: numb
   const prev = doc.sentences[sentence - 1];
   if (!prev || prev.paragraph !== paragraph) return null;
   const a = headAttribution(doc, prev.start, prev.end, inQuote);
-  return a && a.cue?.speech ? a : null;
+  // "Cummings called him a master of the deal. “He showed …”": a view verb with a named subject introduces too.
+  return a && (a.cue?.speech || (a.cue && !a.speaker.pronoun && isNamedSubject(doc, a.speaker))) ? a : null;
 }
 
 /** "…" ― Jane Doe: a quotation signed with a dash and a name. */

@@ -384,6 +384,11 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The city council', 'Finance Minister Rui Costa']);
   });
 
+  it('lets a named view-verb sentence introduce the quote that follows it', () => {
+    const text = 'Harbour master Ines Falk called the new pier a triumph of patience. “We waited eleven years for this.”';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Harbour master Ines Falk', 'called']]);
+  });
+
   it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
     const text = [
       '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
