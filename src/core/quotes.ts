@@ -167,6 +167,11 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
  */
 function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean): Attribution | null {
   const nearest = nearestHeadAttribution(doc, floor, before, inQuote, false);
+  // "According to the Herald, the mayor said …": the source that opens the sentence vouches for all of it.
+  if (nearest && !nearest.cue?.accordingTo) {
+    const opening = openingAccordingTo(doc, floor, before);
+    if (opening && opening.speaker.end <= nearest.speaker.start) return opening;
+  }
   // A view verb inside a reported clause ("X said they want …", "X said Y called it “…”") yields to the speech
   // verb that reports it: the reporting speaker vouches for the quoted words.
   if (nearest?.cue && !nearest.cue.speech) {
@@ -174,6 +179,16 @@ function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offs
     if (reporting?.cue && (isComplementSubject(doc, reporting.cue, nearest.speaker) || withinReportedClause(doc, reporting.cue, nearest.speaker))) return reporting;
   }
   return nearest;
+}
+
+/** "According to X," at the start of the sentence from `floor`, with X as speaker. */
+function openingAccordingTo(doc: Doc, floor: number, before: number): Attribution | null {
+  let k = tokenIndexFrom(doc, floor);
+  if (k < doc.tokens.length && isClauseConjunction(lower(doc.tokens[k]))) k++;
+  const cue = cueAt(doc, k);
+  if (!cue?.accordingTo) return null;
+  const speaker = speakerAfter(doc, cue.last + 1, before);
+  return speaker && !speaker.pronoun ? { speaker, cue } : null;
 }
 
 /** Conjunctions that, after a comma, open a contrasting clause of the reporter's: "X said …, while he …". */

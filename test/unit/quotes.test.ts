@@ -360,11 +360,13 @@ describe('speaker phrases around the quote', () => {
       '“We will not close the mine,” the governor said on Monday, according to the Herald.',
       '“The vote was rigged,” said Ana Ruiz, a candidate for mayor, reports The Chronicle.',
       '“I have nothing to add,” the coach said after the game.',
+      'According to the Gazette, the minister said the reform would be “finished by spring.”',
     ].join('\n\n');
     assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [
       ['the Herald', 'according to'],
       ['The Chronicle', 'reports'],
       ['the coach', 'said'],
+      ['the Gazette', 'According to'],
     ]);
   });
 
