@@ -575,6 +575,8 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attr
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
+        // "… what her group calls “care,” reported the Examiner": the attribution closing the sentence governs it all.
+        (kindOf(doc, q) === 'partial' ? sentenceFinalAttribution(doc, closeEnd, tailLimit) : null) ??
         headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
         possessiveNounAttribution(doc, open, sentenceBegin(doc, open)) ??
         bracketingAttribution(doc, q, tailLimit) ??

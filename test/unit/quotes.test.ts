@@ -386,6 +386,11 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The city council', 'Finance Minister Rui Costa']);
   });
 
+  it('lets the attribution that closes a sentence govern a partial quote inside it', () => {
+    const text = 'The levy funds what the union president described as “fair pay” for night shifts, the senator said.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['the senator', 'said']]);
+  });
+
   it('lets a named view-verb sentence introduce the quote that follows it', () => {
     const text = 'Harbour master Ines Falk called the new pier a triumph of patience. “We waited eleven years for this.”';
     assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Harbour master Ines Falk', 'called']]);
