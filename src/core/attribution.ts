@@ -46,7 +46,8 @@ const ADVERBS = new Set([
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tonight', 'earlier',
-  'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening',
+  'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'minutes', 'hours', 'days',
+  'weeks', 'months', 'years', 'decades', 'moments',
 ]);
 /** Month names double as first names (April, June), so only they may sit inside a name. */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);

@@ -391,6 +391,11 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['the senator', 'said']]);
   });
 
+  it('does not take a plural time noun opening the sentence for the subject', () => {
+    const text = 'Hours later, Mayor Lin Park returned the favour, telling reporters “we are friends again.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Mayor Lin Park']);
+  });
+
   it('lets a named view-verb sentence introduce the quote that follows it', () => {
     const text = 'Harbour master Ines Falk called the new pier a triumph of patience. “We waited eleven years for this.”';
     assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Harbour master Ines Falk', 'called']]);
