@@ -18,6 +18,8 @@ export const SPEECH_CUES: ReadonlySet<string> = forms(cueData.speechVerbs);
 /** Verbs that attribute a view or claim only with the subject before them ("Smith believes …"). */
 export const SUBJECT_FIRST_CUES: ReadonlySet<string> = forms(cueData.subjectFirstCues);
 const SPEAKER_NOUNS: ReadonlySet<string> = new Set(cueData.speakerNouns);
+/** Nouns for what someone said, whose possessor is the speaker: "Smith's claim that …", "his warning that …". */
+const SPEECH_NOUNS: ReadonlySet<string> = new Set(cueData.speechNouns);
 /** Present-tense cue forms that are never nouns. */
 const VERB_ONLY = new Set(['say', 'says', 'tell', 'tells', 'told', 'said', 'wrote', 'write', 'writes', 'argue', 'argues', 'insist', 'insists', 'explain', 'explains', 'add', 'adds', 'ask', 'asks', 'believe', 'believes', 'think', 'thinks', 'thought', 'know', 'knows', 'knew', 'feel', 'feels', 'felt', 'want', 'wants', 'expect', 'expects', 'acknowledge', 'acknowledges', 'admit', 'admits', 'warn', 'warns', 'assert', 'asserts', 'declare', 'declares', 'announce', 'announces', 'recall', 'recalls', 'predict', 'predicts', 'concede', 'concedes', 'complain', 'complains', 'confirm', 'confirms', 'deny', 'denies', 'reveal', 'reveals', 'testify', 'testifies', 'contend', 'contends', 'maintain', 'maintains', 'allege', 'alleges', 'assure', 'assures', 'reiterate', 'reiterates', 'agree', 'agrees', 'proclaim', 'proclaims', 'suggest', 'suggests', 'indicate', 'indicates', 'urge', 'urges', 'describe', 'describes', 'emphasize', 'emphasizes', 'stress', 'stresses', 'continued', 'thinks', 'consider', 'considers', 'accuse', 'accuses', 'criticize', 'criticizes', 'blame', 'blames', 'found', 'saw', 'sees', 'implies', 'worries', 'conclude', 'concludes', 'observe', 'observes', 'recommend', 'recommends']);
 /** Speech verbs that name the addressee right after them ("told reporters"), never the speaker. */
@@ -44,7 +46,8 @@ const ADVERBS = new Set([
 const TIME_WORDS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'yesterday', 'tonight', 'earlier',
-  'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening',
+  'later', 'last', 'this', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening', 'minutes', 'hours', 'days',
+  'weeks', 'months', 'years', 'decades', 'moments',
 ]);
 /** Month names double as first names (April, June), so only they may sit inside a name. */
 const MONTHS = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -101,7 +104,7 @@ export function mayStartCue(doc: Doc, k: number): boolean {
 }
 
 /** Every word `cueAt` may start with, for one lookup per token. */
-const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point']);
+const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point', 'put', 'puts']);
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {
@@ -134,6 +137,8 @@ export interface Attribution {
 export interface QuoteCandidate extends Span {
   kind: QuoteKind;
   attribution: Attribution | null;
+  /** A title, nickname, teaser or aside quote: nobody's words, so no other quote lends it a speaker. */
+  nobodys?: boolean;
 }
 
 export interface CueMatch extends Span {
@@ -157,11 +162,38 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
   if (w === 'according' && nw === 'to') return { start: t.start, end: next.end, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
   if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
   if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
 }
+
+/** Most tokens between "as" and "put it" in "as the senator's spokesman, Jane Roe, recently put it". */
+const MAX_AS_CLAUSE_TOKENS = 30;
+
+/** True when the clause holding token `k` opens with "as": "as Smith put it", the idiom that attributes words. */
+function opensWithAs(doc: Doc, k: number): boolean {
+  const { tokens } = doc;
+  const sentence = tokens[k].sentence;
+  for (let i = k - 1; i >= 0 && k - i <= MAX_AS_CLAUSE_TOKENS && tokens[i].sentence === sentence; i--) {
+    if (QUOTE_MARK_TOKEN.test(tokens[i].text) || tokens[i].text === ';') return false;
+    if (lowerAt(doc, i) !== 'as') continue;
+    const prev = tokens[i - 1];
+    return !prev || prev.sentence !== sentence || prev.kind === 'punct';
+  }
+  return false;
+}
+
+/** Prepositions of a time or manner phrase between a subject and its verb: "at the time", "in a statement". */
+const ADVERBIAL_PREPOSITIONS = new Set(['at', 'in', 'on', 'during', 'over', 'after', 'for']);
+/** Heads of such phrases: occasions and channels of speech, and times. */
+const ADVERBIAL_HEADS = new Set([
+  'time', 'moment', 'statement', 'interview', 'speech', 'conference', 'briefing', 'letter', 'email', 'tweet', 'post', 'release',
+  'remarks', 'appearance', 'rally', 'debate', 'hearing', 'event', 'video', 'podcast', 'show', 'program', 'broadcast', 'call',
+  'meeting', 'testimony', 'address', 'visit', 'stop', 'day', 'week', 'month', 'year', 'night', 'morning', 'afternoon',
+  'evening', 'weekend', 'past',
+]);
 
 /** Prepositions that never open a clause, so a phrase after them cannot be a subject. */
 const PREPOSITIONS = new Set(['through', 'into', 'onto', 'across', 'toward', 'towards', 'among', 'within', 'behind', 'near', 'from', 'about', 'against', 'between', 'without', 'despite']);
@@ -195,8 +227,13 @@ export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
 export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null {
   const passive = passiveAgent(doc, cue, floor);
   if (passive !== undefined) return passive;
-  const subject = speakerBefore(doc, cue.first - 1, floor);
+  let subject = speakerBefore(doc, cue.first - 1, floor);
   if (!subject) return null;
+  // "Trump at the time said", "Smith in a statement said": the phrase is a time or manner adverbial, the name before it the subject.
+  if (!subject.pronoun && subject.first >= 2 && doc.tokens[subject.first - 2].start >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
+    const named = speakerBefore(doc, subject.first - 2, floor);
+    if (named && named.last === subject.first - 2 && isNamedSubject(doc, named)) subject = named;
+  }
   // "Protesters marching through the streets chanted": a phrase after a preposition is its object, not the subject.
   const lead = doc.tokens[subject.first - 1];
   if (!subject.pronoun && lead && lead.start >= floor && PREPOSITIONS.has(lowerAt(doc, subject.first - 1))) return null;
@@ -227,10 +264,11 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
   if (SPEAKER_NOUNS.has(w)) return true;
-  // A lower-case head needs a determiner or a capitalised word in front of it ("the diplomat", "Trump's aide").
+  // A lower-case head needs a determiner, a number or a capitalised word in front of it ("the diplomat",
+  // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
     const x = doc.tokens[i];
-    if (DETERMINERS.has(lower(x)) || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+    if (DETERMINERS.has(lower(x)) || x.kind === 'number' || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
   }
   return false;
 }
@@ -450,12 +488,27 @@ export function isClauseConjunction(word: string): boolean {
   return CLAUSE_CONJUNCTIONS.has(word);
 }
 
+/** Most tokens of a dateline: "WASHINGTON, Aug. 24 (UPI) —". */
+const MAX_DATELINE_TOKENS = 12;
+
+/** The token after a dateline that opens the sentence at token `k` ("WASHINGTON —", "Paris (AFP) –"), or `k`. */
+export function afterDateline(doc: Doc, k: number, limit: number): number {
+  const { tokens } = doc;
+  for (let i = k; i < tokens.length && i < limit && i - k < MAX_DATELINE_TOKENS; i++) {
+    const t = tokens[i].text;
+    if (t === '—' || t === '–' || t === '--') return i > k ? i + 1 : k;
+    if (tokens[i].kind === 'word' && !/^\p{Lu}/u.test(t)) return k;
+  }
+  return k;
+}
+
 /**
  * The subject of the first comma-separated stretch from token `k` (before offset `limit`) that opens with a
  * named phrase directly followed by a lower-case word, its verb: skips leading adverbials and place names.
  */
 export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
   const { tokens } = doc;
+  k = afterDateline(doc, k, tokenIndexFrom(doc, limit));
   let chunk = k;
   for (let c = k; c < tokens.length && tokens[c].start < limit && c - k < MAX_CLAUSE_TOKENS; c++) {
     if (c !== chunk && tokens[c].text !== ',') continue;
@@ -480,4 +533,53 @@ export function namedPhraseAfter(doc: Doc, k: number, limit: number): PhraseSpan
     ceiling = doc.tokens[phrase.last].start;
   }
   return null;
+}
+
+/** "its prediction" is usually a document's, not a speaker's, so only personal possessives count. */
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'their']);
+/** Most tokens between a speech noun and the quote it introduces: "Smith's claim that there have been “…”". */
+const MAX_NOUN_TO_QUOTE_TOKENS = 14;
+/** Most lower-case modifiers between a possessor and its speech noun: "Smith's repeated public warnings". */
+const MAX_NOUN_MODIFIERS = 2;
+
+/**
+ * "Trump's claim that there were “thousands of shootings”", "contrary to his promise to “…”": a speech noun
+ * shortly before the quote, with no cue verb between them, gives the quote to the noun's possessor.
+ */
+export function possessiveNounAttribution(doc: Doc, open: number, floor: number): Attribution | null {
+  const { tokens } = doc;
+  const end = tokenIndexFrom(doc, open);
+  for (let k = end - 1; k > 0 && end - k <= MAX_NOUN_TO_QUOTE_TOKENS && tokens[k].start >= floor; k--) {
+    if (QUOTE_MARK_TOKEN.test(tokens[k].text) || tokens[k].text === ';') return null;
+    // A speech noun may share its form with a cue verb ("claim", "warning"); without a possessor it is the verb.
+    const owner = SPEECH_NOUNS.has(lowerAt(doc, k)) && introducesContent(doc, k, end) ? possessorOf(doc, k, floor) : null;
+    if (owner) return owner;
+    if (cueAt(doc, k)) return null;
+  }
+  return null;
+}
+
+/**
+ * True when the speech noun at `k` introduces the quote at token `quote` as its content ("claim that …",
+ * "promise to …", "warning: …"), not as a verdict on it ("his statement was “true”").
+ */
+function introducesContent(doc: Doc, k: number, quote: number): boolean {
+  if (k + 1 === quote) return true;
+  const next = lowerAt(doc, k + 1);
+  return next === 'that' || next === 'to' || next === 'about' || next === 'of' || next === ':' || next === ',';
+}
+
+/** The possessor of the speech noun at `k` as a speaker, with the noun as cue: "Smith's claim", "his warning". */
+function possessorOf(doc: Doc, k: number, floor: number): Attribution | null {
+  const { tokens } = doc;
+  let p = k - 1;
+  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && tokens[p].kind === 'word' && LOWER_START.test(tokens[p].text) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
+  if (p < 0 || tokens[p].start < floor) return null;
+  const t = tokens[p];
+  const noun = tokens[k];
+  const cue: CueMatch = { start: noun.start, end: noun.end, first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: true };
+  if (POSSESSIVE_PRONOUNS.has(lowerAt(doc, p))) return { speaker: { start: t.start, end: t.end, first: p, last: p, pronoun: true }, cue };
+  if (!/['’]s$/.test(t.text)) return null;
+  const owner = nounPhraseBefore(doc, p, floor, t.sentence);
+  return owner && !owner.pronoun ? { speaker: owner, cue } : null;
 }

@@ -4,14 +4,14 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
 import { sentenceAt } from './text';
 import type { Doc } from './text';
-import type { Quote, QuoteKind, TextSpan } from './types';
+import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
 import { mayStartCue } from './attribution';
 
@@ -82,6 +82,12 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
 }
 
+/** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
+function hasTail(doc: Doc, closeEnd: number, limit: number): boolean {
+  const k = tokenIndexFrom(doc, closeEnd);
+  return k < doc.tokens.length && doc.tokens[k].start < limit && doc.tokens[k].kind === 'word';
+}
+
 /** "…," said X / "…," X said / "…" he added / "…," according to X — right after the closing mark. */
 function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boolean): Attribution | null {
   const { tokens } = doc;
@@ -95,6 +101,8 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     return speaker ? { speaker, cue } : null;
   }
   if (cue && cue.addressee) return null;
+  // "there are still “some people” who feel …": a relative pronoun right after the quote describes the quoted words.
+  if (/^(?:who|which|that)$/.test(lower(tokens[k]))) return null;
   const headStart = k;
   for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
     const t = tokens[j];
@@ -121,6 +129,23 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
 }
 
 /**
+ * The source that vouches for an attribution after it: "…," Smith said, according to CNN / "…," said Smith,
+ * reports The Times. The quote is credited to that source, the way news attribution chains are read.
+ */
+function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | null {
+  const { tokens } = doc;
+  for (let k = Math.max(a.speaker.last, a.cue?.last ?? 0) + 1; k + 1 < tokens.length && tokens[k].start < limit; k++) {
+    if (QUOTE_MARK.test(tokens[k].text)) return null;
+    if (tokens[k].text !== ',') continue;
+    const cue = cueAt(doc, k + 1);
+    if (!cue || !(cue.accordingTo || /^report(?:s|ed)$/.test(cue.word))) continue;
+    const source = speakerAfter(doc, cue.last + 1, limit);
+    if (source && !source.pronoun) return { speaker: source, cue };
+  }
+  return null;
+}
+
+/**
  * "…," Toomey fumed on Tuesday: after a quote that ends in a comma, question or exclamation mark, a name or
  * pronoun followed by a past-tense verb is the speaker, whatever the verb.
  */
@@ -143,12 +168,41 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
  */
 function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean): Attribution | null {
   const nearest = nearestHeadAttribution(doc, floor, before, inQuote, false);
-  // A view verb inside a reported clause ("X said they want …") yields to the speech verb that reports it.
+  // "According to the Herald, the mayor said …": the source that opens the sentence vouches for all of it.
+  if (nearest && !nearest.cue?.accordingTo) {
+    const opening = openingAccordingTo(doc, floor, before);
+    if (opening && opening.speaker.end <= nearest.speaker.start) return opening;
+  }
+  // A view verb inside a reported clause ("X said they want …", "X said Y called it “…”") yields to the speech
+  // verb that reports it: the reporting speaker vouches for the quoted words.
   if (nearest?.cue && !nearest.cue.speech) {
     const reporting = nearestHeadAttribution(doc, floor, nearest.cue.start, inQuote, true);
-    if (reporting?.cue && isComplementSubject(doc, reporting.cue, nearest.speaker)) return reporting;
+    if (reporting?.cue && (isComplementSubject(doc, reporting.cue, nearest.speaker) || withinReportedClause(doc, reporting.cue, nearest.speaker))) return reporting;
   }
   return nearest;
+}
+
+/** "According to X," at the start of the sentence from `floor`, with X as speaker. */
+function openingAccordingTo(doc: Doc, floor: number, before: number): Attribution | null {
+  let k = tokenIndexFrom(doc, floor);
+  if (k < doc.tokens.length && isClauseConjunction(lower(doc.tokens[k]))) k++;
+  const cue = cueAt(doc, k);
+  if (!cue?.accordingTo) return null;
+  const speaker = speakerAfter(doc, cue.last + 1, before);
+  return speaker && !speaker.pronoun ? { speaker, cue } : null;
+}
+
+/** Conjunctions that, after a comma, open a contrasting clause of the reporter's: "X said …, while he …". */
+const CONTRAST_OPENERS = new Set(['while', 'whereas', 'although', 'though', 'but']);
+
+/** True when `subject` lies in the clause that `cue` reports: no semicolon and no ", while" between them. */
+function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
+  if (subject.first <= cue.last) return false;
+  for (let i = cue.last + 1; i < subject.first; i++) {
+    const t = doc.tokens[i].text;
+    if (t === ';' || (t === ',' && CONTRAST_OPENERS.has(lower(doc.tokens[i + 1])))) return false;
+  }
+  return true;
 }
 
 /** What a pronoun subject stands for inside its own sentence: "Smith, who …" or "Clinton says she …". */
@@ -160,9 +214,12 @@ function antecedentOf(doc: Doc, pronoun: PhraseSpan, floor: number, inQuote: (of
     const head = k >= 0 ? speakerBefore(doc, k, floor) : null;
     return head && !head.pronoun ? head : undefined;
   }
-  if (word !== 'he' && word !== 'she' && word !== 'they') return undefined;
+  if (word !== 'he' && word !== 'she' && word !== 'they' && word !== 'it') return undefined;
   const earlier = nearestHeadAttribution(doc, floor, pronoun.start, inQuote, false);
-  return earlier && !earlier.speaker.pronoun ? earlier.speaker : earlier?.antecedent;
+  if (earlier) return !earlier.speaker.pronoun ? earlier.speaker : earlier.antecedent;
+  // "Cruz has railed against what he calls …": the named subject that opens the clause.
+  const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), pronoun.start);
+  return opening && !opening.pronoun ? opening : undefined;
 }
 
 /** True when `subject` opens the clause governed by `cue` ("said [that] they want"), or is a relative pronoun. */
@@ -218,7 +275,9 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     }
     const prev = tokens[k - 1];
     const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
-    const subject = participle ? null : subjectOf(doc, cue, floor);
+    let subject = participle ? null : subjectOf(doc, cue, floor);
+    // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
+    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) subject = clauseSubject(doc, tokenIndexFrom(doc, floor), doc.tokens[subject.first].start) ?? subject;
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
     if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
@@ -232,6 +291,11 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       }
       const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
+      // "Carson took the stage and called the system “rotten”": a coordinated cue shares the subject opening the clause.
+      if (/^(?:and|but)$/.test(lower(prev))) {
+        const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+        if (subject) return { speaker: subject, cue };
+      }
     }
     // Inverted order right before the quote: said Smith: "…" / added the minister, "…".
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
@@ -241,14 +305,23 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     }
     // "Dean, a former party chairman, poked at the rival, tweeting, …": the participle's subject opens the sentence.
     if (participle) {
-      const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), prev.start);
+      const start = afterDateline(doc, tokenIndexFrom(doc, floor), k - 1);
+      const opening = speakerAfter(doc, start, prev.start);
       if (opening && isNamedSubject(doc, opening)) return { speaker: opening, cue };
       // "Speaking in Salem, New Hampshire, Trump went after Bush, calling him …": past leading adverbials.
-      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+      const subject = clauseSubject(doc, start, prev.start);
       if (subject) return { speaker: subject, cue };
     }
   }
   return null;
+}
+
+/** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */
+function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
+  const before = doc.tokens[phrase.first - 1];
+  if (!before || before.start < floor || before.kind !== 'word' || !/^\p{Ll}+$/u.test(before.text)) return false;
+  const w = lower(before);
+  return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
 }
 
 /** A parenthetical attribution later in the quote's sentence: "…" to drive up the price, she said, … */
@@ -289,7 +362,8 @@ function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: numb
   const prev = doc.sentences[sentence - 1];
   if (!prev || prev.paragraph !== paragraph) return null;
   const a = headAttribution(doc, prev.start, prev.end, inQuote);
-  return a && a.cue?.speech ? a : null;
+  // "Cummings called him a master of the deal. “He showed …”": a view verb with a named subject introduces too.
+  return a && (a.cue?.speech || (a.cue && !a.speaker.pronoun && isNamedSubject(doc, a.speaker))) ? a : null;
 }
 
 /** "…" ― Jane Doe: a quotation signed with a dash and a name. */
@@ -308,11 +382,19 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribu
   if (!subject || !isNamedSubject(doc, subject)) return null;
   let v = subject.last + 1;
   const { tokens } = doc;
-  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) v++;
+  let progressive = false;
+  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) {
+    if (BE_FORMS.has(lower(tokens[v]))) progressive = true;
+    v++;
+  }
   const verb = tokens[v];
-  if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text) || !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text)) return null;
+  if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
+  // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too.
+  if (!/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
   return { speaker: subject, cue: null };
 }
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
 
 
 /**
@@ -354,10 +436,15 @@ function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribu
 const TITLE_WORD = /^(?:\p{Lu}|\d|of$|the$|and$|a$|an$|in$|on$|to$|for$|with$|at$)/u;
 const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\bnicknamed|\bshow|\bprogram|\bbook|\bfilm|\bsong|\bcolumn|\bop-ed|\bessay)[\s,]*$/i;
 
+/** Short and in title case: "Meet the Press", "Women in Power" — a name rather than somebody's words. */
+function isTitleCased(doc: Doc, q: Span): boolean {
+  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
+  return words.length <= 6 && words.every((w) => TITLE_WORD.test(w)) && /^\p{Lu}/u.test(words[0]);
+}
+
 /** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
 function isTitle(doc: Doc, q: MarkedQuote): boolean {
-  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
-  if (words.length > 6 || !words.every((w) => TITLE_WORD.test(w)) || !/^\p{Lu}/u.test(words[0])) return false;
+  if (!isTitleCased(doc, q)) return false;
   const open = q.open ?? q.start;
   const before = doc.text.slice(Math.max(0, open - 30), open);
   return TITLE_INTRO.test(before);
@@ -452,7 +539,7 @@ function insideAny(spans: { start: number; end: number }[]): (offset: number) =>
   };
 }
 
-function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
+function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attribution | null)[] {
   const attributions: (Attribution | null)[] = [];
   const inQuote = insideAny(marked.map((q) => ({ start: q.open ?? q.start, end: q.after })));
   let prevParagraph = -1;
@@ -480,13 +567,20 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
     const words = wordsUpTo(doc.text, q.start, q.end, 3);
     const nickname = isNickname(doc, q);
     if (headlineLike === undefined) headlineLike = isHeadlineLike(doc, 0);
-    const scare = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3) || isTitle(doc, q);
+    const nobody = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || isTitle(doc, q);
+    // A short headline quote is attributed only through the same words in the story.
+    const scare = nobody || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3);
     let a: Attribution | null = null;
+    if (nobody) nobodys.add(i);
     if (!scare) {
+      const tail = tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end)));
       a =
-        tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end))) ??
+        (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
+        // "… what her group calls “care,” reported the Examiner": the attribution closing the sentence governs it all.
+        (kindOf(doc, q) === 'partial' ? sentenceFinalAttribution(doc, closeEnd, tailLimit) : null) ??
         headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
+        possessiveNounAttribution(doc, open, sentenceBegin(doc, open)) ??
         bracketingAttribution(doc, q, tailLimit) ??
         sentenceFinalAttribution(doc, closeEnd, tailLimit) ??
         colonIntroduction(doc, open);
@@ -498,7 +592,9 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
         if (a) q.start = a.speaker.end + 1 + (doc.text.slice(a.speaker.end + 1, a.speaker.end + 2) === ' ' ? 1 : 0);
       }
       if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
-      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null ? lastOfPreviousParagraph : null);
+      // A quote followed by words of its own sentence has an attribution there that was not understood
+      // ("…!" Murphy Tweeted), so it does not continue the previous paragraph's speaker.
+      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null && !hasTail(doc, closeEnd, tailLimit) ? lastOfPreviousParagraph : null);
       if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
     }
     attributions.push(a);
@@ -510,9 +606,71 @@ function attribute(doc: Doc, marked: MarkedQuote[]): (Attribution | null)[] {
   return attributions;
 }
 
+/**
+ * Words quoted inside a reported clause ("Carson called the system “rotten to the core”") are the words of
+ * that clause's speaker when nothing attributed them on their own. `reported` is sorted by position.
+ */
+function inheritReportedSpeakers(doc: Doc, marked: QuoteCandidate[], reported: QuoteCandidate[]): void {
+  let r = 0;
+  for (const c of [...marked].sort((x, y) => x.start - y.start)) {
+    if (c.attribution || c.nobodys || isTitleCased(doc, c)) continue;
+    while (r < reported.length && reported[r].end < c.end) r++;
+    const host = reported[r];
+    if (!host || host.start > c.start || !host.attribution) continue;
+    c.attribution = host.attribution;
+    if (c.kind === 'scare') c.kind = 'partial';
+  }
+}
+
+const EDGE_PUNCTUATION = /[\s“”"‘’'«».,;:!?…—–-]/;
+
+/** Quoted words with their marks and edge punctuation stripped, in lower case: the form a repeated quote shares. */
+function quotedWords(doc: Doc, c: QuoteCandidate): string {
+  let start = c.start;
+  let end = c.end;
+  while (start < end && EDGE_PUNCTUATION.test(doc.text.charAt(start))) start++;
+  while (end > start && EDGE_PUNCTUATION.test(doc.text.charAt(end - 1))) end--;
+  return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The last word of a speaker phrase, without its possessive: "Donald Trump's" and "Trump" are one speaker. */
+function speakerKey(doc: Doc, a: Attribution): string {
+  return lower(doc.tokens[a.speaker.last]).replace(/'s$/, '');
+}
+
+/**
+ * The same words quoted twice are one person's words: a headline or a later echo ("“Personal insult”") takes the
+ * speaker the words were attributed to elsewhere, the one they were attributed to most often, when there is one.
+ */
+function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
+  const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
+  for (const c of candidates) {
+    if (!c.attribution || c.kind === 'indirect') continue;
+    const words = quotedWords(doc, c);
+    if (!words) continue;
+    let bySpeaker = votes.get(words);
+    if (!bySpeaker) votes.set(words, (bySpeaker = new Map()));
+    const key = speakerKey(doc, c.attribution);
+    const vote = bySpeaker.get(key);
+    if (vote) vote.count++;
+    else bySpeaker.set(key, { attribution: c.attribution, count: 1 });
+  }
+  if (votes.size === 0) return;
+  for (const c of candidates) {
+    if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
+    const bySpeaker = votes.get(quotedWords(doc, c));
+    if (!bySpeaker) continue;
+    const ranked = [...bySpeaker.values()].sort((x, y) => y.count - x.count);
+    if (ranked.length > 1 && ranked[0].count === ranked[1].count) continue;
+    c.attribution = ranked[0].attribution;
+    if (c.kind === 'scare') c.kind = 'partial';
+  }
+}
+
 export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const { quotes: marked, nested } = scanQuoteMarks(doc);
-  const attributions = attribute(doc, marked);
+  const nobodys = new Set<number>();
+  const attributions = attribute(doc, marked, nobodys);
   const out: Quote[] = [];
   // "…" and "…," Smith said: a quote joined to the next one in its sentence by a few words shares its speaker.
   for (let i = marked.length - 2; i >= 0; i--) {
@@ -537,7 +695,7 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
     const para = doc.paragraphs[q.paragraph];
     let kind: QuoteKind = kindOf(doc, q);
     if (!a && (para.kind !== 'body' || wordsUpTo(doc.text, q.start, q.end, 4) <= 4 || isTitle(doc, q))) kind = 'scare';
-    candidates.push({ start: q.start, end: q.end, kind, attribution: a });
+    candidates.push({ start: q.start, end: q.end, kind, attribution: a, nobodys: nobodys.has(i) });
   }
   // A quotation inside a quotation is the outer speaker's words too.
   let outer = 0;
@@ -547,7 +705,10 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
     const a = host && host.start <= n.start && n.end <= host.end ? attributions[outer] : null;
     candidates.push({ start: n.start, end: n.end, kind: a ? 'partial' : 'scare', attribution: a });
   }
-  for (const c of findIndirectQuotes(doc, candidates)) candidates.push(c);
+  const reported = findIndirectQuotes(doc, candidates);
+  inheritReportedSpeakers(doc, candidates, reported);
+  for (const c of reported) candidates.push(c);
+  shareRepeatedWords(doc, candidates);
   candidates.sort((x, y) => x.start - y.start || x.end - y.end);
   const resolver = new SpeakerResolver(doc, cast);
   for (const c of candidates) {

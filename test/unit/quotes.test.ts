@@ -289,6 +289,118 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Chairwoman Ines Alvarez', 'she']);
   });
 
+  it('shares the clause subject with a coordinated cue after a verb that is no cue', () => {
+    const text = 'Governor Ruth Abney toured the flooded district and called it “slow, badly organised and far too late for the farmers.”';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Governor Ruth Abney', 'called']]);
+  });
+
+  it('takes the subject of a progressive verb and of "thanked" before a partial quote', () => {
+    const text = [
+      'The mayor is praising the volunteers as “the people who kept this town afloat.”',
+      'Ms. Okafor thanked the firefighters for “working three nights without a break.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The mayor', 'Ms. Okafor']);
+  });
+
+  it('does not take a relative pronoun after the quote for its speaker', () => {
+    const text = 'The inspector admitted that there are still “a few landlords” who feel the rules do not apply to them.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['The inspector', 'admitted']]);
+  });
+
+  it('does not carry the previous paragraph’s speaker to a quote followed by an unread attribution', () => {
+    const text = 'The union leader Ada Moss was defiant: “We will strike on Monday.”\n\n“Not us, but good luck to them!” the rival union Tweeted.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The union leader Ada Moss', null]);
+  });
+
+  it('resolves a pronoun in "what he calls" to the subject that opens the sentence', () => {
+    const doc = 'Senator Hal Brennan has campaigned for months against what he calls the “Albany machine” in state politics.';
+    const actors: Actor[] = [{ id: 'a1', name: 'Hal Brennan', type: 'person', aliases: ['Senator Hal Brennan'], mentions: [{ start: 0, end: 19 }] }];
+    const cast: Cast = { ...EMPTY_CAST, actors, actorAt: (start, end) => (start < 19 && end > 0 ? 'a1' : null) };
+    const quote = findQuotes(parseDocument(doc), cast).find((q) => q.kind === 'partial');
+    assert.deepStrictEqual([quote?.speaker?.text, quote?.speaker?.actor], ['he', 'a1']);
+  });
+
+  it('reads "as X put it" as an attribution, but not "put it" elsewhere', () => {
+    const text = 'The budget, as the mayor’s spokeswoman put it, is “dead on arrival.”\n\nHe put it on the table and called the offer “insulting.”';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.speaker, q.cue]),
+      [
+        ['the mayor’s spokeswoman', 'put it'],
+        ['He', 'called'],
+      ],
+    );
+  });
+
+  it('gives words that a reported clause attributes to someone else to the reporting speaker', () => {
+    const text = [
+      'Ms. Grant said on Friday that the minister once called the treaty “a historic blunder.”',
+      'The envoy assured the council that the talks would go on, while he considered the offer “a first step.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Ms. Grant', 'he']);
+  });
+
+  it('gives a quote introduced by a possessed speech noun to its possessor, not a verdict on it', () => {
+    const text = [
+      'Auditors looked into the mayor’s claim that the fund was “nearly empty” by March.',
+      'Contrary to his promise to “fix every road by June,” the work has not begun.',
+      'The panel found that Lee’s statement was “misleading.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.speaker, q.cue]),
+      [
+        ['the mayor’s', 'claim'],
+        ['his', 'promise'],
+        ['The panel', 'found'],
+      ],
+    );
+  });
+
+  it('credits a quote to the source that vouches for its attribution', () => {
+    const text = [
+      '“We will not close the mine,” the governor said on Monday, according to the Herald.',
+      '“The vote was rigged,” said Ana Ruiz, a candidate for mayor, reports The Chronicle.',
+      '“I have nothing to add,” the coach said after the game.',
+      'According to the Gazette, the minister said the reform would be “finished by spring.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [
+      ['the Herald', 'according to'],
+      ['The Chronicle', 'reports'],
+      ['the coach', 'said'],
+      ['the Gazette', 'According to'],
+    ]);
+  });
+
+  it('takes a counted group and a name before a time phrase as the subject', () => {
+    const text = [
+      'In the survey, 41 percent said the council was “out of touch.”',
+      'Lopez at the time said she had “no regrets.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['41 percent', 'Lopez']);
+  });
+
+  it('gives a participle after an object to the clause subject, past a dateline', () => {
+    const text = [
+      'The city council released a statement on Monday saying the budget was “balanced and fair.”',
+      'LISBON (Reuters) — Finance Minister Rui Costa defended the plan, calling it “the only responsible path.”',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The city council', 'Finance Minister Rui Costa']);
+  });
+
+  it('lets the attribution that closes a sentence govern a partial quote inside it', () => {
+    const text = 'The levy funds what the union president described as “fair pay” for night shifts, the senator said.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['the senator', 'said']]);
+  });
+
+  it('does not take a plural time noun opening the sentence for the subject', () => {
+    const text = 'Hours later, Mayor Lin Park returned the favour, telling reporters “we are friends again.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Mayor Lin Park']);
+  });
+
+  it('lets a named view-verb sentence introduce the quote that follows it', () => {
+    const text = 'Harbour master Ines Falk called the new pier a triumph of patience. “We waited eleven years for this.”';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Harbour master Ines Falk', 'called']]);
+  });
+
   it('starts a new quotation at a line that opens with a mark after an unclosed one', () => {
     const text = [
       '“The plant stays open,” Rita Hale said. “If the order falls through, we will find another buyer.',
@@ -302,6 +414,40 @@ describe('speaker phrases around the quote', () => {
         ['The workers deserve an answer this week,', 'Omar Diaz'],
       ],
     );
+  });
+});
+
+describe('quotes attributed through other quotes', () => {
+  it('gives words quoted inside a reported clause to its speaker, but not a title', () => {
+    const text = 'Coach Lena Marsh stood at the touchline and called the referee’s decision “a disgrace to the game.”\n\nShe told ESPN’s “Morning Sports” she would appeal.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.kind, q.speaker]),
+      [
+        ['a disgrace to the game.', 'partial', 'Coach Lena Marsh'],
+        ['Morning Sports', 'scare', null],
+      ],
+    );
+  });
+
+  it('gives a headline quote the speaker of the same words in the story', () => {
+    const text = 'Mayor Vows ‘No More Delays’ on Bridge\n\nThe mayor promised residents on Monday that there would be “no more delays” on the bridge repairs.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.speaker]),
+      [
+        ['No More Delays', 'The mayor'],
+        ['no more delays', 'The mayor'],
+      ],
+    );
+  });
+
+  it('gives repeated words the speaker they were attributed to most often', () => {
+    const text = 'Port Strike Called ‘Last Resort’\n\nUnion leader Omar Sy said the strike was a “last resort.” Sy repeated that it was a “last resort” on Tuesday, though the port authority said it was not “a last resort” at all.';
+    assert.strictEqual(direct(text)[0].speaker, 'Union leader Omar Sy');
+  });
+
+  it('leaves repeated words alone when two people said them', () => {
+    const text = 'Rosa Diaz said the deal was “fair” to both sides.\n\nTom Berg said the offer was “fair” and should be signed.\n\nNot everyone thinks so: the union’s leaflet calls it “fair” only in jest.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Rosa Diaz', 'Tom Berg', null]);
   });
 });
 
