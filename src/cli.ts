@@ -4,6 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { isMainThread, workerData } from 'worker_threads';
 import { analyze } from './core/analyze';
 import { runJsonl as streamJsonl, serveLines } from './jsonl';
@@ -180,9 +181,17 @@ export async function main(argv: string[]): Promise<number> {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
 
+/**
+ * A CLI run is short: TurboFan's background compilations of the engine's hot functions cost about as much CPU as
+ * the analysis of 1 MB, and most of it goes into inlining. Inlining only small callees makes a whole run about a
+ * fifth cheaper and leaves the speed of long runs as it was. V8 flags are per process, so only the CLI sets this.
+ */
+const SHORT_RUN_V8_FLAGS = '--max-inlined-bytecode-size-cumulative=150';
+
 if (!isMainThread && (workerData as { role?: string } | null)?.role === JSONL_WORKER) {
   serveLines(analyzeJsonLine);
 } else if (require.main === module) {
+  v8.setFlagsFromString(SHORT_RUN_V8_FLAGS);
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
