@@ -9,10 +9,10 @@
 export const MIN_EDIT_DELAY_MS = 20;
 
 /**
- * Wait half the last analysis's cost: the analysis runs in a worker, so waiting is only for coalescing keystrokes,
- * and analysing may take up to two thirds of a busy stretch without slowing the editor.
+ * Wait a quarter of the last analysis's cost: the analysis runs in a worker, so waiting is only for coalescing
+ * keystrokes; a long article (whose analysis costs seconds) still reaches the full debounce.
  */
-const COST_FACTOR = 0.5;
+const COST_FACTOR = 0.25;
 
 export function editDelayMs(debounceMs: number, lastCostMs: number | undefined): number {
   if (debounceMs <= MIN_EDIT_DELAY_MS) return Math.max(0, debounceMs);

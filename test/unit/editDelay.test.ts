@@ -6,8 +6,8 @@ describe('edit delay', () => {
     assert.equal(editDelayMs(300, undefined), 300);
   });
 
-  it('waits half as long as the last analysis took, for a short article', () => {
-    assert.equal(editDelayMs(300, 70.8), 35);
+  it('waits a quarter of what the last analysis took, for a medium article', () => {
+    assert.equal(editDelayMs(300, 141.6), 35);
   });
 
   it('never waits less than the minimum, so a burst of keystrokes still coalesces', () => {
