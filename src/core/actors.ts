@@ -18,6 +18,10 @@ const ACTOR_TYPES = new Set<EntityType>(['person', 'organization', 'location']);
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+/** Between a name and its relative pronoun: nothing, a comma, an apposition set off by commas, or "of Texas,". */
+const APPOSITION_GAP = /^,[^,.;:!?"“”()]{1,80},\s*$/;
+const RELATIVE_GAP = /^(?:['’]s)?(?:\s+(?:of|from)\s+[^,.;:!?"“”]{1,40})?(?:,[^,.;:!?"“”()]{1,80})?,?\s*$/;
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 /** Prepositions after which a capital city is a place, not its government ("in Moscow"). */
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'outside', 'around', 'across', 'inside', 'into', 'via', 'through', 'throughout', 'of', 'over']);
@@ -51,6 +55,8 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
 };
 /** Words opening an adverbial phrase or clause before a sentence's subject: "In the wake of …, Trump said". */
 const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'following', 'despite', 'with', 'without', 'when', 'while', 'as', 'once', 'although', 'though', 'because', 'last', 'earlier', 'later', 'meanwhile', 'still', 'yet', 'but', 'and', 'speaking', 'asked', 'for', 'by', 'under', 'amid', 'unlike', 'like']);
+const POSSESSIVE_AFTER = /^['’]s/;
+const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'instead']);
 /** Role nouns that name a relation to someone ("the client", "the employer"): never just the last person named. */
 const RELATIONAL_NOUNS = new Set(['client', 'clients', 'employer', 'employee', 'colleague', 'partner', 'friend', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'boss', 'neighbor', 'neighbour', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'widow', 'widower', 'parent', 'child', 'aide', 'assistant', 'rival', 'opponent', 'challenger', 'successor', 'predecessor']);
 const MALE_NOUNS = new Set(['man', 'husband', 'son', 'father', 'brother', 'boyfriend', 'widower', 'king', 'prince', 'congressman', 'chairman', 'spokesman', 'businessman', 'sportsman', 'gentleman', 'boy', 'uncle', 'nephew', 'grandfather', 'duke']);
@@ -74,7 +80,7 @@ interface ActorState extends Actor {
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
   /** For a group made of coordinated people ("Smith and Jones"): its members. */
-  members?: ActorState[];
+  memberStates?: ActorState[];
 }
 
 /** People named together ("Ann Lee and Tom Ray", "Lee, a senator, and Ray"), whom "they" may stand for. */
@@ -433,7 +439,8 @@ class ArticleCast implements Cast {
     if (c.group) return c.group;
     const name = c.members.length === 2 ? `${c.members[0].name} and ${c.members[1].name}` : `${c.members.slice(0, -1).map((m) => m.name).join(', ')} and ${c.members[c.members.length - 1].name}`;
     const g = this.newActor({ start: c.start, end: c.end, text: name, type: 'person' });
-    g.members = c.members;
+    g.memberStates = c.members;
+    g.members = c.members.map((m) => m.id);
     c.group = g;
     // Only the references to the group are its mentions: the names stay mentions of each person.
     this.addAlias(g, name);
@@ -572,7 +579,7 @@ class ArticleCast implements Cast {
       if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
       const owner = tokens[i - 1];
       const a = this.actorAtRaw(owner.start, owner.end);
-      if (!a || a.type !== 'person' || a.members) continue;
+      if (!a || a.type !== 'person' || a.memberStates) continue;
       let first = this.tokenIndexAt(this.mentionStartAt(owner.start));
       if (first > 0 && tokens[first - 1].sentence === noun.sentence && DETERMINERS.has(tokens[first - 1].text.toLowerCase())) first--;
       if (first < 0) continue;
@@ -635,7 +642,7 @@ class ArticleCast implements Cast {
       const m = this.mentions.at(i);
       if (m.start - from > REFERENCE_WINDOW) break;
       const a = m.actor;
-      if (a.type !== 'person' || a.members || contradictsParty([role], a.words)) continue;
+      if (a.type !== 'person' || a.memberStates || contradictsParty([role], a.words)) continue;
       const score = (a.words.has(role) ? 3 : 0) - (m.start - from) / 1000;
       if (score > bestScore) {
         best = a;
@@ -691,7 +698,7 @@ class ArticleCast implements Cast {
       const a = m.actor;
       if (seen.has(a)) continue;
       seen.add(a);
-      if ((isPerson && a.type !== 'person') || a.members) continue;
+      if ((isPerson && a.type !== 'person') || a.memberStates) continue;
       // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
       if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
@@ -717,7 +724,25 @@ class ArticleCast implements Cast {
   // ---- lookups used by quotes and demands ------------------------------------------------------
 
   actorAt(start: number, end: number): string | null {
-    return this.actorAtRaw(start, end)?.id ?? null;
+    const a = this.actorAtRaw(start, end);
+    if (a && a.type !== 'person') return (this.personBehindModifier(start, end, a) ?? a).id;
+    return a?.id ?? null;
+  }
+
+  /**
+   * "the Florida senator", "the GOP candidate": a definite role phrase whose only name is a place or body
+   * qualifying the role noun refers to a person, found like any role noun; null when none fits.
+   */
+  private personBehindModifier(start: number, end: number, modifier: ActorState): ActorState | null {
+    if (end - start > 80) return null;
+    const phrase = this.doc.text.slice(start, end);
+    const words = phrase.toLowerCase().split(/\s+/);
+    const head = words[words.length - 1];
+    if (words.length < 3 || !DETERMINERS.has(words[0]) || !(this.g.personNouns.has(head) || this.g.titleHeads.has(head))) return null;
+    if (this.actorAtRaw(end - head.length, end) === modifier) return null;
+    const a = this.referent(start, end, head);
+    if (a) this.addMention(a, { start, end }, phrase);
+    return a;
   }
 
   private actorAtRaw(start: number, end: number): ActorState | null {
@@ -736,14 +761,15 @@ class ArticleCast implements Cast {
   }
 
   resolve(start: number, end: number): string | null {
-    const direct = this.actorAtRaw(start, end);
-    if (direct) return direct.id;
+    const direct = this.actorAt(start, end);
+    if (direct) return direct;
     const phrase = this.doc.text.slice(start, end).trim();
     if (!phrase || phrase.length > 80) return null;
     const lower = phrase.toLowerCase();
     let a: ActorState | null = null;
     if (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower)) a = this.personBefore(start, MALE_PRONOUNS.has(lower) ? 'male' : 'female');
     else if (PLURAL_PRONOUNS.has(lower)) a = this.groupBefore(start);
+    else if (lower === 'who' || lower === 'which') a = this.relativeAntecedent(start, lower === 'who');
     else {
       const words = lower.split(/\s+/);
       const head = words[words.length - 1];
@@ -756,8 +782,29 @@ class ArticleCast implements Cast {
       }
     }
     if (!a) return null;
-    this.addMention(a, { start, end }, MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower) || PLURAL_PRONOUNS.has(lower) ? null : phrase);
+    this.addMention(a, { start, end }, MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower) || PLURAL_PRONOUNS.has(lower) || RELATIVE_PRONOUNS.has(lower) ? null : phrase);
     return a.id;
+  }
+
+  /**
+   * The name a relative "who" or "which" hangs on: "Obama, who …", "Senator Ted Cruz of Texas, who …",
+   * "Clinton, a former senator, who …", "Republicans who …". People and organizations for "who", organizations
+   * for "which"; places in between ("of Texas") are skipped. Null when the noun before it is no actor.
+   */
+  private relativeAntecedent(start: number, personal: boolean): ActorState | null {
+    const sentenceStart = this.sentenceStartOf(start);
+    for (let i = this.lastMentionIndexBefore(start), n = 0; i >= 0 && n < 3; i--, n++) {
+      const m = this.mentions.at(i);
+      if (m.start < sentenceStart) return null;
+      if (m.actor.type === 'location') continue;
+      if (!RELATIVE_GAP.test(this.doc.text.slice(m.end, start))) return null;
+      // "Marc Ortiz, the head of the Urban League, who …": the person the apposition describes, not its last name.
+      const owner = personal && m.actor.type !== 'person' && i > 0 ? this.mentions.at(i - 1) : null;
+      if (owner && owner.start >= sentenceStart && owner.actor.type === 'person' && APPOSITION_GAP.test(this.doc.text.slice(owner.end, start))) return owner.actor;
+      const fits = m.actor.type === 'organization' || (personal && m.actor.type === 'person');
+      return fits ? m.actor : null;
+    }
+    return null;
   }
 
   private byName(name: string): ActorState | null {
@@ -795,7 +842,7 @@ class ArticleCast implements Cast {
   }
 
   private fitsPronoun(a: ActorState, gender: 'male' | 'female'): boolean {
-    if (a.type !== 'person' || a.members || (a.gender !== null && a.gender !== gender)) return false;
+    if (a.type !== 'person' || a.memberStates || (a.gender !== null && a.gender !== gender)) return false;
     return a.gender !== null || !this.isDoubtfulPerson(a);
   }
 
@@ -820,6 +867,8 @@ class ArticleCast implements Cast {
       if (n >= 4 || !titleLike) break;
     }
     if (k < 0 || tokens[k].sentence !== sentence) return true;
+    // "But Trump also struck …": a conjunction opening the sentence comes before its subject.
+    if (LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase()) && (k === 0 || tokens[k - 1].sentence !== sentence)) return !POSSESSIVE_AFTER.test(this.doc.text.slice(m.end, m.end + 2));
     if (tokens[k].text !== ',') return false;
     const first = tokens[this.tokenIndexAt(this.doc.sentences[sentence].start)];
     return first !== undefined && SENTENCE_OPENERS.has(first.text.toLowerCase()) && i - k <= 5;
@@ -891,6 +940,7 @@ class ArticleCast implements Cast {
     for (let i = 0; i < this.actors.length; i++) {
       const s = this.states[i];
       this.actors[i] = { id: s.id, name: s.name, type: s.type, aliases: s.aliases, mentions: s.mentions };
+      if (s.members) this.actors[i].members = s.members;
     }
   }
 
