@@ -21,7 +21,7 @@ const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'themselves'
 const RELATIVE_PRONOUNS = new Set(['who', 'which']);
 /** Between a name and its relative pronoun: nothing, a comma, an apposition set off by commas, or "of Texas,". */
 const APPOSITION_GAP = /^,[^,.;:!?"“”()]{1,80},\s*$/;
-const RELATIVE_GAP = /^(?:['’]s)?(?:\s+(?:of|from)\s+[^,.;:!?"“”]{1,40})?(?:,[^,.;:!?"“”()]{1,80})?,?\s*$/;
+const RELATIVE_GAP = /^\)?(?:\s+(?:of|from)\s+[^,.;:!?"“”]{1,40})?(?:,[^,.;:!?"“”()]{1,80})?,?\s*$/;
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 /** Prepositions after which a capital city is a place, not its government ("in Moscow"). */
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'outside', 'around', 'across', 'inside', 'into', 'via', 'through', 'throughout', 'of', 'over']);
@@ -55,6 +55,11 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
 };
 /** Words opening an adverbial phrase or clause before a sentence's subject: "In the wake of …, Trump said". */
 const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'following', 'despite', 'with', 'without', 'when', 'while', 'as', 'once', 'although', 'though', 'because', 'last', 'earlier', 'later', 'meanwhile', 'still', 'yet', 'but', 'and', 'speaking', 'asked', 'for', 'by', 'under', 'amid', 'unlike', 'like']);
+/** Words opening a subordinate clause before the main clause: "After he left office, Obama …". */
+const FRONTED_CLAUSE_OPENERS = new Set(['after', 'as', 'when', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until', 'even']);
+/** Longest fronted clause (in tokens) read before its comma. */
+const FRONTED_CLAUSE_TOKENS = 40;
+const CLOSING_MARKS = new Set(['”', '’', '"', "'", '»']);
 const POSSESSIVE_AFTER = /^['’]s/;
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'instead']);
 /** Role nouns that name a relation to someone ("the client", "the employer"): never just the last person named. */
@@ -767,7 +772,10 @@ class ArticleCast implements Cast {
     if (!phrase || phrase.length > 80) return null;
     const lower = phrase.toLowerCase();
     let a: ActorState | null = null;
-    if (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower)) a = this.personBefore(start, MALE_PRONOUNS.has(lower) ? 'male' : 'female');
+    if (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower)) {
+      const gender = MALE_PRONOUNS.has(lower) ? 'male' : 'female';
+      a = this.subjectAfterFrontedClause(start, gender) ?? this.personBefore(start, gender);
+    }
     else if (PLURAL_PRONOUNS.has(lower)) a = this.groupBefore(start);
     else if (lower === 'who' || lower === 'which') a = this.relativeAntecedent(start, lower === 'who');
     else {
@@ -839,6 +847,31 @@ class ArticleCast implements Cast {
       }
     }
     return nearest?.actor ?? null;
+  }
+
+  /**
+   * "After he blasted the film, Pastor Kevin Swanson turned on …": a pronoun inside a clause opening the sentence
+   * points forward to the person named right after that clause's comma, when that person fits it.
+   */
+  private subjectAfterFrontedClause(start: number, gender: 'male' | 'female'): ActorState | null {
+    const { tokens } = this.doc;
+    const i = this.tokenIndexAt(start);
+    if (i < 0) return null;
+    const sentence = tokens[i].sentence;
+    const first = this.tokenIndexAt(this.doc.sentences[sentence].start);
+    if (first < 0 || first === i || !FRONTED_CLAUSE_OPENERS.has(tokens[first].text.toLowerCase())) return null;
+    for (let k = first; k < i; k++) if (tokens[k].text === ',') return null;
+    let comma = i + 1;
+    while (comma < tokens.length && comma - first < FRONTED_CLAUSE_TOKENS && tokens[comma].sentence === sentence && tokens[comma].text !== ',') comma++;
+    if (comma >= tokens.length || tokens[comma].sentence !== sentence || tokens[comma].text !== ',') return null;
+    let subject = comma + 1;
+    while (subject < tokens.length && CLOSING_MARKS.has(tokens[subject].text)) subject++;
+    for (let n = 0; n < 4 && subject < tokens.length && /^\p{Lu}/u.test(tokens[subject].text) && this.hasRoleWord(tokens[subject].text); n++) subject++;
+    const next = this.mentions.countStartingBefore(tokens[comma].end);
+    if (next >= this.mentions.length || subject >= tokens.length) return null;
+    const m = this.mentions.at(next);
+    if (m.start > tokens[subject].start) return null;
+    return this.fitsPronoun(m.actor, gender) ? m.actor : null;
   }
 
   private fitsPronoun(a: ActorState, gender: 'male' | 'female'): boolean {

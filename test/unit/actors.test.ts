@@ -268,6 +268,21 @@ describe('actors', () => {
     assert.strictEqual(cast.resolve(he, he + 2), actorNamed(cast, 'Tom Berg').id);
   });
 
+  it('points "he" in a clause opening the sentence forward to the person named after its comma', () => {
+    const text = 'Mark Ellery, a historian, doubts the claim. Even as he criticized the “biased,” Senator Owen Hartley defended the report. When he spoke, the crowd cheered.';
+    const cast = castOf(text);
+    const [he] = at(text, 'as he criticized');
+    assert.strictEqual(cast.resolve(he + 3, he + 5), actorNamed(cast, 'Owen Hartley').id);
+    const [when] = at(text, 'When he spoke');
+    assert.strictEqual(cast.resolve(when + 5, when + 7), actorNamed(cast, 'Owen Hartley').id, 'no name after the comma: the person before');
+  });
+
+  it('resolves "which" after an acronym in brackets to that organization', () => {
+    const text = 'He criticized the Republican National Committee (RNC), which has set new rules.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'which')), actorNamed(cast, 'RNC').id);
+  });
+
   it('records "the Keating campaign" under Keating and lets a later "they" stand for it', () => {
     const text = 'Tom Keating’s campaign filed a complaint with the Ohio election board on Monday. The Keating campaign said the ads were false. They want them pulled.';
     const cast = castOf(text);
