@@ -288,6 +288,9 @@ class ArticleCast implements Cast {
       let a: ActorState | undefined;
       if (m.type === 'location') a = this.countryActorForCapital(m);
       a ??= this.byKey.get(this.keyOf(m)) ?? this.partOfLongerName(m);
+      // "Mrs. Clinton" after "Bill Clinton": the honorific picks the person of its gender bearing the name, if any.
+      const honorific = a && a.type === 'person' && a.gender !== null ? this.honorificGenderBefore(m.start) : null;
+      if (a && honorific && a.gender !== honorific) a = this.partOfLongerName(m, honorific) ?? a;
       if (!a) {
         a = this.newActor(m);
         if (m.type === 'person') a.gender = this.genderOf(m.text);
@@ -303,6 +306,15 @@ class ArticleCast implements Cast {
     }
     this.chooseNames();
     return result;
+  }
+
+  /** The gender "Mr." or "Mrs./Ms./Miss" right before `start` gives, or null. */
+  private honorificGenderBefore(start: number): 'male' | 'female' | null {
+    const i = this.tokenIndexAt(start);
+    let k = i - 1;
+    if (k >= 0 && this.doc.tokens[k].text === '.') k--;
+    const honorific = k >= 0 && k < i ? HONORIFIC.exec(this.doc.tokens[k].text) : null;
+    return honorific ? (honorific[1].toLowerCase() === 'mr' ? 'male' : 'female') : null;
   }
 
   private isCommonNoun(word: string): boolean {
@@ -341,15 +353,15 @@ class ArticleCast implements Cast {
     return a && a.type === m.type ? a : undefined;
   }
 
-  /** "Riabkov" after "Sergei Riabkov"; "the Alliance" after "Atlantic Alliance". */
-  private partOfLongerName(m: EntityMention): ActorState | undefined {
+  /** "Riabkov" after "Sergei Riabkov"; "the Alliance" after "Atlantic Alliance"; with a gender, only people of that gender. */
+  private partOfLongerName(m: EntityMention, gender: 'male' | 'female' | null = null): ActorState | undefined {
     const word = m.text.toLowerCase();
     const candidates = this.byNameWord.get(word) ?? [];
-    if (candidates.length === 1) return candidates[0].type === m.type ? candidates[0] : undefined;
+    if (candidates.length === 1 && !gender) return candidates[0].type === m.type ? candidates[0] : undefined;
     let best: ActorState | undefined;
     let bestStart = -2;
     for (const a of candidates) {
-      if (a.type !== m.type) continue;
+      if (a.type !== m.type || (gender && a.gender !== gender)) continue;
       // Prefer the actor mentioned most recently before this mention.
       const last = this.lastMentionBefore(a, m.start);
       if (last > bestStart) {

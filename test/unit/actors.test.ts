@@ -283,6 +283,13 @@ describe('actors', () => {
     assert.strictEqual(cast.resolve(...at(text, 'which')), actorNamed(cast, 'RNC').id);
   });
 
+  it('gives "Mrs. Lane" and "Mr. Lane" to the person of that gender bearing the name', () => {
+    const text = 'Walter Lane and Judith Lane arrived together. Mrs. Lane spoke about the school. Mr. Lane stayed silent.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.actorAt(...at(text, 'Lane', 3)), actorNamed(cast, 'Judith Lane').id);
+    assert.strictEqual(cast.actorAt(...at(text, 'Lane', 4)), actorNamed(cast, 'Walter Lane').id);
+  });
+
   it('records "the Keating campaign" under Keating and lets a later "they" stand for it', () => {
     const text = 'Tom Keating’s campaign filed a complaint with the Ohio election board on Monday. The Keating campaign said the ads were false. They want them pulled.';
     const cast = castOf(text);
