@@ -60,6 +60,7 @@ const FRONTED_CLAUSE_OPENERS = new Set(['after', 'as', 'when', 'while', 'before'
 /** Longest fronted clause (in tokens) read before its comma. */
 const FRONTED_CLAUSE_TOKENS = 40;
 const CLOSING_MARKS = new Set(['”', '’', '"', "'", '»']);
+const FOREIGN_ARTICLES = new Set(['La', 'Le', 'Les', 'El', 'Los', 'Las', 'Il', 'Der', 'Die', 'Das']);
 const POSSESSIVE_AFTER = /^['’]s/;
 const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'instead']);
 /** Role nouns that name a relation to someone ("the client", "the employer"): never just the last person named. */
@@ -929,6 +930,8 @@ class ArticleCast implements Cast {
     // "Missouri Republican Roy Blunt": a given name inside a mistyped span still makes it a person.
     for (let i = 1; i < words.length - 1; i++) if ((this.g.exact.get(words[i]) ?? 0) & Kind.FirstName && !this.isPlaceLike(words[i])) return false;
     const first = words[0];
+    // "La Raza", "Le Monde", "Der Spiegel": a name opening with a foreign article is a body or a place.
+    if (words.length > 1 && FOREIGN_ARTICLES.has(first)) return true;
     if (!/^\p{Lu}\p{Ll}/u.test(first)) return !/^\p{Lu}\.?$/u.test(first);
     const kinds = this.g.exact.get(first) ?? 0;
     if (kinds & Kind.FirstName) return false;

@@ -290,6 +290,15 @@ describe('actors', () => {
     assert.strictEqual(cast.actorAt(...at(text, 'Lane', 4)), actorNamed(cast, 'Walter Lane').id);
   });
 
+  it('does not take a "person" named with a foreign article ("La Raza") for "he"', () => {
+    const text = 'Senator Jane Holt spoke to La Raza in July. Afterwards he thanked the crowd.';
+    const cast = castOf(text);
+    const raza = cast.actors.find((a) => a.name === 'La Raza');
+    const [he] = at(text, 'he thanked');
+    const resolved = cast.resolve(he, he + 2);
+    assert.ok(!raza || resolved !== raza.id, `resolved to ${resolved}`);
+  });
+
   it('records "the Keating campaign" under Keating and lets a later "they" stand for it', () => {
     const text = 'Tom Keating’s campaign filed a complaint with the Ohio election board on Monday. The Keating campaign said the ads were false. They want them pulled.';
     const cast = castOf(text);
