@@ -18,6 +18,10 @@ const ACTOR_TYPES = new Set<EntityType>(['person', 'organization', 'location']);
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their', 'theirs', 'themselves']);
+const RELATIVE_PRONOUNS = new Set(['who', 'which']);
+/** Between a name and its relative pronoun: nothing, a comma, an apposition set off by commas, or "of Texas,". */
+const APPOSITION_GAP = /^,[^,.;:!?"“”()]{1,80},\s*$/;
+const RELATIVE_GAP = /^\)?(?:\s+(?:of|from)\s+[^,.;:!?"“”]{1,40})?(?:,[^,.;:!?"“”()]{1,80})?,?\s*$/;
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 /** Prepositions after which a capital city is a place, not its government ("in Moscow"). */
 const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'outside', 'around', 'across', 'inside', 'into', 'via', 'through', 'throughout', 'of', 'over']);
@@ -51,6 +55,14 @@ const OPPOSING_PARTY: Record<string, readonly string[]> = {
 };
 /** Words opening an adverbial phrase or clause before a sentence's subject: "In the wake of …, Trump said". */
 const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'following', 'despite', 'with', 'without', 'when', 'while', 'as', 'once', 'although', 'though', 'because', 'last', 'earlier', 'later', 'meanwhile', 'still', 'yet', 'but', 'and', 'speaking', 'asked', 'for', 'by', 'under', 'amid', 'unlike', 'like']);
+/** Words opening a subordinate clause before the main clause: "After he left office, Obama …". */
+const FRONTED_CLAUSE_OPENERS = new Set(['after', 'as', 'when', 'while', 'before', 'since', 'although', 'though', 'because', 'once', 'until', 'even']);
+/** Longest fronted clause (in tokens) read before its comma. */
+const FRONTED_CLAUSE_TOKENS = 40;
+const CLOSING_MARKS = new Set(['”', '’', '"', "'", '»']);
+const FOREIGN_ARTICLES = new Set(['La', 'Le', 'Les', 'El', 'Los', 'Las', 'Il', 'Der', 'Die', 'Das']);
+const POSSESSIVE_AFTER = /^['’]s/;
+const LEADING_CONJUNCTIONS = new Set(['but', 'and', 'yet', 'so', 'still', 'now', 'then', 'instead']);
 /** Role nouns that name a relation to someone ("the client", "the employer"): never just the last person named. */
 const RELATIONAL_NOUNS = new Set(['client', 'clients', 'employer', 'employee', 'colleague', 'partner', 'friend', 'wife', 'husband', 'son', 'daughter', 'mother', 'father', 'brother', 'sister', 'boss', 'neighbor', 'neighbour', 'girlfriend', 'boyfriend', 'fiancé', 'fiancée', 'widow', 'widower', 'parent', 'child', 'aide', 'assistant', 'rival', 'opponent', 'challenger', 'successor', 'predecessor']);
 const MALE_NOUNS = new Set(['man', 'husband', 'son', 'father', 'brother', 'boyfriend', 'widower', 'king', 'prince', 'congressman', 'chairman', 'spokesman', 'businessman', 'sportsman', 'gentleman', 'boy', 'uncle', 'nephew', 'grandfather', 'duke']);
@@ -74,7 +86,7 @@ interface ActorState extends Actor {
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
   /** For a group made of coordinated people ("Smith and Jones"): its members. */
-  members?: ActorState[];
+  memberStates?: ActorState[];
 }
 
 /** People named together ("Ann Lee and Tom Ray", "Lee, a senator, and Ray"), whom "they" may stand for. */
@@ -277,6 +289,9 @@ class ArticleCast implements Cast {
       let a: ActorState | undefined;
       if (m.type === 'location') a = this.countryActorForCapital(m);
       a ??= this.byKey.get(this.keyOf(m)) ?? this.partOfLongerName(m);
+      // "Mrs. Clinton" after "Bill Clinton": the honorific picks the person of its gender bearing the name, if any.
+      const honorific = a && a.type === 'person' && a.gender !== null ? this.honorificGenderBefore(m.start) : null;
+      if (a && honorific && a.gender !== honorific) a = this.partOfLongerName(m, honorific) ?? a;
       if (!a) {
         a = this.newActor(m);
         if (m.type === 'person') a.gender = this.genderOf(m.text);
@@ -292,6 +307,15 @@ class ArticleCast implements Cast {
     }
     this.chooseNames();
     return result;
+  }
+
+  /** The gender "Mr." or "Mrs./Ms./Miss" right before `start` gives, or null. */
+  private honorificGenderBefore(start: number): 'male' | 'female' | null {
+    const i = this.tokenIndexAt(start);
+    let k = i - 1;
+    if (k >= 0 && this.doc.tokens[k].text === '.') k--;
+    const honorific = k >= 0 && k < i ? HONORIFIC.exec(this.doc.tokens[k].text) : null;
+    return honorific ? (honorific[1].toLowerCase() === 'mr' ? 'male' : 'female') : null;
   }
 
   private isCommonNoun(word: string): boolean {
@@ -330,15 +354,15 @@ class ArticleCast implements Cast {
     return a && a.type === m.type ? a : undefined;
   }
 
-  /** "Riabkov" after "Sergei Riabkov"; "the Alliance" after "Atlantic Alliance". */
-  private partOfLongerName(m: EntityMention): ActorState | undefined {
+  /** "Riabkov" after "Sergei Riabkov"; "the Alliance" after "Atlantic Alliance"; with a gender, only people of that gender. */
+  private partOfLongerName(m: EntityMention, gender: 'male' | 'female' | null = null): ActorState | undefined {
     const word = m.text.toLowerCase();
     const candidates = this.byNameWord.get(word) ?? [];
-    if (candidates.length === 1) return candidates[0].type === m.type ? candidates[0] : undefined;
+    if (candidates.length === 1 && !gender) return candidates[0].type === m.type ? candidates[0] : undefined;
     let best: ActorState | undefined;
     let bestStart = -2;
     for (const a of candidates) {
-      if (a.type !== m.type) continue;
+      if (a.type !== m.type || (gender && a.gender !== gender)) continue;
       // Prefer the actor mentioned most recently before this mention.
       const last = this.lastMentionBefore(a, m.start);
       if (last > bestStart) {
@@ -433,7 +457,8 @@ class ArticleCast implements Cast {
     if (c.group) return c.group;
     const name = c.members.length === 2 ? `${c.members[0].name} and ${c.members[1].name}` : `${c.members.slice(0, -1).map((m) => m.name).join(', ')} and ${c.members[c.members.length - 1].name}`;
     const g = this.newActor({ start: c.start, end: c.end, text: name, type: 'person' });
-    g.members = c.members;
+    g.memberStates = c.members;
+    g.members = c.members.map((m) => m.id);
     c.group = g;
     // Only the references to the group are its mentions: the names stay mentions of each person.
     this.addAlias(g, name);
@@ -572,7 +597,7 @@ class ArticleCast implements Cast {
       if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
       const owner = tokens[i - 1];
       const a = this.actorAtRaw(owner.start, owner.end);
-      if (!a || a.type !== 'person' || a.members) continue;
+      if (!a || a.type !== 'person' || a.memberStates) continue;
       let first = this.tokenIndexAt(this.mentionStartAt(owner.start));
       if (first > 0 && tokens[first - 1].sentence === noun.sentence && DETERMINERS.has(tokens[first - 1].text.toLowerCase())) first--;
       if (first < 0) continue;
@@ -635,7 +660,7 @@ class ArticleCast implements Cast {
       const m = this.mentions.at(i);
       if (m.start - from > REFERENCE_WINDOW) break;
       const a = m.actor;
-      if (a.type !== 'person' || a.members || contradictsParty([role], a.words)) continue;
+      if (a.type !== 'person' || a.memberStates || contradictsParty([role], a.words)) continue;
       const score = (a.words.has(role) ? 3 : 0) - (m.start - from) / 1000;
       if (score > bestScore) {
         best = a;
@@ -691,7 +716,7 @@ class ArticleCast implements Cast {
       const a = m.actor;
       if (seen.has(a)) continue;
       seen.add(a);
-      if ((isPerson && a.type !== 'person') || a.members) continue;
+      if ((isPerson && a.type !== 'person') || a.memberStates) continue;
       // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
       if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
@@ -717,7 +742,25 @@ class ArticleCast implements Cast {
   // ---- lookups used by quotes and demands ------------------------------------------------------
 
   actorAt(start: number, end: number): string | null {
-    return this.actorAtRaw(start, end)?.id ?? null;
+    const a = this.actorAtRaw(start, end);
+    if (a && a.type !== 'person') return (this.personBehindModifier(start, end, a) ?? a).id;
+    return a?.id ?? null;
+  }
+
+  /**
+   * "the Florida senator", "the GOP candidate": a definite role phrase whose only name is a place or body
+   * qualifying the role noun refers to a person, found like any role noun; null when none fits.
+   */
+  private personBehindModifier(start: number, end: number, modifier: ActorState): ActorState | null {
+    if (end - start > 80) return null;
+    const phrase = this.doc.text.slice(start, end);
+    const words = phrase.toLowerCase().split(/\s+/);
+    const head = words[words.length - 1];
+    if (words.length < 3 || !DETERMINERS.has(words[0]) || !(this.g.personNouns.has(head) || this.g.titleHeads.has(head))) return null;
+    if (this.actorAtRaw(end - head.length, end) === modifier) return null;
+    const a = this.referent(start, end, head);
+    if (a) this.addMention(a, { start, end }, phrase);
+    return a;
   }
 
   private actorAtRaw(start: number, end: number): ActorState | null {
@@ -736,14 +779,18 @@ class ArticleCast implements Cast {
   }
 
   resolve(start: number, end: number): string | null {
-    const direct = this.actorAtRaw(start, end);
-    if (direct) return direct.id;
+    const direct = this.actorAt(start, end);
+    if (direct) return direct;
     const phrase = this.doc.text.slice(start, end).trim();
     if (!phrase || phrase.length > 80) return null;
     const lower = phrase.toLowerCase();
     let a: ActorState | null = null;
-    if (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower)) a = this.personBefore(start, MALE_PRONOUNS.has(lower) ? 'male' : 'female');
+    if (MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower)) {
+      const gender = MALE_PRONOUNS.has(lower) ? 'male' : 'female';
+      a = this.subjectAfterFrontedClause(start, gender) ?? this.personBefore(start, gender);
+    }
     else if (PLURAL_PRONOUNS.has(lower)) a = this.groupBefore(start);
+    else if (lower === 'who' || lower === 'which') a = this.relativeAntecedent(start, lower === 'who');
     else {
       const words = lower.split(/\s+/);
       const head = words[words.length - 1];
@@ -756,8 +803,29 @@ class ArticleCast implements Cast {
       }
     }
     if (!a) return null;
-    this.addMention(a, { start, end }, MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower) || PLURAL_PRONOUNS.has(lower) ? null : phrase);
+    this.addMention(a, { start, end }, MALE_PRONOUNS.has(lower) || FEMALE_PRONOUNS.has(lower) || PLURAL_PRONOUNS.has(lower) || RELATIVE_PRONOUNS.has(lower) ? null : phrase);
     return a.id;
+  }
+
+  /**
+   * The name a relative "who" or "which" hangs on: "Obama, who …", "Senator Ted Cruz of Texas, who …",
+   * "Clinton, a former senator, who …", "Republicans who …". People and organizations for "who", organizations
+   * for "which"; places in between ("of Texas") are skipped. Null when the noun before it is no actor.
+   */
+  private relativeAntecedent(start: number, personal: boolean): ActorState | null {
+    const sentenceStart = this.sentenceStartOf(start);
+    for (let i = this.lastMentionIndexBefore(start), n = 0; i >= 0 && n < 3; i--, n++) {
+      const m = this.mentions.at(i);
+      if (m.start < sentenceStart) return null;
+      if (m.actor.type === 'location') continue;
+      if (!RELATIVE_GAP.test(this.doc.text.slice(m.end, start))) return null;
+      // "Marc Ortiz, the head of the Urban League, who …": the person the apposition describes, not its last name.
+      const owner = personal && m.actor.type !== 'person' && i > 0 ? this.mentions.at(i - 1) : null;
+      if (owner && owner.start >= sentenceStart && owner.actor.type === 'person' && APPOSITION_GAP.test(this.doc.text.slice(owner.end, start))) return owner.actor;
+      const fits = m.actor.type === 'organization' || (personal && m.actor.type === 'person');
+      return fits ? m.actor : null;
+    }
+    return null;
   }
 
   private byName(name: string): ActorState | null {
@@ -794,8 +862,33 @@ class ArticleCast implements Cast {
     return nearest?.actor ?? null;
   }
 
+  /**
+   * "After he blasted the film, Pastor Kevin Swanson turned on …": a pronoun inside a clause opening the sentence
+   * points forward to the person named right after that clause's comma, when that person fits it.
+   */
+  private subjectAfterFrontedClause(start: number, gender: 'male' | 'female'): ActorState | null {
+    const { tokens } = this.doc;
+    const i = this.tokenIndexAt(start);
+    if (i < 0) return null;
+    const sentence = tokens[i].sentence;
+    const first = this.tokenIndexAt(this.doc.sentences[sentence].start);
+    if (first < 0 || first === i || !FRONTED_CLAUSE_OPENERS.has(tokens[first].text.toLowerCase())) return null;
+    for (let k = first; k < i; k++) if (tokens[k].text === ',') return null;
+    let comma = i + 1;
+    while (comma < tokens.length && comma - first < FRONTED_CLAUSE_TOKENS && tokens[comma].sentence === sentence && tokens[comma].text !== ',') comma++;
+    if (comma >= tokens.length || tokens[comma].sentence !== sentence || tokens[comma].text !== ',') return null;
+    let subject = comma + 1;
+    while (subject < tokens.length && CLOSING_MARKS.has(tokens[subject].text)) subject++;
+    for (let n = 0; n < 4 && subject < tokens.length && /^\p{Lu}/u.test(tokens[subject].text) && this.hasRoleWord(tokens[subject].text); n++) subject++;
+    const next = this.mentions.countStartingBefore(tokens[comma].end);
+    if (next >= this.mentions.length || subject >= tokens.length) return null;
+    const m = this.mentions.at(next);
+    if (m.start > tokens[subject].start) return null;
+    return this.fitsPronoun(m.actor, gender) ? m.actor : null;
+  }
+
   private fitsPronoun(a: ActorState, gender: 'male' | 'female'): boolean {
-    if (a.type !== 'person' || a.members || (a.gender !== null && a.gender !== gender)) return false;
+    if (a.type !== 'person' || a.memberStates || (a.gender !== null && a.gender !== gender)) return false;
     return a.gender !== null || !this.isDoubtfulPerson(a);
   }
 
@@ -820,6 +913,8 @@ class ArticleCast implements Cast {
       if (n >= 4 || !titleLike) break;
     }
     if (k < 0 || tokens[k].sentence !== sentence) return true;
+    // "But Trump also struck …": a conjunction opening the sentence comes before its subject.
+    if (LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase()) && (k === 0 || tokens[k - 1].sentence !== sentence)) return !POSSESSIVE_AFTER.test(this.doc.text.slice(m.end, m.end + 2));
     if (tokens[k].text !== ',') return false;
     const first = tokens[this.tokenIndexAt(this.doc.sentences[sentence].start)];
     return first !== undefined && SENTENCE_OPENERS.has(first.text.toLowerCase()) && i - k <= 5;
@@ -835,6 +930,8 @@ class ArticleCast implements Cast {
     // "Missouri Republican Roy Blunt": a given name inside a mistyped span still makes it a person.
     for (let i = 1; i < words.length - 1; i++) if ((this.g.exact.get(words[i]) ?? 0) & Kind.FirstName && !this.isPlaceLike(words[i])) return false;
     const first = words[0];
+    // "La Raza", "Le Monde", "Der Spiegel": a name opening with a foreign article is a body or a place.
+    if (words.length > 1 && FOREIGN_ARTICLES.has(first)) return true;
     if (!/^\p{Lu}\p{Ll}/u.test(first)) return !/^\p{Lu}\.?$/u.test(first);
     const kinds = this.g.exact.get(first) ?? 0;
     if (kinds & Kind.FirstName) return false;
@@ -891,6 +988,7 @@ class ArticleCast implements Cast {
     for (let i = 0; i < this.actors.length; i++) {
       const s = this.states[i];
       this.actors[i] = { id: s.id, name: s.name, type: s.type, aliases: s.aliases, mentions: s.mentions };
+      if (s.members) this.actors[i].members = s.members;
     }
   }
 

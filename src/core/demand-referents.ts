@@ -20,7 +20,7 @@ export function withPronounFallback(cast: Cast, text: string, quotes: Quote[]): 
   let mentions: Anchor[] | null = null;
   // Built on first use: most articles never need the fallback.
   const build = (): void => {
-    const persons = new Set(cast.actors.filter((a) => a.type === 'person').map((a) => a.id));
+    const persons = new Set(cast.actors.filter((a) => a.type === 'person' && !a.members).map((a) => a.id));
     speakers = [];
     for (const q of quotes) if (q.speaker?.actor && persons.has(q.speaker.actor)) speakers.push({ at: q.end, actor: q.speaker.actor });
     speakers.sort((a, b) => a.at - b.at);

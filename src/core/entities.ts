@@ -562,6 +562,8 @@ function isDateline(ctx: Context, tokens: Token[], first: number, last: number):
 function harmonize(ctx: Context, candidates: Candidate[]): void {
   const best = new Map<string, Candidate>();
   const surnames = new Map<string, Candidate>();
+  /** Last words of two-word names guessed to be people ("Shonda Rhimes"): that word alone is their surname. */
+  const guessedSurnames = new Set<string>();
   const votes = new Map<string, Map<EntityType, number>>();
   for (const c of candidates) {
     if (c.type === 'misc' || c.type === 'date') continue;
@@ -574,6 +576,7 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
     const b = best.get(key);
     if (!b || c.strength > b.strength) best.set(key, c);
     if (c.type === 'person' && c.strength === Strength.Certain && c.first === c.last) surnames.set(key, c);
+    if (c.type === 'person' && c.strength === Strength.Guess && c.last === c.first + 1 && !endsPossessive(ctx.doc.tokens[c.last])) guessedSurnames.add(ctx.doc.tokens[c.last].text.toLowerCase());
     if (c.type === 'person' && c.strength >= Strength.Context && c.last > c.first) {
       const lastToken = ctx.doc.tokens[c.last];
       const lastWord = (endsPossessive(lastToken) ? lastToken.text.slice(0, -2) : lastToken.text).toLowerCase();
@@ -597,6 +600,11 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
     if (b && b !== c && b.strength === Strength.Certain && c.strength < Strength.Certain) {
       c.type = b.type;
       c.strength = b.strength;
+      continue;
+    }
+    // A lone word that is only guessed, and ends a name guessed to be a person, is that person's surname.
+    if (c.first === c.last && c.strength === Strength.Guess && guessedSurnames.has(key) && !votes.has(key)) {
+      c.type = 'person';
       continue;
     }
     const v = votes.get(key);

@@ -40,7 +40,8 @@ export class SpeakerResolver {
   private readonly typeById = new Map<string, string>();
 
   private isPerson(id: string): boolean {
-    if (!this.typeById.has(id)) for (const a of this.cast.actors) this.typeById.set(a.id, a.type);
+    // A group of people named together is no one person "he" or "the diplomat" could fall back to.
+    if (!this.typeById.has(id)) for (const a of this.cast.actors) this.typeById.set(a.id, a.members ? 'group' : a.type);
     return this.typeById.get(id) === 'person';
   }
 }

@@ -32,6 +32,8 @@ export interface Actor {
   aliases: string[];
   /** Every mention in reading order: names, aliases, role nouns and resolved pronouns. */
   mentions: Span[];
+  /** For a group of people named together ("Ann Lee and Tom Ray"), referred to as "they": the ids of its members. */
+  members?: string[];
 }
 
 export type QuoteKind = 'direct' | 'partial' | 'indirect' | 'scare';

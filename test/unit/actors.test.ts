@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { buildCast } from '../../src/core/actors';
+import { analyze } from '../../src/core/analyze';
+import { withPronounFallback } from '../../src/core/demand-referents';
 import type { Cast } from '../../src/core/cast';
 import { findEntityMentions } from '../../src/core/entities';
 import { parseDocument } from '../../src/core/text';
@@ -11,7 +13,7 @@ function castOf(text: string): Cast {
   return buildCast(doc, findEntityMentions(doc));
 }
 
-function actorNamed(cast: Cast, name: string): Actor {
+function actorNamed(cast: { actors: Actor[] }, name: string): Actor {
   const a = cast.actors.find((x) => x.name === name);
   assert.ok(a, `no actor ${name}; actors: ${cast.actors.map((x) => x.name).join(', ')}`);
   return a;
@@ -222,6 +224,79 @@ describe('actors', () => {
     assert.strictEqual(group?.name, 'Mary Landrieu and Tom Coburn');
     assert.strictEqual(cast.resolve(...at(text, 'They', 2)), actorNamed(cast, 'Brookings Institution').id);
     assert.strictEqual(cast.resolve(...at(text, 'Mary')), actorNamed(cast, 'Mary Landrieu').id, 'each person stays an actor of their own');
+  });
+
+  it('lists the members of a group and never falls back to the group for "he"', () => {
+    const text = 'Ann Lee and Mary Ray met the board on Monday. “We are ready,” they said. “It will pass,” he added. The board chairman, he said, wants a vote.';
+    const result = analyze(text);
+    const group = result.actors.find((a) => a.members);
+    assert.ok(group, 'a group actor');
+    assert.deepStrictEqual(group.members, [actorNamed(result, 'Ann Lee').id, actorNamed(result, 'Mary Ray').id]);
+    const added = result.quotes.find((q) => q.text.startsWith('It will pass'));
+    assert.ok(added?.speaker, 'speaker found');
+    assert.notStrictEqual(added.speaker.actor, group.id, 'the last speaker was a group: no fallback to it');
+    const cast = castOf(text);
+    cast.resolve(...at(text, 'they'));
+    const [he] = at(text, ', he said');
+    const fallback = withPronounFallback(cast, text, []);
+    assert.notStrictEqual(fallback.resolve(he + 2, he + 4), group.id);
+  });
+
+  it('reads "the Florida senator" as a person, not as the place that qualifies the role', () => {
+    const text = 'Senator Marco Rubio toured a factory in Tampa on Tuesday with Governor Rick Scott. Workers cheered. “We will bring these jobs back,” the Florida senator told reporters. The Florida governor agreed.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.actorAt(...at(text, 'the Florida senator')), actorNamed(cast, 'Marco Rubio').id);
+    assert.strictEqual(cast.resolve(...at(text, 'The Florida governor')), actorNamed(cast, 'Rick Scott').id);
+    assert.strictEqual(cast.actorAt(...at(text, 'Florida')), actorNamed(cast, 'Florida').id, 'the place word alone is still the place');
+  });
+
+  it('resolves a relative "who" or "which" to the name it follows, past an apposition or "of Texas"', () => {
+    const text = 'Senator Dana Whitfield of Ohio, who chairs the panel, spoke first. Gloria Baptiste, the head of the Harbor Workers Union, who called the strike, was absent. The county board, which approved the plan, met on Friday with a consultant who said little.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'who')), actorNamed(cast, 'Dana Whitfield').id);
+    assert.strictEqual(cast.resolve(...at(text, 'who', 2)), actorNamed(cast, 'Gloria Baptiste').id);
+    assert.strictEqual(cast.resolve(...at(text, 'who', 3)), null, 'a consultant is no actor');
+  });
+
+  it('takes the subject after an opening "But" over a nearer person for "he", but not a possessive', () => {
+    const text = 'Paul Novak spoke after Tom Berg. But Novak also echoed themes Berg had raised, promoting what he called a fair deal. But Novak’s plan was vague, Tom Berg said. He called it a wish list.';
+    const cast = castOf(text);
+    const novak = actorNamed(cast, 'Paul Novak');
+    const [what] = at(text, 'what he called');
+    assert.strictEqual(cast.resolve(what + 5, what + 7), novak.id);
+    const [he] = at(text, 'He called');
+    assert.strictEqual(cast.resolve(he, he + 2), actorNamed(cast, 'Tom Berg').id);
+  });
+
+  it('points "he" in a clause opening the sentence forward to the person named after its comma', () => {
+    const text = 'Mark Ellery, a historian, doubts the claim. Even as he criticized the “biased,” Senator Owen Hartley defended the report. When he spoke, the crowd cheered.';
+    const cast = castOf(text);
+    const [he] = at(text, 'as he criticized');
+    assert.strictEqual(cast.resolve(he + 3, he + 5), actorNamed(cast, 'Owen Hartley').id);
+    const [when] = at(text, 'When he spoke');
+    assert.strictEqual(cast.resolve(when + 5, when + 7), actorNamed(cast, 'Owen Hartley').id, 'no name after the comma: the person before');
+  });
+
+  it('resolves "which" after an acronym in brackets to that organization', () => {
+    const text = 'He criticized the Republican National Committee (RNC), which has set new rules.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'which')), actorNamed(cast, 'RNC').id);
+  });
+
+  it('gives "Mrs. Lane" and "Mr. Lane" to the person of that gender bearing the name', () => {
+    const text = 'Walter Lane and Judith Lane arrived together. Mrs. Lane spoke about the school. Mr. Lane stayed silent.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.actorAt(...at(text, 'Lane', 3)), actorNamed(cast, 'Judith Lane').id);
+    assert.strictEqual(cast.actorAt(...at(text, 'Lane', 4)), actorNamed(cast, 'Walter Lane').id);
+  });
+
+  it('does not take a "person" named with a foreign article ("La Raza") for "he"', () => {
+    const text = 'Senator Jane Holt spoke to La Raza in July. Afterwards he thanked the crowd.';
+    const cast = castOf(text);
+    const raza = cast.actors.find((a) => a.name === 'La Raza');
+    const [he] = at(text, 'he thanked');
+    const resolved = cast.resolve(he, he + 2);
+    assert.ok(!raza || resolved !== raza.id, `resolved to ${resolved}`);
   });
 
   it('records "the Keating campaign" under Keating and lets a later "they" stand for it', () => {

@@ -69,6 +69,12 @@ describe('named entities', () => {
     assert.strictEqual(typeOf(text, 'Gdansk'), 'location');
   });
 
+  it('reads a lone word as the surname of a two-word name guessed to be a person ("Tavita Rhimbo" … "Rhimbo")', () => {
+    const text = 'Two standout moments came from superstars Tavita Rhimbo and the band Tidewater. In her speech, Rhimbo declared the need for courage.';
+    assert.strictEqual(typeOf(text, 'Tavita Rhimbo'), 'person');
+    assert.strictEqual(typeOf(text, 'Rhimbo'), 'person');
+  });
+
   it('does not take a sentence-opening common word or a cue verb for a name', () => {
     assert.deepStrictEqual(entities('Trailing by ten points, Labour regrouped.'), ['Labour/organization']);
     const glued = 'there is no other way“Said Ahmed Karimi, the mayor of Kabul.';
