@@ -59,7 +59,7 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
     if (prev && r.content.start <= out[0].content.start) {
       out.length = 0;
     } else if (prev) {
-      const boundary = clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start);
+      const boundary = clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start) ?? secondSpeakerStart(doc, r, prev);
       if (boundary === null) continue;
       prev.content = trimContent(doc, prev.content.start, boundary);
     }
@@ -67,6 +67,22 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
     k = Math.max(k, cue.last);
   }
   return out.filter((r) => hasWords(doc, r.content, MIN_CONTENT_WORDS));
+}
+
+
+const NESTED_MIN_WORDS = 4;
+
+/**
+ * "X said the plan would raise taxes, which experts say is too little": a speaker with its own cue, several words
+ * into an earlier report, starts a report of its own; right at its start ("said he believes …") it stays nested.
+ */
+function secondSpeakerStart(doc: Doc, r: Reported, prev: Reported): number | null {
+  const { speaker } = r.attribution;
+  if (!isNamedSubject(doc, speaker) || speaker.start <= prev.content.start) return null;
+  if (!hasWords(doc, { start: prev.content.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
+  // "…, which analysts say …": the relative word belongs to the second report.
+  const before = doc.tokens[speaker.first - 1];
+  return /^(?:which|that|who|what)$/.test(lower(before)) ? before.start : speaker.start;
 }
 
 /** "a statement announcing the pick", "tweets early Friday saying": an -ing form without "is/was" reports nothing itself. */
@@ -119,6 +135,22 @@ function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | 
   return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
 }
 
+/** Prepositions that open a place or occasion between a cue verb and its "that" ("said in Geneva that"). */
+const OCCASION_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'before', 'after', 'amid', 'following', 'from', 'via', 'outside', 'inside']);
+
+/** Token index of a "that" closing a short prepositional phrase that starts at `k` ("in Geneva today that"), or null. */
+function thatAfterAdverbial(doc: Doc, k: number, end: number): number | null {
+  const { tokens } = doc;
+  if (k >= tokens.length || !OCCASION_PREPOSITIONS.has(lower(tokens[k]))) return null;
+  for (let i = k + 1; i < tokens.length && i <= k + 7 && tokens[i].start < end; i++) {
+    const w = lower(tokens[i]);
+    if (w === 'that') return i;
+    if (tokens[i].kind === 'punct' || PRONOUN_OR_CLAUSE.test(w)) return null;
+  }
+  return null;
+}
+const PRONOUN_OR_CLAUSE = /^(?:he|she|they|we|i|it|you|who|which|whether|if|is|was|are|were|has|have|had|will|would)$/;
+
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const { tokens } = doc;
   const subject = subjectOf(doc, cue, s.start) ?? coordinatedSubject(doc, s, cue);
@@ -139,6 +171,11 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   let t = from;
   while (t < tokens.length && t < from + 4 && TIME_OR_MANNER.test(lower(tokens[t]))) t++;
   if (t > from && t < tokens.length && lower(tokens[t]) === 'that') from = t;
+  else {
+    // "argued in Geneva today that …", "said at a news conference that …": the place or occasion is not reported.
+    const that = thatAfterAdverbial(doc, t, s.end);
+    if (that !== null) from = that;
+  }
   if (from < tokens.length && lower(tokens[from]) === 'that') from++;
   if (from >= tokens.length || tokens[from].start >= s.end) return null;
   return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: subject, cue } };

@@ -485,6 +485,27 @@ describe('reported speech', () => {
     assert.deepStrictEqual(indirect(text), [['the team would appeal the ban', 'The coach', 'said']]);
   });
 
+  it('leaves a place or occasion between the cue and "that" out of the content', () => {
+    const text = 'The envoy argued in Vienna on Monday that the ceasefire was holding.\n\nThe governor said at a press briefing that schools would reopen.';
+    assert.deepStrictEqual(indirect(text), [
+      ['the ceasefire was holding', 'The envoy', 'argued'],
+      ['schools would reopen', 'The governor', 'said'],
+    ]);
+  });
+
+  it('gives a second speaker with its own cue inside a report a report of its own', () => {
+    const text = 'The council said the new tram line would cost about 40 million euros, which analysts say is far too low for a line of its length.';
+    assert.deepStrictEqual(indirect(text), [
+      ['the new tram line would cost about 40 million euros', 'The council', 'said'],
+      ['is far too low for a line of its length', 'analysts', 'say'],
+    ]);
+  });
+
+  it('keeps a speaker that opens the reported clause nested in it', () => {
+    const text = 'The minister said she believes the reform will pass before the summer.';
+    assert.deepStrictEqual(indirect(text), [['she believes the reform will pass before the summer', 'The minister', 'said']]);
+  });
+
   it('does not report the adverbial after a quote’s attribution as speech', () => {
     const text = '“We will rebuild the pier,” the mayor said at a meeting in the town hall.';
     assert.deepStrictEqual(indirect(text), []);
