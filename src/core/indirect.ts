@@ -59,7 +59,11 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
     if (prev && r.content.start <= out[0].content.start) {
       out.length = 0;
     } else if (prev) {
-      const boundary = clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start) ?? secondSpeakerStart(doc, r, prev);
+      const boundary =
+        clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start) ??
+        secondSpeakerStart(doc, r, prev) ??
+        // "X said …, but stressed that …": a coordinated cue sharing the subject starts a report of its own.
+        (r.attribution.cue && r.attribution.speaker.start < prev.content.start ? clauseBoundaryBefore(doc, r.attribution.cue.first, prev.content.start) : null);
       if (boundary === null) continue;
       prev.content = trimContent(doc, prev.content.start, boundary);
     }
@@ -173,7 +177,7 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   if (t > from && t < tokens.length && lower(tokens[t]) === 'that') from = t;
   else {
     // "argued in Geneva today that …", "said at a news conference that …": the place or occasion is not reported.
-    const that = thatAfterAdverbial(doc, t, s.end);
+    const that = thatAfterAdverbial(doc, from, s.end) ?? thatAfterAdverbial(doc, t, s.end);
     if (that !== null) from = that;
   }
   if (from < tokens.length && lower(tokens[from]) === 'that') from++;

@@ -198,9 +198,11 @@ const CONTRAST_OPENERS = new Set(['while', 'whereas', 'although', 'though', 'but
 /** True when `subject` lies in the clause that `cue` reports: no semicolon and no ", while" between them. */
 function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
   if (subject.first <= cue.last) return false;
+  // "In a statement announcing the pick, the union called …": a participle phrase closed by a comma reports nothing after it.
+  const participle = /ing$/.test(cue.word);
   for (let i = cue.last + 1; i < subject.first; i++) {
     const t = doc.tokens[i].text;
-    if (t === ';' || (t === ',' && CONTRAST_OPENERS.has(lower(doc.tokens[i + 1])))) return false;
+    if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lower(doc.tokens[i + 1]))))) return false;
   }
   return true;
 }

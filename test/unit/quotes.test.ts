@@ -417,6 +417,16 @@ describe('speaker phrases around the quote', () => {
   });
 });
 
+describe('participle phrases before the speaker', () => {
+  it('does not let a participle phrase closed by a comma vouch for the quote after it', () => {
+    const text = 'In a statement announcing the decision, the Teachers Union called the budget a “turning point” for rural schools.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.speaker]),
+      [['turning point', 'the Teachers Union']],
+    );
+  });
+});
+
 describe('quotes attributed through other quotes', () => {
   it('gives words quoted inside a reported clause to its speaker, but not a title', () => {
     const text = 'Coach Lena Marsh stood at the touchline and called the referee’s decision “a disgrace to the game.”\n\nShe told ESPN’s “Morning Sports” she would appeal.';
@@ -498,6 +508,14 @@ describe('reported speech', () => {
     assert.deepStrictEqual(indirect(text), [
       ['the new tram line would cost about 40 million euros', 'The council', 'said'],
       ['is far too low for a line of its length', 'analysts', 'say'],
+    ]);
+  });
+
+  it('starts a new report at a coordinated cue that shares the subject', () => {
+    const text = 'The mayor said the budget leaves little room for new projects, but stressed that the libraries would stay open.';
+    assert.deepStrictEqual(indirect(text), [
+      ['the budget leaves little room for new projects', 'The mayor', 'said'],
+      ['the libraries would stay open', 'The mayor', 'stressed'],
     ]);
   });
 
