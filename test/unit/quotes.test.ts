@@ -450,6 +450,15 @@ describe('quotes attributed through other quotes', () => {
     );
   });
 
+  it('gives a quote in a "Name: …" headline to that name, unless the story quotes the same words from someone', () => {
+    const labelled = 'Senator Moss: Budget Plan Is ‘Dead on Arrival in the House’\n\nThe budget plan faces a difficult vote next week.';
+    assert.deepStrictEqual(direct(labelled).map((q) => [q.text, q.speaker]), [['Dead on Arrival in the House', 'Senator Moss']]);
+    const repeated = 'Senator Moss: Plan Is ‘Dead on Arrival in the House’\n\nHer aide Jo Park said the plan was “dead on arrival in the House.”';
+    assert.strictEqual(direct(repeated)[0].speaker, 'Her aide Jo Park');
+    const kicker = 'EXCLUSIVE: Budget Plan Is ‘Dead on Arrival in the House’\n\nThe budget plan faces a difficult vote next week.';
+    assert.strictEqual(direct(kicker)[0].speaker, null);
+  });
+
   it('gives repeated words the speaker they were attributed to most often', () => {
     const text = 'Port Strike Called ‘Last Resort’\n\nUnion leader Omar Sy said the strike was a “last resort.” Sy repeated that it was a “last resort” on Tuesday, though the port authority said it was not “a last resort” at all.';
     assert.strictEqual(direct(text)[0].speaker, 'Union leader Omar Sy');
