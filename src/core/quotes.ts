@@ -445,6 +445,19 @@ function headlineLabel(doc: Doc, paragraphStart: number, open: number): Attribut
   return { speaker, cue: null };
 }
 
+/** "Senator Moss: Budget Plan Will Fail": the opening headline's words after a name and a colon are that name's. */
+function headlineReport(doc: Doc): QuoteCandidate | null {
+  const para = doc.paragraphs[0];
+  if (!para || !isHeadlineLike(doc, 0)) return null;
+  const label = headlineLabel(doc, para.start, para.end);
+  if (!label) return null;
+  let start = doc.tokens[label.speaker.last + 1].end;
+  let end = para.end;
+  while (start < end && /\s/.test(doc.text.charAt(start))) start++;
+  while (end > start && /[\s.]/.test(doc.text.charAt(end - 1))) end--;
+  return wordsUpTo(doc.text, start, end, 3) >= 3 ? { start, end, kind: 'indirect', attribution: label } : null;
+}
+
 /** Prepositions that join a speaker's role to its institution: "a spokesman at the embassy". */
 const LINKING_PREPOSITIONS = new Set(['in', 'at', 'of', 'for', 'from', 'with']);
 
@@ -739,6 +752,8 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const reported = findIndirectQuotes(doc, candidates);
   inheritReportedSpeakers(doc, candidates, reported);
   for (const c of reported) candidates.push(c);
+  const labelled = headlineReport(doc);
+  if (labelled) candidates.push(labelled);
   shareRepeatedWords(doc, candidates);
   // A headline's "Name:" speaks the quoted words after it unless the story quotes the same words from someone.
   for (const [i, label] of labels) {

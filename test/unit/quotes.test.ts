@@ -528,6 +528,12 @@ describe('reported speech', () => {
     ]);
   });
 
+  it('reports the words after a "Name:" opening headline as that name’s', () => {
+    const text = 'Senator Moss: Budget Plan Will Fail in the House\n\nThe budget plan faces a difficult vote next week.';
+    assert.deepStrictEqual(indirect(text), [['Budget Plan Will Fail in the House', 'Senator Moss', null]]);
+    assert.deepStrictEqual(indirect('Watch: Budget Plan Fails in the House\n\nThe budget plan failed on Tuesday.'), []);
+  });
+
   it('keeps a speaker that opens the reported clause nested in it', () => {
     const text = 'The minister said she believes the reform will pass before the summer.';
     assert.deepStrictEqual(indirect(text), [['she believes the reform will pass before the summer', 'The minister', 'said']]);
