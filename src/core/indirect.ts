@@ -51,8 +51,12 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
   for (let k = first; k < tokens.length && tokens[k].start < s.end; k++) {
     if (!mayStartCue(doc, k) || inQuote(tokens[k].start)) continue;
     const cue = cueAt(doc, k);
-    if (!cue || isParticipleClause(doc, cue)) continue;
-    const r = cue.accordingTo ? accordingTo(doc, s, cue) : subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue);
+    if (!cue) continue;
+    const r = isParticipleClause(doc, cue)
+      ? participleAfterComma(doc, s, cue)
+      : cue.accordingTo
+        ? accordingTo(doc, s, cue)
+        : (subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue));
     if (!r || !hasWords(doc, r.content, MIN_CONTENT_WORDS)) continue;
     const prev = out[out.length - 1];
     // "…, X said." reports the whole clause before it, including any view verbs inside it.
@@ -154,6 +158,20 @@ function thatAfterAdverbial(doc: Doc, k: number, end: number): number | null {
   return null;
 }
 const PRONOUN_OR_CLAUSE = /^(?:he|she|they|we|i|it|you|who|which|whether|if|is|was|are|were|has|have|had|will|would)$/;
+
+/** "Smith defended the plan on Monday, saying it would cut costs": the participle reports for the named subject opening the sentence. */
+function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
+  const { tokens } = doc;
+  const prev = tokens[cue.first - 1];
+  if (!cue.speech || !prev || prev.text !== ',' || prev.start < s.start) return null;
+  const opening = clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
+  if (!opening || opening.pronoun || !isNamedSubject(doc, opening)) return null;
+  let from = cue.last + 1;
+  if (cue.addressee) from = skipAddressee(doc, from, s.end);
+  if (from < tokens.length && lower(tokens[from]) === 'that') from++;
+  if (from >= tokens.length || tokens[from].start >= s.end) return null;
+  return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: opening, cue } };
+}
 
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const { tokens } = doc;

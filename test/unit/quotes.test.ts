@@ -534,6 +534,12 @@ describe('reported speech', () => {
     assert.deepStrictEqual(indirect('Watch: Budget Plan Fails in the House\n\nThe budget plan failed on Tuesday.'), []);
   });
 
+  it('reports a participle after a comma for the named subject that opens the sentence', () => {
+    const text = 'OSLO (Reuters) — Finance Minister Kari Dahl visited a shipyard in Bergen on Monday, saying the new tax would hit only the largest firms.';
+    assert.deepStrictEqual(indirect(text), [['the new tax would hit only the largest firms', 'Finance Minister Kari Dahl', 'saying']]);
+    assert.deepStrictEqual(indirect('The board issued a short statement on Monday announcing the merger of the two banks.'), []);
+  });
+
   it('keeps a speaker that opens the reported clause nested in it', () => {
     const text = 'The minister said she believes the reform will pass before the summer.';
     assert.deepStrictEqual(indirect(text), [['she believes the reform will pass before the summer', 'The minister', 'said']]);
