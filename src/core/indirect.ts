@@ -163,7 +163,7 @@ const PRONOUN_OR_CLAUSE = /^(?:he|she|they|we|i|it|you|who|which|whether|if|is|w
 function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const { tokens } = doc;
   const prev = tokens[cue.first - 1];
-  if (!cue.speech || !prev || prev.text !== ',' || prev.start < s.start) return null;
+  if (!prev || prev.text !== ',' || prev.start < s.start) return null;
   const opening = clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
   if (!opening || opening.pronoun || !isNamedSubject(doc, opening)) return null;
   let from = cue.last + 1;
