@@ -77,7 +77,6 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
   return out.filter((r) => hasWords(doc, r.content, MIN_CONTENT_WORDS));
 }
 
-
 const NESTED_MIN_WORDS = 4;
 
 /**
@@ -159,13 +158,13 @@ function thatAfterAdverbial(doc: Doc, k: number, end: number): number | null {
 }
 const PRONOUN_OR_CLAUSE = /^(?:he|she|they|we|i|it|you|who|which|whether|if|is|was|are|were|has|have|had|will|would)$/;
 
-/** "Smith defended the plan on Monday, saying it would cut costs": the participle reports for the named subject opening the sentence. */
+/** "Smith defended the plan on Monday, saying it would cut costs": the participle reports for the subject opening the sentence. */
 function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const { tokens } = doc;
   const prev = tokens[cue.first - 1];
   if (!prev || prev.text !== ',' || prev.start < s.start) return null;
   const opening = clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
-  if (!opening || opening.pronoun || !isNamedSubject(doc, opening)) return null;
+  if (!opening || !isNamedSubject(doc, opening)) return null;
   let from = cue.last + 1;
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
   if (from < tokens.length && lower(tokens[from]) === 'that') from++;
