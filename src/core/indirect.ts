@@ -134,6 +134,14 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   return true;
 }
 
+/** Nothing, punctuation or an adverbial after the cue: "…, the mayor said on Monday." rather than "…, the mayor said the bridge …". */
+function adverbialFollows(doc: Doc, s: Sentence, cue: CueMatch): boolean {
+  const next = doc.tokens[cue.last + 1];
+  if (!next || next.start >= s.end || next.kind === 'punct') return true;
+  const w = lower(next);
+  return TIME_OR_MANNER.test(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(next.text);
+}
+
 /** "X generally supported Democrats … and said he …": a coordinated verb shares the subject that opens the sentence. */
 function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | null {
   const prev = doc.tokens[cue.first - 1];
@@ -178,10 +186,12 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   if (!subject) return null;
   const beforeSubject = tokens[subject.first - 1];
   // "…, X said." — the content precedes the speaker.
-  if (beforeSubject && beforeSubject.start >= s.start && /^[,”"»]$/.test(beforeSubject.text) && cue.speech && endsClause(doc, s, cue)) {
+  if (beforeSubject && beforeSubject.start >= s.start && /^[,”"»]$/.test(beforeSubject.text) && cue.speech && endsClause(doc, s, cue) && (beforeSubject.text !== ',' || adverbialFollows(doc, s, cue))) {
     const lead = trimContent(doc, s.start, beforeSubject.start);
-    // What follows the cue is an adverbial ("…," she said at a rally), never the words reported.
-    return hasWords(doc, lead, MIN_CONTENT_WORDS) ? { content: lead, attribution: { speaker: subject, cue } } : null;
+    // What follows the cue is an adverbial ("…," she said at a rally), never the words reported; after a short
+    // opening adverbial ("And yet, her aides say …") the words after the cue are the report.
+    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
+    if (beforeSubject.text !== ',') return null;
   }
   // "…?" Smith, a retired teacher, asked quietly. — the attribution of a quote that closed the sentence before.
   const opener = tokens[subject.first - 1];

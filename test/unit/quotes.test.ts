@@ -540,6 +540,17 @@ describe('reported speech', () => {
     assert.deepStrictEqual(indirect('The board issued a short statement on Monday announcing the merger of the two banks.'), []);
   });
 
+  it('reads the words after the cue as the report when an opening adverbial, not a clause, precedes the speaker', () => {
+    const text = 'On its website, the company promises free repairs for two years.\n\nAnd yet, the mechanics say the repairs are rarely free.';
+    assert.deepStrictEqual(indirect(text), [
+      ['free repairs for two years', 'the company', 'promises'],
+      ['the repairs are rarely free', 'the mechanics', 'say'],
+    ]);
+    assert.deepStrictEqual(indirect('The ferry will not sail before noon, the harbour master said on Friday.'), [
+      ['The ferry will not sail before noon', 'the harbour master', 'said'],
+    ]);
+  });
+
   it('keeps a speaker that opens the reported clause nested in it', () => {
     const text = 'The minister said she believes the reform will pass before the summer.';
     assert.deepStrictEqual(indirect(text), [['she believes the reform will pass before the summer', 'The minister', 'said']]);
