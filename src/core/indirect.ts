@@ -51,15 +51,23 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
   for (let k = first; k < tokens.length && tokens[k].start < s.end; k++) {
     if (!mayStartCue(doc, k) || inQuote(tokens[k].start)) continue;
     const cue = cueAt(doc, k);
-    if (!cue || isParticipleClause(doc, cue)) continue;
-    const r = cue.accordingTo ? accordingTo(doc, s, cue) : subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue);
+    if (!cue) continue;
+    const r = isParticipleClause(doc, cue)
+      ? participleAfterComma(doc, s, cue)
+      : cue.accordingTo
+        ? accordingTo(doc, s, cue)
+        : (subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue));
     if (!r || !hasWords(doc, r.content, MIN_CONTENT_WORDS)) continue;
     const prev = out[out.length - 1];
     // "…, X said." reports the whole clause before it, including any view verbs inside it.
     if (prev && r.content.start <= out[0].content.start) {
       out.length = 0;
     } else if (prev) {
-      const boundary = clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start);
+      const boundary =
+        clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start) ??
+        secondSpeakerStart(doc, r, prev) ??
+        // "X said …, but stressed that …": a coordinated cue sharing the subject starts a report of its own.
+        (r.attribution.cue && r.attribution.speaker.start < prev.content.start ? clauseBoundaryBefore(doc, r.attribution.cue.first, prev.content.start) : null);
       if (boundary === null) continue;
       prev.content = trimContent(doc, prev.content.start, boundary);
     }
@@ -67,6 +75,21 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
     k = Math.max(k, cue.last);
   }
   return out.filter((r) => hasWords(doc, r.content, MIN_CONTENT_WORDS));
+}
+
+const NESTED_MIN_WORDS = 4;
+
+/**
+ * "X said the plan would raise taxes, which experts say is too little": a speaker with its own cue, several words
+ * into an earlier report, starts a report of its own; right at its start ("said he believes …") it stays nested.
+ */
+function secondSpeakerStart(doc: Doc, r: Reported, prev: Reported): number | null {
+  const { speaker } = r.attribution;
+  if (!isNamedSubject(doc, speaker) || speaker.start <= prev.content.start) return null;
+  if (!hasWords(doc, { start: prev.content.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
+  // "…, which analysts say …": the relative word belongs to the second report.
+  const before = doc.tokens[speaker.first - 1];
+  return /^(?:which|that|who|what)$/.test(lower(before)) ? before.start : speaker.start;
 }
 
 /** "a statement announcing the pick", "tweets early Friday saying": an -ing form without "is/was" reports nothing itself. */
@@ -111,6 +134,14 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   return true;
 }
 
+/** Nothing, punctuation or an adverbial after the cue: "…, the mayor said on Monday." rather than "…, the mayor said the bridge …". */
+function adverbialFollows(doc: Doc, s: Sentence, cue: CueMatch): boolean {
+  const next = doc.tokens[cue.last + 1];
+  if (!next || next.start >= s.end || next.kind === 'punct') return true;
+  const w = lower(next);
+  return TIME_OR_MANNER.test(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(next.text);
+}
+
 /** "X generally supported Democrats … and said he …": a coordinated verb shares the subject that opens the sentence. */
 function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | null {
   const prev = doc.tokens[cue.first - 1];
@@ -119,16 +150,48 @@ function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | 
   return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
 }
 
+/** Prepositions that open a place or occasion between a cue verb and its "that" ("said in Geneva that"). */
+const OCCASION_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'before', 'after', 'amid', 'following', 'from', 'via', 'outside', 'inside']);
+
+/** Token index of a "that" closing a short prepositional phrase that starts at `k` ("in Geneva today that"), or null. */
+function thatAfterAdverbial(doc: Doc, k: number, end: number): number | null {
+  const { tokens } = doc;
+  if (k >= tokens.length || !OCCASION_PREPOSITIONS.has(lower(tokens[k]))) return null;
+  for (let i = k + 1; i < tokens.length && i <= k + 7 && tokens[i].start < end; i++) {
+    const w = lower(tokens[i]);
+    if (w === 'that') return i;
+    if (tokens[i].kind === 'punct' || PRONOUN_OR_CLAUSE.test(w)) return null;
+  }
+  return null;
+}
+const PRONOUN_OR_CLAUSE = /^(?:he|she|they|we|i|it|you|who|which|whether|if|is|was|are|were|has|have|had|will|would)$/;
+
+/** "Smith defended the plan on Monday, saying it would cut costs": the participle reports for the subject opening the sentence. */
+function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
+  const { tokens } = doc;
+  const prev = tokens[cue.first - 1];
+  if (!prev || prev.text !== ',' || prev.start < s.start) return null;
+  const opening = clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
+  if (!opening || !isNamedSubject(doc, opening)) return null;
+  let from = cue.last + 1;
+  if (cue.addressee) from = skipAddressee(doc, from, s.end);
+  if (from < tokens.length && lower(tokens[from]) === 'that') from++;
+  if (from >= tokens.length || tokens[from].start >= s.end) return null;
+  return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: opening, cue } };
+}
+
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const { tokens } = doc;
   const subject = subjectOf(doc, cue, s.start) ?? coordinatedSubject(doc, s, cue);
   if (!subject) return null;
   const beforeSubject = tokens[subject.first - 1];
   // "…, X said." — the content precedes the speaker.
-  if (beforeSubject && beforeSubject.start >= s.start && /^[,”"»]$/.test(beforeSubject.text) && cue.speech && endsClause(doc, s, cue)) {
+  if (beforeSubject && beforeSubject.start >= s.start && /^[,”"»]$/.test(beforeSubject.text) && cue.speech && endsClause(doc, s, cue) && (beforeSubject.text !== ',' || adverbialFollows(doc, s, cue))) {
     const lead = trimContent(doc, s.start, beforeSubject.start);
-    // What follows the cue is an adverbial ("…," she said at a rally), never the words reported.
-    return hasWords(doc, lead, MIN_CONTENT_WORDS) ? { content: lead, attribution: { speaker: subject, cue } } : null;
+    // What follows the cue is an adverbial ("…," she said at a rally), never the words reported; after a short
+    // opening adverbial ("And yet, her aides say …") the words after the cue are the report.
+    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
+    if (beforeSubject.text !== ',') return null;
   }
   // "…?" Smith, a retired teacher, asked quietly. — the attribution of a quote that closed the sentence before.
   const opener = tokens[subject.first - 1];
@@ -139,6 +202,11 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   let t = from;
   while (t < tokens.length && t < from + 4 && TIME_OR_MANNER.test(lower(tokens[t]))) t++;
   if (t > from && t < tokens.length && lower(tokens[t]) === 'that') from = t;
+  else {
+    // "argued in Geneva today that …", "said at a news conference that …": the place or occasion is not reported.
+    const that = thatAfterAdverbial(doc, from, s.end) ?? thatAfterAdverbial(doc, t, s.end);
+    if (that !== null) from = that;
+  }
   if (from < tokens.length && lower(tokens[from]) === 'that') from++;
   if (from >= tokens.length || tokens[from].start >= s.end) return null;
   return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: subject, cue } };

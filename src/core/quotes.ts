@@ -198,9 +198,11 @@ const CONTRAST_OPENERS = new Set(['while', 'whereas', 'although', 'though', 'but
 /** True when `subject` lies in the clause that `cue` reports: no semicolon and no ", while" between them. */
 function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
   if (subject.first <= cue.last) return false;
+  // "In a statement announcing the pick, the union called …": a participle phrase closed by a comma reports nothing after it.
+  const participle = /ing$/.test(cue.word);
   for (let i = cue.last + 1; i < subject.first; i++) {
     const t = doc.tokens[i].text;
-    if (t === ';' || (t === ',' && CONTRAST_OPENERS.has(lower(doc.tokens[i + 1])))) return false;
+    if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lower(doc.tokens[i + 1]))))) return false;
   }
   return true;
 }
@@ -418,6 +420,44 @@ function colonIntroduction(doc: Doc, open: number): Attribution | null {
   return subject ? { speaker: subject, cue: null } : null;
 }
 
+/** Words that label a headline without naming who speaks ("EXCLUSIVE: …", "Watch: …"). */
+const HEADLINE_KICKERS = new Set(['exclusive', 'breaking', 'update', 'watch', 'video', 'opinion', 'editorial', 'analysis', 'review', 'wow', 'look', 'revealed', 'bombshell', 'live', 'photos', 'just']);
+const MAX_LABEL_TOKENS = 4;
+
+/**
+ * "Senator Moss: Budget Plan ‘Dead on Arrival’": a headline that opens with a name and a colon gives the
+ * quoted words after it to that name. All-caps words longer than an acronym are shouting, not names.
+ */
+function headlineLabel(doc: Doc, paragraphStart: number, open: number): Attribution | null {
+  const { tokens } = doc;
+  const first = tokenIndexFrom(doc, paragraphStart);
+  let colon = first;
+  while (colon < tokens.length && colon - first <= MAX_LABEL_TOKENS && tokens[colon].text !== ':') {
+    const t = tokens[colon];
+    if (t.kind === 'punct' && t.text !== '.') return null;
+    if (HEADLINE_KICKERS.has(lower(t)) || (/^\p{Lu}{4,}$/u.test(t.text))) return null;
+    colon++;
+  }
+  if (colon === first || colon >= tokens.length || tokens[colon].text !== ':' || tokens[colon].start >= open) return null;
+  if (!/^\p{Lu}/u.test(tokens[first].text) || isDeterminer(lower(tokens[first]))) return null;
+  const last = colon - 1;
+  const speaker: PhraseSpan = { start: tokens[first].start, end: tokens[last].end, first, last, pronoun: false };
+  return { speaker, cue: null };
+}
+
+/** "Senator Moss: Budget Plan Will Fail": the opening headline's words after a name and a colon are that name's. */
+function headlineReport(doc: Doc): QuoteCandidate | null {
+  const para = doc.paragraphs[0];
+  if (!para || !isHeadlineLike(doc, 0)) return null;
+  const label = headlineLabel(doc, para.start, para.end);
+  if (!label) return null;
+  let start = doc.tokens[label.speaker.last + 1].end;
+  let end = para.end;
+  while (start < end && /\s/.test(doc.text.charAt(start))) start++;
+  while (end > start && /[\s.]/.test(doc.text.charAt(end - 1))) end--;
+  return wordsUpTo(doc.text, start, end, 3) >= 3 ? { start, end, kind: 'indirect', attribution: label } : null;
+}
+
 /** Prepositions that join a speaker's role to its institution: "a spokesman at the embassy". */
 const LINKING_PREPOSITIONS = new Set(['in', 'at', 'of', 'for', 'from', 'with']);
 
@@ -539,7 +579,7 @@ function insideAny(spans: { start: number; end: number }[]): (offset: number) =>
   };
 }
 
-function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attribution | null)[] {
+function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels: Map<number, Attribution>): (Attribution | null)[] {
   const attributions: (Attribution | null)[] = [];
   const inQuote = insideAny(marked.map((q) => ({ start: q.open ?? q.start, end: q.after })));
   let prevParagraph = -1;
@@ -568,11 +608,14 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>): (Attr
     const nickname = isNickname(doc, q);
     if (headlineLike === undefined) headlineLike = isHeadlineLike(doc, 0);
     const nobody = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || isTitle(doc, q);
+    const inHeadline = para.kind === 'headline' || (q.paragraph === 0 && headlineLike);
     // A short headline quote is attributed only through the same words in the story.
-    const scare = nobody || ((para.kind === 'headline' || (q.paragraph === 0 && headlineLike)) && words <= 3);
+    const scare = nobody || (inHeadline && words <= 3);
+    const label = inHeadline && !scare ? headlineLabel(doc, para.start, open) : null;
+    if (label) labels.set(i, label);
     let a: Attribution | null = null;
     if (nobody) nobodys.add(i);
-    if (!scare) {
+    if (!scare && !label) {
       const tail = tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end)));
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
@@ -670,7 +713,8 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
 export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const { quotes: marked, nested } = scanQuoteMarks(doc);
   const nobodys = new Set<number>();
-  const attributions = attribute(doc, marked, nobodys);
+  const labels = new Map<number, Attribution>();
+  const attributions = attribute(doc, marked, nobodys, labels);
   const out: Quote[] = [];
   // "…" and "…," Smith said: a quote joined to the next one in its sentence by a few words shares its speaker.
   for (let i = marked.length - 2; i >= 0; i--) {
@@ -708,7 +752,15 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const reported = findIndirectQuotes(doc, candidates);
   inheritReportedSpeakers(doc, candidates, reported);
   for (const c of reported) candidates.push(c);
+  const labelled = headlineReport(doc);
+  if (labelled) candidates.push(labelled);
   shareRepeatedWords(doc, candidates);
+  // A headline's "Name:" speaks the quoted words after it unless the story quotes the same words from someone.
+  for (const [i, label] of labels) {
+    if (candidates[i].attribution) continue;
+    candidates[i].attribution = label;
+    candidates[i].kind = kindOf(doc, marked[i]);
+  }
   candidates.sort((x, y) => x.start - y.start || x.end - y.end);
   const resolver = new SpeakerResolver(doc, cast);
   for (const c of candidates) {

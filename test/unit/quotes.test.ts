@@ -417,6 +417,16 @@ describe('speaker phrases around the quote', () => {
   });
 });
 
+describe('participle phrases before the speaker', () => {
+  it('does not let a participle phrase closed by a comma vouch for the quote after it', () => {
+    const text = 'In a statement announcing the decision, the Teachers Union called the budget a “turning point” for rural schools.';
+    assert.deepStrictEqual(
+      direct(text).map((q) => [q.text, q.speaker]),
+      [['turning point', 'the Teachers Union']],
+    );
+  });
+});
+
 describe('quotes attributed through other quotes', () => {
   it('gives words quoted inside a reported clause to its speaker, but not a title', () => {
     const text = 'Coach Lena Marsh stood at the touchline and called the referee’s decision “a disgrace to the game.”\n\nShe told ESPN’s “Morning Sports” she would appeal.';
@@ -438,6 +448,15 @@ describe('quotes attributed through other quotes', () => {
         ['no more delays', 'The mayor'],
       ],
     );
+  });
+
+  it('gives a quote in a "Name: …" headline to that name, unless the story quotes the same words from someone', () => {
+    const labelled = 'Senator Moss: Budget Plan Is ‘Dead on Arrival in the House’\n\nThe budget plan faces a difficult vote next week.';
+    assert.deepStrictEqual(direct(labelled).map((q) => [q.text, q.speaker]), [['Dead on Arrival in the House', 'Senator Moss']]);
+    const repeated = 'Senator Moss: Plan Is ‘Dead on Arrival in the House’\n\nHer aide Jo Park said the plan was “dead on arrival in the House.”';
+    assert.strictEqual(direct(repeated)[0].speaker, 'Her aide Jo Park');
+    const kicker = 'EXCLUSIVE: Budget Plan Is ‘Dead on Arrival in the House’\n\nThe budget plan faces a difficult vote next week.';
+    assert.strictEqual(direct(kicker)[0].speaker, null);
   });
 
   it('gives repeated words the speaker they were attributed to most often', () => {
@@ -483,6 +502,58 @@ describe('reported speech', () => {
   it('leaves a time adverb between the cue and "that" out of the content', () => {
     const text = 'The coach said Thursday that the team would appeal the ban.';
     assert.deepStrictEqual(indirect(text), [['the team would appeal the ban', 'The coach', 'said']]);
+  });
+
+  it('leaves a place or occasion between the cue and "that" out of the content', () => {
+    const text = 'The envoy argued in Vienna on Monday that the ceasefire was holding.\n\nThe governor said at a press briefing that schools would reopen.';
+    assert.deepStrictEqual(indirect(text), [
+      ['the ceasefire was holding', 'The envoy', 'argued'],
+      ['schools would reopen', 'The governor', 'said'],
+    ]);
+  });
+
+  it('gives a second speaker with its own cue inside a report a report of its own', () => {
+    const text = 'The council said the new tram line would cost about 40 million euros, which analysts say is far too low for a line of its length.';
+    assert.deepStrictEqual(indirect(text), [
+      ['the new tram line would cost about 40 million euros', 'The council', 'said'],
+      ['is far too low for a line of its length', 'analysts', 'say'],
+    ]);
+  });
+
+  it('starts a new report at a coordinated cue that shares the subject', () => {
+    const text = 'The mayor said the budget leaves little room for new projects, but stressed that the libraries would stay open.';
+    assert.deepStrictEqual(indirect(text), [
+      ['the budget leaves little room for new projects', 'The mayor', 'said'],
+      ['the libraries would stay open', 'The mayor', 'stressed'],
+    ]);
+  });
+
+  it('reports the words after a "Name:" opening headline as that name’s', () => {
+    const text = 'Senator Moss: Budget Plan Will Fail in the House\n\nThe budget plan faces a difficult vote next week.';
+    assert.deepStrictEqual(indirect(text), [['Budget Plan Will Fail in the House', 'Senator Moss', null]]);
+    assert.deepStrictEqual(indirect('Watch: Budget Plan Fails in the House\n\nThe budget plan failed on Tuesday.'), []);
+  });
+
+  it('reports a participle after a comma for the named subject that opens the sentence', () => {
+    const text = 'OSLO (Reuters) — Finance Minister Kari Dahl visited a shipyard in Bergen on Monday, saying the new tax would hit only the largest firms.';
+    assert.deepStrictEqual(indirect(text), [['the new tax would hit only the largest firms', 'Finance Minister Kari Dahl', 'saying']]);
+    assert.deepStrictEqual(indirect('The board issued a short statement on Monday announcing the merger of the two banks.'), []);
+  });
+
+  it('reads the words after the cue as the report when an opening adverbial, not a clause, precedes the speaker', () => {
+    const text = 'On its website, the company promises free repairs for two years.\n\nAnd yet, the mechanics say the repairs are rarely free.';
+    assert.deepStrictEqual(indirect(text), [
+      ['free repairs for two years', 'the company', 'promises'],
+      ['the repairs are rarely free', 'the mechanics', 'say'],
+    ]);
+    assert.deepStrictEqual(indirect('The ferry will not sail before noon, the harbour master said on Friday.'), [
+      ['The ferry will not sail before noon', 'the harbour master', 'said'],
+    ]);
+  });
+
+  it('keeps a speaker that opens the reported clause nested in it', () => {
+    const text = 'The minister said she believes the reform will pass before the summer.';
+    assert.deepStrictEqual(indirect(text), [['she believes the reform will pass before the summer', 'The minister', 'said']]);
   });
 
   it('does not report the adverbial after a quote’s attribution as speech', () => {
