@@ -277,11 +277,13 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         singleOpen = null;
       }
     }
-    pendingContinuation = null;
     dropSingle();
     if (stack.length > 0) {
       const opened = stack[0];
+      // Pushed before the continuation is cleared: the middle paragraph of a quote running over three or more
+      // paragraphs continues the one before it too.
       push(opened.at, null, opened.contentStart, p.end, false, p.end);
+      pendingContinuation = null;
       const next = doc.paragraphs[p.index + 1];
       if (next && next.kind !== 'boilerplate' && opensWithQuote(text, next) && quotes.length > firstOfParagraph) {
         quotes[quotes.length - 1].continues = true;
@@ -289,6 +291,8 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
       } else {
         report(opened.at, opened.at + 1, 'unclosed-at-paragraph-end', 'Opening quotation mark without a closing mark: the quote is still open at the end of the paragraph.');
       }
+    } else {
+      pendingContinuation = null;
     }
   }
   return { quotes, nested, problems };

@@ -539,6 +539,11 @@ function isNickname(doc: Doc, q: MarkedQuote): boolean {
   return /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u.test(doc.text.slice(q.start, q.end));
 }
 
+/** A transcript's stage direction quoted whole, "(CROSSTALK)" or "(Applause.)": nobody's words. */
+function isStageDirection(doc: Doc, q: MarkedQuote): boolean {
+  return q.end - q.start <= 40 && /^\([^()]+\)\.?$/.test(doc.text.slice(q.start, q.end));
+}
+
 /** Title-like first paragraph: a headline that the paragraph splitter kept as body because it ends with a period. */
 function isHeadlineLike(doc: Doc, paragraphIndex: number): boolean {
   const p = doc.paragraphs[paragraphIndex];
@@ -607,7 +612,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
     const words = wordsUpTo(doc.text, q.start, q.end, 3);
     const nickname = isNickname(doc, q);
     if (headlineLike === undefined) headlineLike = isHeadlineLike(doc, 0);
-    const nobody = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || isTitle(doc, q);
+    const nobody = nickname || para.kind === 'aside' || isTeaser(doc, q.paragraph) || isTitle(doc, q) || isStageDirection(doc, q);
     const inHeadline = para.kind === 'headline' || (q.paragraph === 0 && headlineLike);
     // A short headline quote is attributed only through the same words in the story.
     const scare = nobody || (inHeadline && words <= 3);
@@ -628,12 +633,13 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
         sentenceFinalAttribution(doc, closeEnd, tailLimit) ??
         colonIntroduction(doc, open);
       if (!a && prevAttribution && (sentence === prevSentence || isSentenceInitial(doc, q, prevEnd))) a = prevAttribution;
-      if (!a && q.continuationOf !== null) a = attributions[q.continuationOf];
+      // A transcript line's label names a new speaker even where the quotation marks run on from the line before.
       if (!a) {
         a = transcriptLabel(doc, q);
         // The speaker's label is not part of the words quoted.
         if (a) q.start = a.speaker.end + 1 + (doc.text.slice(a.speaker.end + 1, a.speaker.end + 2) === ' ' ? 1 : 0);
       }
+      if (!a && q.continuationOf !== null) a = attributions[q.continuationOf];
       if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
       // A quote followed by words of its own sentence has an attribution there that was not understood
       // ("…!" Murphy Tweeted), so it does not continue the previous paragraph's speaker.
@@ -727,10 +733,10 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   // A multi-paragraph quote is attributed as a whole, usually by the speaker named at its end.
   for (let i = marked.length - 1; i >= 0; i--) {
     const from = marked[i].continuationOf;
-    if (from !== null && attributions[i] && !attributions[from]) attributions[from] = attributions[i];
+    if (from !== null && attributions[i] && !attributions[from] && !nobodys.has(from)) attributions[from] = attributions[i];
   }
   for (let i = 0; i < marked.length; i++) {
-    if (marked[i].continuationOf !== null && !attributions[i]) attributions[i] = attributions[marked[i].continuationOf as number];
+    if (marked[i].continuationOf !== null && !attributions[i] && !nobodys.has(i)) attributions[i] = attributions[marked[i].continuationOf as number];
   }
   const candidates: QuoteCandidate[] = [];
   for (let i = 0; i < marked.length; i++) {

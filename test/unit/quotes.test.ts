@@ -72,6 +72,15 @@ describe('quotation marks', () => {
     assert.deepStrictEqual(scan.problems, []);
   });
 
+  it('chains every paragraph of a quote that runs over more than two paragraphs', () => {
+    const text = '"The pipeline is late.\n\n"The budget has doubled.\n\n"The contractor has left.\n\n"We will start again," the mayor said.';
+    const scan = scanQuoteMarks(parseDocument(text));
+    assert.deepStrictEqual(
+      scan.quotes.map((q) => [q.continues, q.continuationOf]),
+      [[true, null], [true, 0], [true, 1], [false, 2]],
+    );
+  });
+
   it('treats two apostrophes as a double mark and ignores markup attributes and inch marks', () => {
     const text = "''We expect growth,'' the analyst said of the 15\" model.\n\n<img alt=\"a chart\"> was shown.";
     assert.deepStrictEqual(
@@ -144,6 +153,21 @@ describe('quotes and speakers', () => {
         ['We will help every worker find a new job,', 'the chief executive'],
       ],
     );
+  });
+
+  it('gives every paragraph of a block after a colon introduction to the speaker introduced', () => {
+    const text = 'The harbour master wrote to the council on Friday:\n\n"The east pier is unsafe.\n\n"Two of its pillars have cracked.\n\n"No ship should moor there until it is repaired."\n\nThe council has not replied.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The harbour master', 'The harbour master', 'The harbour master']);
+  });
+
+  it('gives a transcript line the speaker of its label inside a block of paragraphs, and a stage direction nobody', () => {
+    const text = 'The interview was short.\n\n"HOST: Will you run again?\n\n"GUEST: Not this year.\n\n"(Laughter.)\n\n"HOST: Why not?"';
+    assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
+      ['Will you run again?', 'HOST'],
+      ['Not this year.', 'GUEST'],
+      ['(Laughter.)', null],
+      ['Why not?', 'HOST'],
+    ]);
   });
 
   it('keeps the speaker for a second quote that continues after the attribution', () => {
