@@ -521,6 +521,19 @@ function isSentenceInitial(doc: Doc, q: MarkedQuote, prevEnd: number): boolean {
   return between === '' || /^[.!?)\]]*$/.test(between);
 }
 
+/** The speaker of the last sentence of a body paragraph when its cue is a speech verb, or a view verb with a named subject. */
+function lastSentenceReport(doc: Doc, paragraphIndex: number, inQuote: (offset: number) => boolean): Attribution | null {
+  const p = doc.paragraphs[paragraphIndex];
+  if (!p || p.kind !== 'body') return null;
+  const sStart = sentenceBegin(doc, p.end - 1);
+  const a = headAttribution(doc, sStart, p.end, inQuote);
+  if (!a || !a.cue || a.speaker.pronoun) return null;
+  // Only the subject that opens the sentence: a name further in is more often an object than a speaker.
+  const opening = clauseSubject(doc, tokenIndexFrom(doc, sStart), p.end);
+  if (!opening || opening.start !== a.speaker.start) return null;
+  return a.cue.speech || isNamedSubject(doc, a.speaker) ? a : null;
+}
+
 /** The speaker introduced at the end of a paragraph ("Smith said:", "The report reads:"). */
 function introAttribution(doc: Doc, paragraphIndex: number, inQuote: (offset: number) => boolean): Attribution | null {
   const p = doc.paragraphs[paragraphIndex];
@@ -643,7 +656,12 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
       // A quote followed by words of its own sentence has an attribution there that was not understood
       // ("…!" Murphy Tweeted), so it does not continue the previous paragraph's speaker.
-      if (!a && onlySpaceBetween(doc.text, para.start, open)) a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null && !hasTail(doc, closeEnd, tailLimit) ? lastOfPreviousParagraph : null);
+      if (!a && onlySpaceBetween(doc.text, para.start, open)) {
+        a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null && !hasTail(doc, closeEnd, tailLimit) ? lastOfPreviousParagraph : null);
+        // "Valastro praised the governor's record. ¶ “We need someone who …”": a paragraph of quotation right after
+        // a paragraph without quotes that ends by reporting someone speaking.
+        if (!a && q.close !== null && !hasTail(doc, closeEnd, tailLimit) && prevParagraph !== q.paragraph - 1) a = lastSentenceReport(doc, q.paragraph - 1, inQuote);
+      }
       if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
     }
     attributions.push(a);

@@ -170,6 +170,11 @@ describe('quotes and speakers', () => {
     ]);
   });
 
+  it('gives a paragraph of quotation to the subject that opens the report ending the paragraph before', () => {
+    const text = 'The depot opened in 1998.\n\nThe union leader Maria Santos criticized the new rota on Tuesday.\n\n“Nobody asked the drivers what they think.”\n\nThe depot sits near a school, which worries the parents.\n\n“It is far too close.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['The union leader Maria Santos', null]);
+  });
+
   it('keeps the speaker for a second quote that continues after the attribution', () => {
     const text = '“The water is safe,” said Dr. Lee Chen. “We test it every hour.”';
     assert.deepStrictEqual(
