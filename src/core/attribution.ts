@@ -383,7 +383,10 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       i--;
       continue;
     }
-    if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) break;
+    if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) {
+      // A participle modifier right after a determiner belongs to the phrase: "the gambling tycoon", "the retired judge".
+      if (!(i < k && /(?:ing|ed)$/.test(w) && inRange(i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
+    }
     if (++lowerCount > 5) break;
     first = i;
     i--;

@@ -634,7 +634,10 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
     let a: Attribution | null = null;
     if (nobody) nobodys.add(i);
     if (!scare && !label) {
-      const tail = tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end)));
+      // Words quoted inside a sentence that end it ("Japan branded it an “outlaw state.” Russia insisted …") leave
+      // the words after the mark to the next sentence.
+      const endsSentence = kindOf(doc, q) === 'partial' && /\.$/.test(doc.text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
+      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end)));
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??

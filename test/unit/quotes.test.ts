@@ -444,6 +444,27 @@ describe('speaker phrases around the quote', () => {
       ],
     );
   });
+
+  it('reads the subject of a characterisation verb as the speaker of the words it quotes', () => {
+    const text = 'The union leader Maria Lopez, in an interview, portrayed the closure as a “betrayal of the valley.”\n\nSenator Hale (R-Ohio), in particular, has been steadily pounding the governor as a “part-time executive” since June.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
+      ['betrayal of the valley.', 'The union leader Maria Lopez'],
+      ['part-time executive', 'Senator Hale'],
+    ]);
+  });
+
+  it('keeps a participle modifier after a determiner in the speaker phrase', () => {
+    const text = '“We are not leaving,” the striking dockworker told Reuters.\n\n“The numbers do not add up,” a retired auditor said on Monday.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the striking dockworker', 'a retired auditor']);
+  });
+
+  it('does not give words quoted at the end of a sentence to the subject of the next sentence', () => {
+    const text = 'Norway branded the tariff a “hostile act against its neighbours.” Sweden insisted that the talks “continue as planned.”';
+    assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
+      ['hostile act against its neighbours.', 'Norway'],
+      ['continue as planned.', 'Sweden'],
+    ]);
+  });
 });
 
 describe('participle phrases before the speaker', () => {
