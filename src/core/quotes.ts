@@ -420,6 +420,31 @@ function colonIntroduction(doc: Doc, open: number): Attribution | null {
   return subject ? { speaker: subject, cue: null } : null;
 }
 
+/** Most tokens between a label's dash and its colon: "Pollsters agree - Jane Roe and John Doe: “…”". */
+const MAX_DASH_LABEL_TOKENS = 10;
+
+/**
+ * A quotation signed before it, after a dash that ends a summary line: "Turnout fell in Iowa - Jane Roe: “…”".
+ * The name between the dash and the colon speaks, not the subject of the summary.
+ */
+function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
+  let i = open - 1;
+  while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
+  if (doc.text.charAt(i) !== ':') return null;
+  const { tokens } = doc;
+  const colon = tokenIndexFrom(doc, i);
+  const sentence = tokens[colon]?.sentence;
+  for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && tokens[d].sentence === sentence; d--) {
+    const t = tokens[d];
+    if (!/^[-–—]$/.test(t.text)) continue;
+    // A dash set off by spaces, not a hyphen inside a word.
+    if (!/\s/.test(doc.text.charAt(t.start - 1)) || !/\s/.test(doc.text.charAt(t.end))) return null;
+    const label = namedPhraseAfter(doc, d + 1, i);
+    return label && label.last === colon - 1 ? { speaker: label, cue: null } : null;
+  }
+  return null;
+}
+
 /** Words that label a headline without naming who speaks ("EXCLUSIVE: …", "Watch: …"). */
 const HEADLINE_KICKERS = new Set(['exclusive', 'breaking', 'update', 'watch', 'video', 'opinion', 'editorial', 'analysis', 'review', 'wow', 'look', 'revealed', 'bombshell', 'live', 'photos', 'just']);
 const MAX_LABEL_TOKENS = 4;
@@ -641,6 +666,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
+        dashLabelIntroduction(doc, open) ??
         // "… what her group calls “care,” reported the Examiner": the attribution closing the sentence governs it all.
         (kindOf(doc, q) === 'partial' ? sentenceFinalAttribution(doc, closeEnd, tailLimit) : null) ??
         headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??

@@ -458,6 +458,11 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the striking dockworker', 'a retired auditor']);
   });
 
+  it('gives a quotation signed after a dash and before a colon to the signed name, not to the summary line', () => {
+    const text = 'The pollsters predicted the upset - Maria Keller: “The early ballots leaned young and urban, and that held on the day.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Maria Keller']);
+  });
+
   it('does not give words quoted at the end of a sentence to the subject of the next sentence', () => {
     const text = 'Norway branded the tariff a “hostile act against its neighbours.” Sweden insisted that the talks “continue as planned.”';
     assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
