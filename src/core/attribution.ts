@@ -104,7 +104,9 @@ export function mayStartCue(doc: Doc, k: number): boolean {
 }
 
 /** Every word `cueAt` may start with, for one lookup per token. */
-const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point', 'put', 'puts']);
+const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point', 'put', 'puts', 'went', 'goes', 'shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
+/** Verbs that report a reply or a continuation with a particle: "he went on", "she shot back". */
+const PARTICLE_CUES = new Map([['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['shoots', 'back'], ['fired', 'back'], ['fires', 'back'], ['hit', 'back'], ['hits', 'back']]);
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {
@@ -162,11 +164,19 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
   if (w === 'according' && nw === 'to') return { start: t.start, end: next.end, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
   if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  // Only where the particle ends the verb phrase ("…," he went on, "…" / she shot back: "…"), not "went on to win".
+  if (PARTICLE_CUES.get(w) === nw && particleEndsPhrase(doc, k + 2)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} ${nw}`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
   if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
+}
+
+/** True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence or "with". */
+function particleEndsPhrase(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lower(t) === 'with';
 }
 
 /** Most tokens between "as" and "put it" in "as the senator's spokesman, Jane Roe, recently put it". */

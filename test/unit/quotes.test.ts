@@ -463,6 +463,16 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Maria Keller']);
   });
 
+  it('reads "went on" and "shot back" as reporting verbs only where the particle closes the phrase', () => {
+    const text = 'After the mayor criticised the budget, Councillor Dana Ruiz shot back, “You voted for every line of it.”\n\n“We will not close the library,” Ruiz went on, to applause. “Not this year.”\n\nThe mayor went on to win the vote. “It passed,” a clerk said.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [
+      ['Councillor Dana Ruiz', 'shot back'],
+      ['Ruiz', 'went on'],
+      ['Ruiz', 'went on'],
+      ['a clerk', 'said'],
+    ]);
+  });
+
   it('does not give words quoted at the end of a sentence to the subject of the next sentence', () => {
     const text = 'Norway branded the tariff a “hostile act against its neighbours.” Sweden insisted that the talks “continue as planned.”';
     assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
