@@ -247,6 +247,14 @@ function skipAdverbs(doc: Doc, k: number): number {
   return k;
 }
 
+/** Verbs whose object, not their subject, does what a following infinitive says: "urged Congress to reject …". */
+const OBJECT_CONTROL_VERBS = new Set([
+  'ask', 'asks', 'asked', 'urge', 'urges', 'urged', 'tell', 'tells', 'told', 'want', 'wants', 'wanted', 'expect', 'expects',
+  'expected', 'force', 'forces', 'forced', 'allow', 'allows', 'allowed', 'call', 'calls', 'called', 'encourage', 'encourages',
+  'encouraged', 'push', 'pushes', 'pushed', 'pressure', 'pressured', 'invite', 'invites', 'invited', 'persuade', 'persuaded',
+  'prompt', 'prompted', 'get', 'gets', 'got', 'lead', 'leads', 'led', 'need', 'needs', 'needed', 'challenge', 'challenged',
+  'dare', 'dared', 'order', 'ordered', 'require', 'required', 'help', 'helps', 'helped', 'let', 'lets', 'appeal', 'appealed',
+]);
 /** Words after which an -ing cue has no subject of its own: "despite admitting", "by saying". */
 const PARTICIPLE_LEADS = new Set(['despite', 'after', 'before', 'while', 'by', 'when', 'without', 'since']);
 const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they']);
@@ -298,6 +306,13 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
         const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
         if (subject) return { speaker: subject, cue };
       }
+    }
+    // "Trump took to Twitter to accuse the campaign of being “duped”": an infinitive cue shares the clause subject,
+    // unless that subject's verb hands the infinitive to its object ("urged Congress to reject …").
+    if (prev && prev.start >= floor && lower(prev) === 'to') {
+      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+      const verb = subject ? tokens[skipAdverbs(doc, subject.last + 1)] : undefined;
+      if (subject && verb && verb.start < prev.start && !inQuote(subject.start) && !OBJECT_CONTROL_VERBS.has(lower(verb))) return { speaker: subject, cue };
     }
     // Inverted order right before the quote: said Smith: "…" / added the minister, "…".
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {

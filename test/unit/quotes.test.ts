@@ -473,6 +473,14 @@ describe('speaker phrases around the quote', () => {
     ]);
   });
 
+  it('gives words quoted after an infinitive cue to the clause subject, but not after a verb that hands it to its object', () => {
+    const text = 'Governor Amy Lind took to the radio on Sunday to accuse the union of “holding the city hostage.”\n\nThe court ordered the company to describe the fund as “fully independent” in its filings.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
+      ['holding the city hostage.', 'Governor Amy Lind'],
+      ['fully independent', null],
+    ]);
+  });
+
   it('does not give words quoted at the end of a sentence to the subject of the next sentence', () => {
     const text = 'Norway branded the tariff a “hostile act against its neighbours.” Sweden insisted that the talks “continue as planned.”';
     assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
