@@ -63,7 +63,7 @@ const STOP_WORDS = new Set([
 ]);
 const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'del', 'della', 'da', 'di', 'du', 'la', 'le', 'al', 'bin', 'ibn', 'el', 'st']);
 /** Sentence-initial capitalised words that are not names. */
-const CAPITAL_STOP = new Set([...STOP_WORDS, 'but', 'and', 'in', 'on', 'at', 'when', 'if', 'as', 'after', 'asked', 'speaking', 'meanwhile', 'instead', 'still', 'yet', 'now', 'then', 'however', 'furthermore', 'moreover', 'regarding', 'for', 'of']);
+const CAPITAL_STOP = new Set([...STOP_WORDS, 'but', 'and', 'in', 'on', 'at', 'when', 'if', 'as', 'after', 'asked', 'speaking', 'meanwhile', 'instead', 'still', 'yet', 'now', 'then', 'however', 'furthermore', 'moreover', 'regarding', 'for', 'of', 'following', 'including', 'given']);
 const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Adm|Prof|Rev|Jr|Sr|St|Pres|Sec|Atty|Mt|Del|Cmdr|Supt|Insp|Amb|Hon|(?:\p{Lu}\.)*\p{Lu})$/u;
 
 /** A title abbreviation or initials directly followed by their period: "Sen.", "G.K.". */

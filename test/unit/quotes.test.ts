@@ -481,6 +481,11 @@ describe('speaker phrases around the quote', () => {
     ]);
   });
 
+  it('does not read a sentence-opening "Following" as a name', () => {
+    const text = 'Following a closed-door session, the ethics panel released its findings, calling the payments “a serious lapse of judgment.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the ethics panel']);
+  });
+
   it('does not give words quoted at the end of a sentence to the subject of the next sentence', () => {
     const text = 'Norway branded the tariff a “hostile act against its neighbours.” Sweden insisted that the talks “continue as planned.”';
     assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
