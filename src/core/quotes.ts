@@ -289,6 +289,11 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
     if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) subject = clauseSubject(doc, tokenIndexFrom(doc, floor), doc.tokens[subject.first].start) ?? subject;
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
+    // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
+    if (!participle && /ing$/.test(cue.word) && prev && prev.start >= floor && prev.kind === 'word' && !PARTICIPLE_LEADS.has(lower(prev)) && !/^(?:and|but|also|then|to)$/.test(lower(prev))) {
+      const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+      if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
+    }
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
     if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
       const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, k - 2, floor) : null;

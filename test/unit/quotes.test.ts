@@ -486,6 +486,11 @@ describe('speaker phrases around the quote', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the ethics panel']);
   });
 
+  it('gives words after an -ing cue that follows a plain noun to the clause subject', () => {
+    const text = 'Mayor Tom Reyes unleashed a string of tweets late Sunday saying the council had treated the report “as a rubber stamp.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Mayor Tom Reyes']);
+  });
+
   it('does not give words quoted at the end of a sentence to the subject of the next sentence', () => {
     const text = 'Norway branded the tariff a “hostile act against its neighbours.” Sweden insisted that the talks “continue as planned.”';
     assert.deepStrictEqual(direct(text).map((q) => [q.text, q.speaker]), [
