@@ -1,6 +1,6 @@
 // Measures the engine on the development sets in ../shared (evaluation only: nothing here is copied
 // into the repository). Runs the built CLI over each set and prints score.py's figures.
-// Usage: npm run eval [-- --set NAME] ; SHARED_DIR overrides the location of the shared folder.
+// Usage: npm run eval [-- --set NAME] (NAME train-check: the generality check on PolNeAR train slices) ; SHARED_DIR overrides the location of the shared folder.
 import { execFileSync, spawnSync } from 'child_process';
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
@@ -91,8 +91,40 @@ const sets = {
   },
 };
 
+/**
+ * Generality checks on PolNeAR *train* articles, run only when named (`--set train-check`): articles 1–300 are the
+ * ones to look at while developing, 301–600 are only scored, never inspected. A change that helps dev but not
+ * these is tuning to dev.
+ */
+const checks = {
+  'train-check': () => {
+    const all = jsonl(join(evalDir, 'polnear-train.jsonl'));
+    const lines = [];
+    let ms = 0;
+    for (const [label, from, to] of [['articles 1–300', 0, 300], ['articles 301–600', 300, 600]]) {
+      const slice = all.slice(from, to);
+      const gold = join(work, `polnear-train-${from}.${process.pid}.gold.jsonl`);
+      writeFileSync(gold, slice.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      process.on('exit', () => rmSync(gold, { force: true }));
+      const run = predict(`polnear-train-${from}`, slice);
+      ms += run.ms;
+      const marked = run.pred.replace(/\.jsonl$/, '.marked.jsonl');
+      writeFileSync(marked, jsonl(run.pred).map((r) => JSON.stringify({ ...r, quotes: (r.quotes ?? []).filter((q) => q.kind !== 'indirect') })).join('\n') + '\n');
+      const direct = score('quotes-polnear', ['--gold', gold, '--pred', marked]);
+      const every = score('quotes-all-polnear', ['--gold', gold, '--pred', run.pred]);
+      lines.push(`${label}: ${direct[direct.length - 1].replace(/^HEADLINE\s+/, '')} | ${every[every.length - 1].replace(/^HEADLINE\s+/, '')}`);
+    }
+    lines.push(`HEADLINE train-check ${lines.join(' || ')}`);
+    return { lines, ms };
+  },
+};
+if (only && !(only in sets) && !(only in checks)) {
+  console.error(`eval: no set named ${only} (sets: ${[...Object.keys(sets), ...Object.keys(checks)].join(', ')})`);
+  process.exit(2);
+}
+
 const summary = [];
-for (const [name, run] of Object.entries(sets)) {
+for (const [name, run] of Object.entries(only && only in checks ? checks : sets)) {
   if (only && only !== name) continue;
   const { lines, ms } = run();
   console.log(`\n== ${name}  (analysis ${ms.toFixed(0)} ms, whole CLI process)`);
