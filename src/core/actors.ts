@@ -10,8 +10,8 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { collapseSpaces, paragraphAt } from './text';
-import type { Doc, Token } from './text';
+import { collapseSpaces, indexAt, paragraphAt } from './text';
+import type { Doc } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
 const ACTOR_TYPES = new Set<EntityType>(['person', 'organization', 'location']);
@@ -999,16 +999,7 @@ class ArticleCast implements Cast {
   }
 
   private tokenIndexAt(offset: number): number {
-    const ts: Token[] = this.doc.tokens;
-    let lo = 0;
-    let hi = ts.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < ts[mid].start) hi = mid - 1;
-      else if (offset >= ts[mid].end) lo = mid + 1;
-      else return mid;
-    }
-    return -1;
+    return indexAt(this.doc.tokens, offset);
   }
 
   private isStoryOffset(offset: number): boolean {

@@ -9,7 +9,7 @@ import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attrib
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
-import { sentenceAt } from './text';
+import { indexAt, sentenceAt } from './text';
 import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
@@ -628,18 +628,8 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
 }
 
 /** True when `offset` lies inside one of the sorted, disjoint spans. */
-function insideAny(spans: { start: number; end: number }[]): (offset: number) => boolean {
-  return (offset) => {
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (offset < spans[mid].start) hi = mid - 1;
-      else if (offset >= spans[mid].end) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  };
+function insideAny(spans: Span[]): (offset: number) => boolean {
+  return (offset) => indexAt(spans, offset) >= 0;
 }
 
 function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels: Map<number, Attribution>): (Attribution | null)[] {

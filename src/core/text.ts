@@ -400,7 +400,7 @@ export function parseDocument(text: string): Doc {
 }
 
 /** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */
-function indexAt(spans: readonly Span[], offset: number): number {
+export function indexAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
