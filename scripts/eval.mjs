@@ -47,14 +47,20 @@ function score(task, args) {
   return r.stdout.trim().split('\n');
 }
 
+/** A copy of a prediction file without the quotes of kind "indirect", for scoring quotation-mark quotes. */
+function markedQuotesOnly(pred) {
+  const marked = pred.replace(/\.jsonl$/, '.marked.jsonl');
+  writeFileSync(marked, jsonl(pred).map((r) => JSON.stringify({ ...r, quotes: (r.quotes ?? []).filter((q) => q.kind !== 'indirect') })).join('\n') + '\n');
+  return marked;
+}
+
 const sets = {
   'quotes-polnear': () => {
     const gold = join(evalDir, 'polnear-dev.jsonl');
     const { pred, ms } = predict('polnear-dev', jsonl(gold));
     // This figure is about quotation-mark quotes: reported speech without marks (kind "indirect") is scored
     // by quotes-all-polnear, so it is left out of this set's predictions rather than counted as a wrong direct quote.
-    const marked = pred.replace(/\.jsonl$/, '.marked.jsonl');
-    writeFileSync(marked, jsonl(pred).map((r) => JSON.stringify({ ...r, quotes: (r.quotes ?? []).filter((q) => q.kind !== 'indirect') })).join('\n') + '\n');
+    const marked = markedQuotesOnly(pred);
     // For transparency, the same figure on the unfiltered output, where every quote with a speaker counts.
     const unfiltered = score('quotes-polnear', ['--gold', gold, '--pred', pred]).find((l) => l.startsWith('direct quotes (exact text)'));
     return {
@@ -108,8 +114,7 @@ const checks = {
       process.on('exit', () => rmSync(gold, { force: true }));
       const run = predict(`polnear-train-${from}`, slice);
       ms += run.ms;
-      const marked = run.pred.replace(/\.jsonl$/, '.marked.jsonl');
-      writeFileSync(marked, jsonl(run.pred).map((r) => JSON.stringify({ ...r, quotes: (r.quotes ?? []).filter((q) => q.kind !== 'indirect') })).join('\n') + '\n');
+      const marked = markedQuotesOnly(run.pred);
       const direct = score('quotes-polnear', ['--gold', gold, '--pred', marked]);
       const every = score('quotes-all-polnear', ['--gold', gold, '--pred', run.pred]);
       lines.push(`${label}: ${direct[direct.length - 1].replace(/^HEADLINE\s+/, '')} | ${every[every.length - 1].replace(/^HEADLINE\s+/, '')}`);
