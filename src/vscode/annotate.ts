@@ -237,12 +237,18 @@ export function registerAnnotationCommands(ctx: FeatureContext, model: Correctio
     return analysis.actors.find((a) => a.name === name || a.id === (given.actor as Actor).id);
   };
 
-  const renameActor = async (arg?: { actor?: Actor | string; name?: string }): Promise<boolean> => {
+  /** The active article and the actor a command is about: the one passed in, or the one the user picks. */
+  const actorToEdit = async (arg: unknown, question: string) => {
     const found = await current();
-    if (!found) return false;
-    const { editor, result } = found;
-    const actor = actorFrom(result.analysis, arg) ?? (await chooseActor(result.analysis, 'Rename which actor?'));
-    if (!actor) return false;
+    if (!found) return undefined;
+    const actor = actorFrom(found.result.analysis, arg) ?? (await chooseActor(found.result.analysis, question));
+    return actor && { ...found, actor };
+  };
+
+  const renameActor = async (arg?: { actor?: Actor | string; name?: string }): Promise<boolean> => {
+    const target = await actorToEdit(arg, 'Rename which actor?');
+    if (!target) return false;
+    const { editor, actor } = target;
     const name =
       arg?.name ??
       (await vscode.window.showInputBox({ title: `Rename ${actor.name}`, value: actor.name, prompt: 'The name this actor should go by', validateInput: (v) => (v.trim() ? undefined : 'Enter a name') }));
@@ -252,11 +258,9 @@ export function registerAnnotationCommands(ctx: FeatureContext, model: Correctio
   };
 
   const mergeActors = async (arg?: { actor?: Actor | string; into?: string }): Promise<boolean> => {
-    const found = await current();
-    if (!found) return false;
-    const { editor, result } = found;
-    const actor = actorFrom(result.analysis, arg) ?? (await chooseActor(result.analysis, 'Merge which actor…'));
-    if (!actor) return false;
+    const target = await actorToEdit(arg, 'Merge which actor…');
+    if (!target) return false;
+    const { editor, result, actor } = target;
     const into = arg?.into ? result.analysis.actors.find((a) => a.name === arg.into) : await chooseActor(result.analysis, `Merge ${actor.name} into…`, actor);
     if (!into || into === actor) return false;
     const annotation = documentAnnotation(fileName(editor.document.uri), { type: 'merge', actor: actor.name, into: into.name });
