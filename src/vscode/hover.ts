@@ -15,7 +15,10 @@ const LIST_LIMIT = 5;
 
 export function actorMarkdown(actor: Actor, index: AnalysisIndex): vscode.MarkdownString {
   const out = new vscode.MarkdownString();
-  out.appendMarkdown(`**${md(actor.name)}** — ${actor.type} · ${actor.mentions.length} ${actor.mentions.length === 1 ? 'mention' : 'mentions'}\n\n`);
+  const members = (actor.members ?? []).map((id) => index.actorName(id)).filter((name): name is string => !!name);
+  const kind = members.length ? 'people named together' : actor.type;
+  out.appendMarkdown(`**${md(actor.name)}** — ${kind} · ${actor.mentions.length} ${actor.mentions.length === 1 ? 'mention' : 'mentions'}\n\n`);
+  if (members.length) out.appendMarkdown(`Members: ${members.map(md).join(', ')}\n\n`);
   const aliases = actor.aliases.filter((a) => a !== actor.name);
   if (aliases.length) out.appendMarkdown(`Also called: ${aliases.map((a) => `*${md(a)}*`).join(', ')}\n\n`);
   const quotes = index.quotesOf(actor.id);

@@ -88,7 +88,10 @@ abstract class ArticleTree implements vscode.TreeDataProvider<Node> {
         item.description = [plural(actor.mentions.length, 'mention'), quotes ? plural(quotes, 'quote') : '', demands ? plural(demands, 'demand') : '']
           .filter(Boolean)
           .join(' · ');
-        const tooltip = new vscode.MarkdownString(`**${escape(actor.name)}** — ${actor.type}\n\n`);
+        const members = (actor.members ?? []).map((id) => index.actorName(id)).filter((name): name is string => !!name);
+        if (members.length) item.description = [`group of ${members.length}`, item.description].filter(Boolean).join(' · ');
+        const tooltip = new vscode.MarkdownString(`**${escape(actor.name)}** — ${members.length ? 'people named together' : actor.type}\n\n`);
+        if (members.length) tooltip.appendMarkdown(`Members: ${members.map(escape).join(', ')}\n\n`);
         if (actor.aliases.length) tooltip.appendMarkdown(`Also: ${actor.aliases.filter((a) => a !== actor.name).map(escape).join(', ') || '—'}`);
         item.tooltip = tooltip;
         item.iconPath = new vscode.ThemeIcon(actorIcon(actor.type));

@@ -155,6 +155,25 @@ describe('Experience: hovers, outline and navigation', () => {
     assert.match(text, /the Alliance/i);
   });
 
+  it('hovers "they" with the people named together that it stands for', async () => {
+    await activateExtension();
+    const document = await vscode.workspace.openTextDocument({
+      language: 'article',
+      content:
+        'Dock strike enters second week\n\nAnn Lee and Mary Ray met port managers on Monday.\n\n' +
+        'They said the talks had failed. “We will not go back without a contract,” they said.',
+    });
+    await vscode.window.showTextDocument(document);
+    const text = await waitFor(async () => {
+      const hover = await hoverAt(document, positionOf(document, 'They said'));
+      return /Members/.test(hover) ? hover : undefined;
+    }, 'a hover on "They" listing the group members');
+    assert.match(text, /Ann Lee and Mary Ray/);
+    assert.match(text, /people named together/);
+    assert.match(text, /Members: Ann Lee, Mary Ray/);
+    assert.match(text, /We will not go back without a contract/);
+  });
+
   it('hovers a quote with its speaker and cue', async () => {
     const { document } = await openSample();
     const text = await hoverAt(document, positionOf(document, 'great mistake', 0, 3));
