@@ -61,6 +61,7 @@ describe('named entities', () => {
     assert.strictEqual(typeOf('Shares of Acme Holdings rose after the Bank of England cut rates.', 'Bank of England'), 'organization');
     assert.strictEqual(typeOf('Monitors from the Organization for Security and Co-operation in Europe arrived.', 'Organization for Security and Co-operation in Europe'), 'organization');
     assert.strictEqual(typeOf('The merger of Smith & Wesson was approved.', 'Smith & Wesson'), 'organization');
+    assert.strictEqual(typeOf('Ann Lee, who runs the Harbour Workers Guild, met the managers.', 'Harbour Workers Guild'), 'organization');
   });
 
   it('applies a person found once to later surname-only mentions', () => {
