@@ -47,6 +47,10 @@ export interface Doc {
   tokens: Token[];
   /** Lower-case form of each token, curly apostrophes straightened ("Don’t" → "don't"): computed once, shared by all stages. */
   lower: string[];
+  /** The distinct token texts ("forms") of the document, each once: `tokens[i].text === forms[formOf[i]]`. */
+  forms: string[];
+  /** Index in `forms` of each token's text: lets later stages compute facts about a word once per form. */
+  formOf: Int32Array;
 }
 
 const LETTER = /\p{L}/u;
@@ -328,19 +332,77 @@ export function foldToken(text: string): string {
 }
 
 /**
+ * The distinct token texts of one document ("forms"), each stored once with its lower-case fold.
+ * A token's form is found by hashing its characters where they stand in the text, so the text is sliced
+ * only the first time a form occurs: a long text repeats a few thousand forms over and over.
+ */
+class FormTable {
+  readonly forms: string[] = [];
+  readonly folds: string[] = [];
+  /** Token kind of each form read as a whole word, once classified. */
+  readonly wordKinds: (TokenKind | undefined)[] = [];
+  private readonly hashes: number[] = [];
+  /** Open-addressing hash table: form index + 1, or 0 for an empty slot. */
+  private slots = new Int32Array(1024);
+
+  /** Index of the form text[start, end), added when new. */
+  intern(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) break;
+      const id = entry - 1;
+      if (this.hashes[id] === hash && sameText(this.forms[id], text, start, end)) return id;
+    }
+    const id = this.forms.length;
+    const form = text.slice(start, end);
+    this.forms.push(form);
+    this.folds.push(foldToken(form));
+    this.wordKinds.push(undefined);
+    this.hashes.push(hash);
+    if (this.forms.length * 2 > this.slots.length) this.grow();
+    else this.place(id, hash);
+    return id;
+  }
+
+  private place(id: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let id = 0; id < this.forms.length; id++) this.place(id, this.hashes[id]);
+  }
+}
+
+function sameText(form: string, text: string, start: number, end: number): boolean {
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++) if (form.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+interface Tokens {
+  tokens: Token[];
+  lower: string[];
+  forms: string[];
+  formOf: Int32Array;
+}
+
+/**
  * Tokenizes the whole text once and assigns each token to the sentence that contains its start.
  * A token is a word (see `wordEnd`) or any other single character that is not white space.
- * Equal token texts share one string, and each distinct text is lower-cased once: a long text repeats a few
- * thousand words, so this keeps one copy of each instead of one per token.
+ * Equal token texts share one string (see `FormTable`), and each distinct text is lower-cased once.
  */
-function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower: string[] } {
+function tokenize(text: string, sentences: Sentence[]): Tokens {
   const out: Token[] = [];
   const lower: string[] = [];
-  // Distinct token texts by their first occurrence, with their lower-case forms.
-  const ids = new Map<string, number>();
-  const texts: string[] = [];
-  const folds: string[] = [];
-  const kinds: (TokenKind | undefined)[] = [];
+  const table = new FormTable();
+  let formOf = new Int32Array(Math.max(16, text.length >> 2));
   let si = 0;
   let i = 0;
   const length = text.length;
@@ -360,25 +422,23 @@ function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower
     if (si >= sentences.length) break;
     if (start < sentences[si].start) continue;
     const end = Math.min(fullEnd, sentences[si].end);
-    const slice = text.slice(start, end);
-    let id = ids.get(slice);
-    if (id === undefined) {
-      id = texts.length;
-      ids.set(slice, id);
-      texts.push(slice);
-      folds.push(foldToken(slice));
-      kinds.push(undefined);
-    }
+    const id = table.intern(text, start, end);
     let kind: TokenKind = 'punct';
     if (isWord) {
       // A word cut short by its sentence's end is classified by the whole word.
       if (end !== fullEnd) kind = wordKind(text, start, fullEnd);
-      else kind = kinds[id] ??= wordKind(text, start, fullEnd);
+      else kind = table.wordKinds[id] ??= wordKind(text, start, fullEnd);
     }
-    out.push({ start, end, text: texts[id], kind, sentence: si });
-    lower.push(folds[id]);
+    if (out.length === formOf.length) {
+      const grown = new Int32Array(formOf.length * 2);
+      grown.set(formOf);
+      formOf = grown;
+    }
+    formOf[out.length] = id;
+    out.push({ start, end, text: table.forms[id], kind, sentence: si });
+    lower.push(table.folds[id]);
   }
-  return { tokens: out, lower };
+  return { tokens: out, lower, forms: table.forms, formOf: formOf.slice(0, out.length) };
 }
 
 export function parseDocument(text: string): Doc {
@@ -395,8 +455,8 @@ export function parseDocument(text: string): Doc {
     }
     splitSentences(text, line.start, end, line.paragraph, sentences);
   }
-  const { tokens, lower } = tokenize(text, sentences);
-  return { text, paragraphs, lines, sentences, tokens, lower };
+  const { tokens, lower, forms, formOf } = tokenize(text, sentences);
+  return { text, paragraphs, lines, sentences, tokens, lower, forms, formOf };
 }
 
 /** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */
