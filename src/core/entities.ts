@@ -50,7 +50,11 @@ interface Candidate {
 function flagsOf(g: Gazetteer, text: string, caps: boolean): number {
   if (caps) return g.caseless(text);
   const f = g.exact.get(text);
-  if (f !== undefined) return f;
+  return f !== undefined ? f : flagsOfUnlisted(g, text);
+}
+
+/** Flags of a text the gazetteer does not list as written. */
+function flagsOfUnlisted(g: Gazetteer, text: string): number {
   // A word in capitals within ordinary text ("GERMANY - Bunds fell") is looked up case-blind, but only as a name.
   return text.length > 2 && !hasLowerCase(text) ? g.caseless(text) & CAPS_NAME_KINDS : 0;
 }
@@ -115,6 +119,13 @@ interface Context {
   formCapsFlags: Int32Array;
   /** `NameVerdict` of the form in each `Reading`, at index form * 3 + reading; 0 until worked out. */
   nameVerdicts: Uint8Array;
+  /** Longest multi-word gazetteer entry starting with the form, in words (0 for none), -1 until looked up. */
+  formLongestEntry: Int16Array;
+  /**
+   * `Gazetteer.exact` flags of the phrases looked up in this document, 0 for unlisted ones: a name repeats
+   * through a story, and this small map answers faster than the large one.
+   */
+  phraseFlags: Map<string, number>;
 }
 
 /** What a form's text alone says. */
@@ -193,7 +204,35 @@ function formFlags(ctx: Context, form: number, caps: boolean): number {
 function nameFlags(ctx: Context, first: number, last: number, end: number, caps: boolean): number {
   const t = ctx.doc.tokens[first];
   if (first === last && end === t.end) return formFlags(ctx, ctx.doc.formOf[first], caps);
-  return flagsOf(ctx.g, ctx.doc.text.slice(t.start, end), caps);
+  return textFlags(ctx, ctx.doc.text.slice(t.start, end), caps);
+}
+
+/** `flagsOf` a text, with listed phrases looked up through the document's small map. */
+function textFlags(ctx: Context, text: string, caps: boolean): number {
+  if (caps) return ctx.g.caseless(text);
+  const f = listedFlags(ctx, text);
+  return f !== 0 ? f : flagsOfUnlisted(ctx.g, text);
+}
+
+/** `Gazetteer.exact` flags of a phrase, 0 when it is not listed. */
+function listedFlags(ctx: Context, phrase: string): number {
+  let f = ctx.phraseFlags.get(phrase);
+  if (f === undefined) {
+    f = ctx.g.exact.get(phrase) ?? 0;
+    ctx.phraseFlags.set(phrase, f);
+  }
+  return f;
+}
+
+/** Longest multi-word gazetteer entry starting with token i's word, in words; 0 for none. */
+function longestEntryAt(ctx: Context, i: number): number {
+  const form = ctx.doc.formOf[i];
+  let longest = ctx.formLongestEntry[form];
+  if (longest < 0) {
+    longest = ctx.g.longestByFirstWord.get(lowerOf(ctx, form)) ?? 0;
+    ctx.formLongestEntry[form] = longest;
+  }
+  return longest;
 }
 
 export function findEntityMentions(doc: Doc): EntityMention[] {
@@ -217,6 +256,8 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     formFlags: new Int32Array(forms).fill(-1),
     formCapsFlags: new Int32Array(forms).fill(-1),
     nameVerdicts: new Uint8Array(forms * 3),
+    formLongestEntry: new Int16Array(forms).fill(-1),
+    phraseFlags: new Map<string, number>(),
   };
   const { midCapital, seenLower } = ctx;
   const clauseStart = new Uint8Array(tokens.length);
@@ -391,7 +432,7 @@ function markGazetteerRuns(ctx: Context): Uint8Array {
     if (t.kind !== 'word' || !isCapitalAt(ctx, i)) continue;
     const next = tokens[i + 1];
     if (!next || next.sentence !== t.sentence || (!isCapitalAt(ctx, i + 1) && !INNER_JOINERS.has(next.text) && next.text !== '.')) continue;
-    const longest = g.longestByFirstWord.get(lowerAt(ctx, i));
+    const longest = longestEntryAt(ctx, i);
     if (!longest) continue;
     for (let n = Math.min(longest, tokens.length - i); n >= 2; n--) {
       const last = tokens[i + n - 1];
@@ -399,7 +440,7 @@ function markGazetteerRuns(ctx: Context): Uint8Array {
       // Tokens start and end with non-space characters, so trimming changes nothing here.
       const phrase = collapseSpaces(text.slice(t.start, last.end));
       if (phrase.length > 60) continue;
-      const f = mode[i] === 1 ? g.caseless(phrase) : g.exact.get(phrase);
+      const f = mode[i] === 1 ? g.caseless(phrase) : listedFlags(ctx, phrase);
       if (f && f & (Kind.Location | Kind.City | Kind.Organization | Kind.Person)) {
         for (let k = i; k < i + n; k++) marks[k] = 1;
         i += n - 1;
@@ -572,10 +613,13 @@ function isUnknownFullName(ctx: Context, tokens: Token[], from: number, last: nu
   return true;
 }
 
-function isGroupWord(g: Gazetteer, text: string, caps: boolean, f: number): boolean {
+function isGroupWord(ctx: Context, text: string, caps: boolean, f: number): boolean {
   if (f & (Kind.Location | Kind.City | Kind.Organization)) return false;
   if (f & Kind.Group) return true;
-  return text.length > 3 && /s$/i.test(text) && (flagsOf(g, text.slice(0, -1), caps) & Kind.Group) !== 0;
+  if (text.length <= 3) return false;
+  const last = text.charCodeAt(text.length - 1);
+  // A plural of a group word: "Democrats", "Australians".
+  return (last === 115 || last === 83) && (textFlags(ctx, text.slice(0, -1), caps) & Kind.Group) !== 0;
 }
 
 function leadingGroup(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean): number {
@@ -618,7 +662,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   if (n > 1 && lastFlags & Kind.EventHead && !(f & (Kind.Location | Kind.City | Kind.Organization))) return set('event', Strength.Lexicon);
   if (n > 1 && /\s&\s/.test(text)) return set('organization', Strength.Lexicon);
   if (f & Kind.Date && n === 1) return set('date', Strength.Certain);
-  if (isGroupWord(g, text, caps, f)) return set('nationality', Strength.Lexicon);
+  if (isGroupWord(ctx, text, caps, f)) return set('nationality', Strength.Lexicon);
   if (prev && tokFlags(ctx, first - 1) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(prev.text)) {
     return set('person', Strength.Certain);
   }
