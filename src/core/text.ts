@@ -134,12 +134,26 @@ function isAllCaps(text: string, start: number, end: number): boolean {
   return letters >= 2;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-/** The number of words in `s`, counting no further than `limit + 1`. */
-function wordCountUpTo(s: string, limit: number): number {
+const LETTER_OR_DIGIT_AT = /[\p{L}\p{N}]/uy;
+
+/** The number of words (runs of letters and digits) in text[start, end), counting no further than `limit + 1`. */
+function wordCountUpTo(text: string, start: number, end: number, limit: number): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (n <= limit && WORD.exec(s)) n++;
+  let inWord = false;
+  for (let i = start; i < end; ) {
+    const code = text.charCodeAt(i);
+    let wordChar: boolean;
+    if (code < 0x80) {
+      wordChar = isAsciiLetter(code) || isAsciiDigit(code);
+      i++;
+    } else {
+      LETTER_OR_DIGIT_AT.lastIndex = i;
+      wordChar = LETTER_OR_DIGIT_AT.test(text);
+      i += codePointLength(text, i);
+    }
+    if (wordChar && !inWord && ++n > limit) return n;
+    inWord = wordChar;
+  }
   return n;
 }
 
@@ -153,10 +167,10 @@ const LONGEST_FURNITURE = Math.max(0, ...[...BOILERPLATE_LINES, ...BOILERPLATE_T
  * True when `s` may be a page-furniture line: its normalised form keeps every ASCII letter and digit,
  * so a paragraph with more of them than the longest listed line cannot be one.
  */
-function mayBeFurniture(s: string): boolean {
+function mayBeFurniture(text: string, start: number, end: number): boolean {
   let alnum = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i) | 0x20;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 0x20;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
       if (++alnum > LONGEST_FURNITURE) return false;
     }
@@ -164,25 +178,40 @@ function mayBeFurniture(s: string): boolean {
   return true;
 }
 
+/** . ! … " ” ’ » ) : a paragraph ending with one of them reads as a sentence, not a title. */
+function isTerminalMark(code: number): boolean {
+  return code === 46 || code === 33 || code === 0x2026 || code === 34 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 41;
+}
+
+/** “ ” " « » */
+function hasQuotationMark(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201c || code === 0x201d || code === 34 || code === 0xab || code === 0xbb) return true;
+  }
+  return false;
+}
+
 /** Classifies paragraphs: headline, body, aside (related-headline teasers) and boilerplate. */
 function classifyParagraphs(text: string, spans: Span[]): Paragraph[] {
   const paragraphs: Paragraph[] = spans.map((s, index) => ({ start: s.start, end: s.end, index, kind: 'body' as ParagraphKind }));
   let tail = false;
+  const lineBreaks = new ForwardSearch(text, LINE_BREAKS);
   for (const p of paragraphs) {
-    const raw = text.slice(p.start, p.end);
-    const norm = mayBeFurniture(raw) ? normalizeForLexicon(raw) : null;
+    const { start, end } = p;
+    const norm = mayBeFurniture(text, start, end) ? normalizeForLexicon(text.slice(start, end)) : null;
     if (norm !== null && BOILERPLATE_TAIL_MARKERS.has(norm)) tail = true;
     if (tail || (norm !== null && BOILERPLATE_LINES.has(norm))) {
       p.kind = 'boilerplate';
       continue;
     }
-    if (/[\r\n]/.test(raw)) continue;
-    const lastChar = raw.charAt(raw.length - 1);
-    const terminal = /[.!…"”’»)]/u.test(lastChar);
+    if (lineBreaks.find(start) < end) continue;
+    const last = text.charCodeAt(end - 1);
+    const terminal = isTerminalMark(last);
     if (p.index === 0) {
-      if (!terminal && wordCountUpTo(raw, 30) <= 30) p.kind = 'headline';
-    } else if ((!terminal || lastChar === '?') && !/[“”"«»]/u.test(raw)) {
-      const words = wordCountUpTo(raw, 18);
+      if (!terminal && wordCountUpTo(text, start, end, 30) <= 30) p.kind = 'headline';
+    } else if ((!terminal || last === 63) && !hasQuotationMark(text, start, end)) {
+      const words = wordCountUpTo(text, start, end, 18);
       if (words > 0 && words <= 18) p.kind = 'aside';
     }
   }
@@ -198,23 +227,66 @@ const OPENERS = new Set(['"', '“', '‘', "'", '«', '(', '[', '„', '‹']);
 /** True when a period at `dot` ends an abbreviation or an initial rather than a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot - 1;
-  while (i >= 0 && /[\p{L}.]/u.test(text.charAt(i))) i--;
+  while (i >= 0 && isLetterOrPeriod(text, i)) i--;
   const word = text.slice(i + 1, dot);
   if (!word) return false;
   if (word.length === 1 && UPPER.test(word)) return true; // an initial: "George W. Bush"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
+  if (word.length >= 3 && word.charCodeAt(1) === 46 && /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
   return ABBREVIATIONS.has(word.toLowerCase());
 }
+
+const LETTER_OR_PERIOD = /[\p{L}.]/u;
+
+/** The UTF-16 unit at `i` is a letter or a period (half of a surrogate pair is neither). */
+function isLetterOrPeriod(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code === 46 || isAsciiLetter(code);
+  return LETTER_OR_PERIOD.test(text.charAt(i));
+}
+
+/**
+ * Finds the next occurrence of any of a few characters with `indexOf`, for searches that only move forward:
+ * the position found for each character is kept until the search passes it, so each part of the text is read once.
+ */
+class ForwardSearch {
+  private readonly next: Int32Array;
+  private from = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly chars: readonly string[],
+  ) {
+    this.next = new Int32Array(chars.length).fill(-1);
+  }
+
+  /** The first position at or after `from` holding one of the characters, or the text's length. */
+  find(from: number): number {
+    if (from < this.from) this.next.fill(-1);
+    this.from = from;
+    let first = this.text.length;
+    for (let c = 0; c < this.chars.length; c++) {
+      let at = this.next[c];
+      if (at < from) {
+        at = this.text.indexOf(this.chars[c], from);
+        if (at < 0) at = this.text.length;
+        this.next[c] = at;
+      }
+      if (at < first) first = at;
+    }
+    return first;
+  }
+}
+
+const SENTENCE_END_MARKS = ['.', '!', '?', '…'];
+const LINE_BREAKS = ['\n', '\r'];
 
 function isSentenceEndMark(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x2026; // . ! ? …
 }
 
-function splitSentences(text: string, lineStart: number, lineEnd: number, paragraph: number, out: Sentence[]): void {
+function splitSentences(text: string, endMarks: ForwardSearch, lineStart: number, lineEnd: number, paragraph: number, out: Sentence[]): void {
   let start = lineStart;
-  for (let i = lineStart; i < lineEnd; i++) {
-    const code = text.charCodeAt(i);
-    if (!isSentenceEndMark(code)) continue;
+  for (let i = endMarks.find(lineStart); i < lineEnd; i = endMarks.find(i + 1)) {
     const ch = text.charAt(i);
     let j = i + 1;
     while (j < lineEnd && isSentenceEndMark(text.charCodeAt(j))) j++;
@@ -224,14 +296,20 @@ function splitSentences(text: string, lineStart: number, lineEnd: number, paragr
     while (k < lineEnd && isSpace(text.charCodeAt(k))) k++;
     if (k >= lineEnd) break;
     const next = text.charAt(k);
-    const startsNew = UPPER.test(next) || OPENERS.has(next) || /\p{N}/u.test(next) || !LETTER.test(next);
-    if (!startsNew) continue;
+    if (!startsSentence(next)) continue;
     if (ch === '.' && j === i + 1 && isAbbreviation(text, i) && !OPENERS.has(next)) continue;
     out.push({ start, end: j, index: out.length, paragraph });
     start = k;
     i = k - 1;
   }
   if (lineEnd > start) out.push({ start, end: lineEnd, index: out.length, paragraph });
+}
+
+/** A sentence may start with `ch`: anything but a lower-case letter (or a letter of no case). */
+function startsSentence(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return !(code >= 97 && code <= 122);
+  return UPPER.test(ch) || OPENERS.has(ch) || /\p{N}/u.test(ch) || !LETTER.test(ch);
 }
 
 /** A line break inside a paragraph ends a sentence unless the text clearly runs on (hard-wrapped prose). */
@@ -446,6 +524,7 @@ export function parseDocument(text: string): Doc {
   const lines: Line[] = [];
   for (const p of paragraphs) splitLines(text, p, p.index, lines);
   const sentences: Sentence[] = [];
+  const endMarks = new ForwardSearch(text, SENTENCE_END_MARKS);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // Merge hard-wrapped lines of one paragraph into one logical line before sentence splitting.
@@ -453,7 +532,7 @@ export function parseDocument(text: string): Doc {
     while (i + 1 < lines.length && lines[i + 1].paragraph === line.paragraph && runsOn(text, end, lines[i + 1].start)) {
       end = lines[++i].end;
     }
-    splitSentences(text, line.start, end, line.paragraph, sentences);
+    splitSentences(text, endMarks, line.start, end, line.paragraph, sentences);
   }
   const { tokens, lower, forms, formOf } = tokenize(text, sentences);
   return { text, paragraphs, lines, sentences, tokens, lower, forms, formOf };
