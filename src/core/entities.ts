@@ -91,7 +91,7 @@ function nameEnd(ctx: Context, i: number): number {
   const t = ctx.doc.tokens[i];
   const s = t.text;
   if (factsAt(ctx, i) & Fact.DottedCapitals && ctx.doc.text.charAt(t.end) === '.') return t.end + 1;
-  if (s.length > 2 && (s.endsWith("'s") || s.endsWith('’s') || s.endsWith("'S") || s.endsWith('’S'))) return t.end - 2;
+  if (s.length > 2 && endsPossessive(t)) return t.end - 2;
   return t.end;
 }
 
@@ -373,11 +373,37 @@ function isTitleCaseLine(doc: Doc, start: number, end: number, paragraph: Paragr
     (paragraph.index === 0 && start === paragraph.start) ||
     (start === paragraph.start && end === paragraph.end && !endsWithFullStop(doc.text, start, end));
   if (!titleSlot) return false;
-  const words = doc.text.slice(start, end).match(/\p{L}{4,}/gu) ?? [];
-  if (words.length < 3) return false;
+  // Words of four letters or more, and how many of them are capitalised.
+  const { text } = doc;
+  let words = 0;
   let capital = 0;
-  for (const w of words) if (isUpper(w.charAt(0))) capital++;
-  return capital * 10 >= words.length * 9;
+  let letters = 0;
+  let initialCapital = false;
+  for (let i = start; i <= end; ) {
+    const code = i < end ? text.charCodeAt(i) : 32;
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    if (isLetterAt(text, i, code)) {
+      if (letters++ === 0) initialCapital = isUpper(text.charAt(i));
+    } else {
+      if (letters >= 4) {
+        words++;
+        if (initialCapital) capital++;
+      }
+      letters = 0;
+    }
+    i += width;
+  }
+  if (words < 3) return false;
+  return capital * 10 >= words * 9;
+}
+
+const LETTER_AT = /\p{L}/uy;
+
+/** A letter starts at `i` (`code` is the UTF-16 unit there). */
+function isLetterAt(text: string, i: number, code: number): boolean {
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  LETTER_AT.lastIndex = i;
+  return LETTER_AT.test(text);
 }
 
 /** text[start, end) ends with ".", "!" or "?", perhaps followed by a closing quotation mark. */
@@ -550,7 +576,7 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
   const wholeFlags = nameFlags(ctx, first, last, nameEnd(ctx, last), caps);
   const opensWithTitle = (tokFlags(ctx, first) & Kind.TitleHead) !== 0 && !(wholeFlags & (Kind.Location | Kind.City | Kind.Organization));
   if (first < last && wholeFlags & (Kind.Location | Kind.City | Kind.Organization | Kind.Person | Kind.Group) && !opensWithTitle) {
-    out.push(typed(ctx, tokens, first, last, caps, false));
+    out.push(typed(ctx, tokens, first, last, caps, false, wholeFlags));
     return;
   }
   // An organization or place, a title, then a person: "Wells Fargo CEO John Stumpf", "Hong Kong Financial Secretary Donald Tsang".
@@ -640,7 +666,8 @@ function endsWithOrgHead(ctx: Context, first: number, last: number): boolean {
   return last > first && (tokFlags(ctx, last) & Kind.OrgHead) !== 0;
 }
 
-function typed(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, afterTitle: boolean): Candidate {
+/** Types the name from token `first` to `last`; `knownFlags` are its gazetteer flags when the caller has them, else -1. */
+function typed(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, afterTitle: boolean, knownFlags = -1): Candidate {
   const { g, doc } = ctx;
   const start = tokens[first].start;
   const end = nameEnd(ctx, last);
@@ -648,7 +675,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   const wholeToken = first === last && end === tokens[first].end;
   const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last), key: wholeToken ? lowerAt(ctx, first) : text.toLowerCase() };
   const set = (type: EntityType, strength: Strength): Candidate => settle(c, type, strength);
-  const f = nameFlags(ctx, first, last, end, caps);
+  const f = knownFlags >= 0 ? knownFlags : wholeToken ? formFlags(ctx, doc.formOf[first], caps) : textFlags(ctx, text, caps);
   const n = last - first + 1;
   const firstFlags = tokFlags(ctx, first);
   const lastFlags = endsPossessive(tokens[last]) ? flagsOf(g, tokens[last].text.slice(0, -2), caps) : tokFlags(ctx, last);
