@@ -769,23 +769,36 @@ function isDateline(ctx: Context, tokens: Token[], first: number, last: number):
   return /^\s*(?:\d{4}-|[-–—(,])/.test(after);
 }
 
+/** The candidates of one lower-cased form: the most certain of them, and the types their contexts suggest. */
+interface FormGroup {
+  best: Candidate;
+  votes: Map<EntityType, number> | null;
+}
+
 /** Document-level consistency: surnames of known people, one type per repeated form, acronyms. */
 function harmonize(ctx: Context, candidates: Candidate[]): void {
-  const best = new Map<string, Candidate>();
+  const groups = new Map<string, FormGroup>();
+  /** Each candidate's group, looked up once. */
+  const groupOf: (FormGroup | undefined)[] = [];
   const surnames = new Map<string, Candidate>();
   /** Last words of two-word names guessed to be people ("Shonda Rhimes"): that word alone is their surname. */
   const guessedSurnames = new Set<string>();
-  const votes = new Map<string, Map<EntityType, number>>();
   for (const c of candidates) {
-    if (c.type === 'misc' || c.type === 'date') continue;
-    const key = c.key;
-    if (c.cue) {
-      const v = votes.get(key) ?? new Map<EntityType, number>();
-      v.set(c.cue, (v.get(c.cue) ?? 0) + 1);
-      votes.set(key, v);
+    if (c.type === 'misc' || c.type === 'date') {
+      groupOf.push(undefined);
+      continue;
     }
-    const b = best.get(key);
-    if (!b || c.strength > b.strength) best.set(key, c);
+    const key = c.key;
+    let group = groups.get(key);
+    if (!group) {
+      group = { best: c, votes: null };
+      groups.set(key, group);
+    } else if (c.strength > group.best.strength) group.best = c;
+    groupOf.push(group);
+    if (c.cue) {
+      group.votes ??= new Map<EntityType, number>();
+      group.votes.set(c.cue, (group.votes.get(c.cue) ?? 0) + 1);
+    }
     if (c.type === 'person' && c.strength === Strength.Certain && c.first === c.last) surnames.set(key, c);
     if (c.type === 'person' && c.strength === Strength.Guess && c.last === c.first + 1 && !endsPossessive(ctx.doc.tokens[c.last])) guessedSurnames.add(lowerAt(ctx, c.last));
     if (c.type === 'person' && c.strength >= Strength.Context && c.last > c.first) {
@@ -796,9 +809,11 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
       if (!(tokFlags(ctx, c.first) & Kind.FirstName)) surnames.set(firstWord, c);
     }
   }
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci];
     if (c.type === 'nationality' || c.type === 'date') continue;
     const key = c.key;
+    const group = groupOf[ci] ?? groups.get(key);
     if (c.first === c.last && surnames.has(key) && c.strength < Strength.Certain) {
       const f = nameFlags(ctx, c.first, c.last, c.end, c.caps);
       if (!(f & Kind.Country)) {
@@ -807,22 +822,27 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
         continue;
       }
     }
-    const b = best.get(key);
+    const b = group?.best;
     if (b && b !== c && b.strength === Strength.Certain && c.strength < Strength.Certain) {
       c.type = b.type;
       c.strength = b.strength;
       continue;
     }
     // A lone word that is only guessed, and ends a name guessed to be a person, is that person's surname.
-    if (c.first === c.last && c.strength === Strength.Guess && guessedSurnames.has(key) && !votes.has(key)) {
+    if (c.first === c.last && c.strength === Strength.Guess && guessedSurnames.has(key) && !group?.votes) {
       c.type = 'person';
       continue;
     }
-    const v = votes.get(key);
+    const v = group?.votes;
     if (v && c.strength === Strength.Guess) {
       let top: EntityType | null = null;
       let topCount = 0;
-      for (const [type, count] of v) if (count > topCount) [top, topCount] = [type, count];
+      for (const [type, count] of v) {
+        if (count > topCount) {
+          top = type;
+          topCount = count;
+        }
+      }
       if (top) {
         c.type = top;
         continue;
