@@ -96,16 +96,17 @@ export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x0b || code === 0x0c;
 }
 
-function splitLines(text: string, para: Span, paragraph: number, out: Line[]): void {
-  const nl = /\r\n|\r|\n/g;
-  nl.lastIndex = para.start;
+/** Splits a paragraph at its line breaks ("\r\n", "\r" or "\n"); `lineBreaks` searches the text for them. */
+function splitLines(text: string, lineBreaks: ForwardSearch, para: Span, paragraph: number, out: Line[]): void {
   let start = para.start;
   for (;;) {
-    const m = nl.exec(text);
-    const end = m && m.index < para.end ? m.index : para.end;
-    pushTrimmedLine(text, start, end, paragraph, out);
-    if (!m || m.index >= para.end) break;
-    start = m.index + m[0].length;
+    const at = lineBreaks.find(start);
+    if (at >= para.end) {
+      pushTrimmedLine(text, start, para.end, paragraph, out);
+      return;
+    }
+    pushTrimmedLine(text, start, at, paragraph, out);
+    start = at + (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1);
   }
 }
 
@@ -522,7 +523,8 @@ function tokenize(text: string, sentences: Sentence[]): Tokens {
 export function parseDocument(text: string): Doc {
   const paragraphs = classifyParagraphs(text, splitParagraphs(text));
   const lines: Line[] = [];
-  for (const p of paragraphs) splitLines(text, p, p.index, lines);
+  const lineBreaks = new ForwardSearch(text, LINE_BREAKS);
+  for (const p of paragraphs) splitLines(text, lineBreaks, p, p.index, lines);
   const sentences: Sentence[] = [];
   const endMarks = new ForwardSearch(text, SENTENCE_END_MARKS);
   for (let i = 0; i < lines.length; i++) {
