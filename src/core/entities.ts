@@ -674,7 +674,6 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   const text = doc.text.slice(start, end);
   const wholeToken = first === last && end === tokens[first].end;
   const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last), key: wholeToken ? lowerAt(ctx, first) : text.toLowerCase() };
-  const set = (type: EntityType, strength: Strength): Candidate => settle(c, type, strength);
   const f = knownFlags >= 0 ? knownFlags : wholeToken ? formFlags(ctx, doc.formOf[first], caps) : textFlags(ctx, text, caps);
   const n = last - first + 1;
   const firstFlags = tokFlags(ctx, first);
@@ -684,42 +683,43 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   const next = tokens[last + 1]?.sentence === tokens[last].sentence ? tokens[last + 1] : null;
   const placeContext = PLACE_PREPOSITIONS.has(prevWord);
 
-  if (afterTitle) return set('person', Strength.Certain);
-  if (f & Kind.KnownOrganization) return set('organization', Strength.Certain);
-  if (n > 1 && lastFlags & Kind.EventHead && !(f & (Kind.Location | Kind.City | Kind.Organization))) return set('event', Strength.Lexicon);
-  if (n > 1 && /\s&\s/.test(text)) return set('organization', Strength.Lexicon);
-  if (f & Kind.Date && n === 1) return set('date', Strength.Certain);
-  if (isGroupWord(ctx, text, caps, f)) return set('nationality', Strength.Lexicon);
+  if (afterTitle) return settle(c, 'person', Strength.Certain);
+  if (f & Kind.KnownOrganization) return settle(c, 'organization', Strength.Certain);
+  if (n > 1 && lastFlags & Kind.EventHead && !(f & (Kind.Location | Kind.City | Kind.Organization))) return settle(c, 'event', Strength.Lexicon);
+  if (n > 1 && /\s&\s/.test(text)) return settle(c, 'organization', Strength.Lexicon);
+  if (f & Kind.Date && n === 1) return settle(c, 'date', Strength.Certain);
+  if (isGroupWord(ctx, text, caps, f)) return settle(c, 'nationality', Strength.Lexicon);
   if (prev && tokFlags(ctx, first - 1) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(prev.text)) {
-    return set('person', Strength.Certain);
+    return settle(c, 'person', Strength.Certain);
   }
-  if (f & Kind.Country) return set('location', Strength.Certain);
+  if (f & Kind.Country) return settle(c, 'location', Strength.Certain);
   if (n > 1 && lastFlags & Kind.OrgHead && !(f & (Kind.Location | Kind.City))) {
-    return set('organization', Strength.Lexicon);
+    return settle(c, 'organization', Strength.Lexicon);
   }
-  if (n > 2 && firstFlags & Kind.OrgFirst && /\s(?:of|for)\s/i.test(text)) return set('organization', Strength.Lexicon);
-  if (n > 1 && firstFlags & Kind.OrgPrefix) return set('organization', Strength.Lexicon);
+  if (n > 2 && firstFlags & Kind.OrgFirst && /\s(?:of|for)\s/i.test(text)) return settle(c, 'organization', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.OrgPrefix) return settle(c, 'organization', Strength.Lexicon);
   // "Dynamo Moscow", "Greenock Morton": a club named after its town.
-  if (ctx.sports && n > 1 && lastFlags & (Kind.City | Kind.Location) && !(f & (Kind.City | Kind.Location)) && !(firstFlags & Kind.FirstName)) return set('organization', Strength.Context);
-  if (!ctx.sports && f & Kind.City && !(f & (Kind.Location | Kind.Capital)) && f & Kind.Person && n === 1) return set('person', Strength.Lexicon);
+  if (ctx.sports && n > 1 && lastFlags & (Kind.City | Kind.Location) && !(f & (Kind.City | Kind.Location)) && !(firstFlags & Kind.FirstName)) return settle(c, 'organization', Strength.Context);
+  if (!ctx.sports && f & Kind.City && !(f & (Kind.Location | Kind.Capital)) && f & Kind.Person && n === 1) return settle(c, 'person', Strength.Lexicon);
   if (f & (Kind.Location | Kind.City)) {
-    if (ctx.sports && !placeContext && !(f & Kind.Country) && !isDateline(ctx, tokens, first, last)) return set('organization', Strength.Context);
-    if (!(f & Kind.Location) && n > 1 && firstFlags & Kind.FirstName && !(firstFlags & Kind.LocFirst)) return set('person', Strength.Lexicon);
-    return set('location', Strength.Lexicon);
+    if (ctx.sports && !placeContext && !(f & Kind.Country) && !isDateline(ctx, tokens, first, last)) return settle(c, 'organization', Strength.Context);
+    if (!(f & Kind.Location) && n > 1 && firstFlags & Kind.FirstName && !(firstFlags & Kind.LocFirst)) return settle(c, 'person', Strength.Lexicon);
+    return settle(c, 'location', Strength.Lexicon);
   }
-  if (f & Kind.Organization) return set('organization', Strength.Lexicon);
-  if (n > 1 && lastFlags & Kind.LocHead) return set('location', Strength.Lexicon);
-  if (n > 1 && firstFlags & Kind.LocFirst && !(firstFlags & Kind.FirstName) && tokFlags(ctx, first + 1) & Kind.Location) return set('location', Strength.Lexicon);
-  if (f & Kind.Person) return set('person', Strength.Lexicon);
-  if (n > 1 && firstFlags & Kind.FirstName) return set('person', Strength.Lexicon);
-  if (!caps && isAcronym(text) && text.length <= 6) return set('organization', Strength.Context);
-  if (next && PERSON_VERBS.has(lowerAt(ctx, last + 1))) return set('person', Strength.Context);
-  if (placeContext && n === 1) return set('location', Strength.Guess);
-  if (n === 1 && firstFlags & Kind.FirstName) return set('person', Strength.Context);
+  if (f & Kind.Organization) return settle(c, 'organization', Strength.Lexicon);
+  if (n > 1 && lastFlags & Kind.LocHead) return settle(c, 'location', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.LocFirst && !(firstFlags & Kind.FirstName) && tokFlags(ctx, first + 1) & Kind.Location) return settle(c, 'location', Strength.Lexicon);
+  if (f & Kind.Person) return settle(c, 'person', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.FirstName) return settle(c, 'person', Strength.Lexicon);
+  if (!caps && isAcronym(text) && text.length <= 6) return settle(c, 'organization', Strength.Context);
+  if (next && PERSON_VERBS.has(lowerAt(ctx, last + 1))) return settle(c, 'person', Strength.Context);
+  if (placeContext && n === 1) return settle(c, 'location', Strength.Guess);
+  if (n === 1 && firstFlags & Kind.FirstName) return settle(c, 'person', Strength.Context);
   // An unknown single capitalised word is more often a company, club or body than a person.
-  return set(n === 1 ? 'organization' : 'person', Strength.Guess);
+  return settle(c, n === 1 ? 'organization' : 'person', Strength.Guess);
 }
 
+/** Gives the candidate its type and strength. */
 function settle(c: Candidate, type: EntityType, strength: Strength): Candidate {
   c.type = type;
   c.strength = strength;
