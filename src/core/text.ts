@@ -184,7 +184,7 @@ function isTerminalMark(code: number): boolean {
   return code === 46 || code === 33 || code === 0x2026 || code === 34 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 41;
 }
 
-/** “ ” " « » */
+/** text[start, end) holds a quotation mark: “ ” " « ». */
 function hasQuotationMark(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
