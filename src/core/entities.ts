@@ -50,11 +50,7 @@ interface Candidate {
 function flagsOf(g: Gazetteer, text: string, caps: boolean): number {
   if (caps) return g.caseless(text);
   const f = g.exact.get(text);
-  return f !== undefined ? f : flagsOfUnlisted(g, text);
-}
-
-/** Flags of a text the gazetteer does not list as written. */
-function flagsOfUnlisted(g: Gazetteer, text: string): number {
+  if (f !== undefined) return f;
   // A word in capitals within ordinary text ("GERMANY - Bunds fell") is looked up case-blind, but only as a name.
   return text.length > 2 && !hasLowerCase(text) ? g.caseless(text) & CAPS_NAME_KINDS : 0;
 }
@@ -121,11 +117,6 @@ interface Context {
   nameVerdicts: Uint8Array;
   /** Longest multi-word gazetteer entry starting with the form, in words (0 for none), -1 until looked up. */
   formLongestEntry: Int16Array;
-  /**
-   * `Gazetteer.exact` flags of the phrases looked up in this document, 0 for unlisted ones: a name repeats
-   * through a story, and this small map answers faster than the large one.
-   */
-  phraseFlags: Map<string, number>;
 }
 
 /** What a form's text alone says. */
@@ -204,25 +195,9 @@ function formFlags(ctx: Context, form: number, caps: boolean): number {
 function nameFlags(ctx: Context, first: number, last: number, end: number, caps: boolean): number {
   const t = ctx.doc.tokens[first];
   if (first === last && end === t.end) return formFlags(ctx, ctx.doc.formOf[first], caps);
-  return textFlags(ctx, ctx.doc.text.slice(t.start, end), caps);
+  return flagsOf(ctx.g, ctx.doc.text.slice(t.start, end), caps);
 }
 
-/** `flagsOf` a text, with listed phrases looked up through the document's small map. */
-function textFlags(ctx: Context, text: string, caps: boolean): number {
-  if (caps) return ctx.g.caseless(text);
-  const f = listedFlags(ctx, text);
-  return f !== 0 ? f : flagsOfUnlisted(ctx.g, text);
-}
-
-/** `Gazetteer.exact` flags of a phrase, 0 when it is not listed. */
-function listedFlags(ctx: Context, phrase: string): number {
-  let f = ctx.phraseFlags.get(phrase);
-  if (f === undefined) {
-    f = ctx.g.exact.get(phrase) ?? 0;
-    ctx.phraseFlags.set(phrase, f);
-  }
-  return f;
-}
 
 /** Longest multi-word gazetteer entry starting with token i's word, in words; 0 for none. */
 function longestEntryAt(ctx: Context, i: number): number {
@@ -257,7 +232,6 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     formCapsFlags: new Int32Array(forms).fill(-1),
     nameVerdicts: new Uint8Array(forms * 3),
     formLongestEntry: new Int16Array(forms).fill(-1),
-    phraseFlags: new Map<string, number>(),
   };
   const { midCapital, seenLower } = ctx;
   const clauseStart = new Uint8Array(tokens.length);
@@ -466,7 +440,7 @@ function markGazetteerRuns(ctx: Context): Uint8Array {
       // Tokens start and end with non-space characters, so trimming changes nothing here.
       const phrase = collapseSpaces(text.slice(t.start, last.end));
       if (phrase.length > 60) continue;
-      const f = mode[i] === 1 ? g.caseless(phrase) : listedFlags(ctx, phrase);
+      const f = mode[i] === 1 ? g.caseless(phrase) : g.exact.get(phrase);
       if (f && f & (Kind.Location | Kind.City | Kind.Organization | Kind.Person)) {
         for (let k = i; k < i + n; k++) marks[k] = 1;
         i += n - 1;
@@ -645,7 +619,7 @@ function isGroupWord(ctx: Context, text: string, caps: boolean, f: number): bool
   if (text.length <= 3) return false;
   const last = text.charCodeAt(text.length - 1);
   // A plural of a group word: "Democrats", "Australians".
-  return (last === 115 || last === 83) && (textFlags(ctx, text.slice(0, -1), caps) & Kind.Group) !== 0;
+  return (last === 115 || last === 83) && (flagsOf(ctx.g, text.slice(0, -1), caps) & Kind.Group) !== 0;
 }
 
 function leadingGroup(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean): number {
@@ -674,7 +648,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   const text = doc.text.slice(start, end);
   const wholeToken = first === last && end === tokens[first].end;
   const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last), key: wholeToken ? lowerAt(ctx, first) : text.toLowerCase() };
-  const f = knownFlags >= 0 ? knownFlags : wholeToken ? formFlags(ctx, doc.formOf[first], caps) : textFlags(ctx, text, caps);
+  const f = knownFlags >= 0 ? knownFlags : wholeToken ? formFlags(ctx, doc.formOf[first], caps) : flagsOf(ctx.g, text, caps);
   const n = last - first + 1;
   const firstFlags = tokFlags(ctx, first);
   const lastFlags = endsPossessive(tokens[last]) ? flagsOf(g, tokens[last].text.slice(0, -2), caps) : tokFlags(ctx, last);
