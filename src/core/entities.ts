@@ -82,11 +82,12 @@ function isAcronym(s: string): boolean {
   return /^\p{Lu}(?:\p{Lu}|\.\p{Lu}|&)+\.?$/u.test(s);
 }
 
-/** Offsets of a possessive "'s" ending the token, which is not part of the name. */
-function nameEnd(text: string, t: Token): number {
+/** End of the name ending with token i: a possessive "'s" is not part of it, the period of "U.S." is. */
+function nameEnd(ctx: Context, i: number): number {
+  const t = ctx.doc.tokens[i];
   const s = t.text;
-  if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(s) && text.charAt(t.end) === '.') return t.end + 1;
-  if (s.length > 2 && (s.endsWith("'s") || s.endsWith('’s') || s.endsWith("'S") || s.endsWith('’S'))) return t.end - 2;
+  if (factsAt(ctx, i) & Fact.DottedCapitals && ctx.doc.text.charAt(t.end) === '.') return t.end + 1;
+  if (s.length > 2 && endsPossessive(t)) return t.end - 2;
   return t.end;
 }
 
@@ -102,8 +103,111 @@ interface Context {
   inGazetteer: Uint8Array;
   /** Per token: 1 on an ALL-CAPS line, 2 on a Title-Case headline, else 0. */
   mode: Uint8Array;
-  /** Per token gazetteer flags, -1 until looked up. */
-  tokenFlags: Int32Array;
+  // Facts about each form (a distinct token text, see `Doc.forms`), worked out once per document.
+  /** `Fact` bits, 0 until worked out. */
+  formFacts: Uint8Array;
+  /** The text lower-cased, '' until needed. */
+  formLower: string[];
+  /** 1 when the lower-cased text is a common word, 0 when not, -1 until looked up. */
+  formCommon: Int8Array;
+  /** Gazetteer flags as written in running text and on an ALL-CAPS line, -1 until looked up. */
+  formFlags: Int32Array;
+  formCapsFlags: Int32Array;
+  /** `NameVerdict` of the form in each `Reading`, at index form * 3 + reading; 0 until worked out. */
+  nameVerdicts: Uint8Array;
+  /** Longest multi-word gazetteer entry starting with the form, in words (0 for none), -1 until looked up. */
+  formLongestEntry: Int16Array;
+}
+
+/** What a form's text alone says. */
+const enum Fact {
+  Known = 1,
+  /** `isUpper(text)`. */
+  Capital = 2,
+  /** `isUpper` of the first UTF-16 unit alone. */
+  InitialCapital = 4,
+  /** An opening mark, colon or dash: a new clause starts after it. */
+  OpensClause = 8,
+  /** Capitals joined by periods: "U.S", "A.P". */
+  DottedCapitals = 16,
+}
+
+function factsOf(ctx: Context, form: number): number {
+  let facts = ctx.formFacts[form];
+  if (facts === 0) {
+    const s = ctx.doc.forms[form];
+    facts = Fact.Known;
+    if (isUpper(s)) facts |= Fact.Capital;
+    if (isUpper(s.charAt(0))) facts |= Fact.InitialCapital;
+    if (OPENS_CLAUSE.has(s)) facts |= Fact.OpensClause;
+    if (/^(?:\p{Lu}\.)+\p{Lu}$/u.test(s)) facts |= Fact.DottedCapitals;
+    ctx.formFacts[form] = facts;
+  }
+  return facts;
+}
+
+function factsAt(ctx: Context, i: number): number {
+  return factsOf(ctx, ctx.doc.formOf[i]);
+}
+
+function isCapitalAt(ctx: Context, i: number): boolean {
+  return (factsAt(ctx, i) & Fact.Capital) !== 0;
+}
+
+function lowerOf(ctx: Context, form: number): string {
+  let lower = ctx.formLower[form];
+  if (lower === '') {
+    lower = ctx.doc.forms[form].toLowerCase();
+    ctx.formLower[form] = lower;
+  }
+  return lower;
+}
+
+/** Token i's text lower-cased (`toLowerCase`, unlike `Doc.lower` it keeps curly apostrophes). */
+function lowerAt(ctx: Context, i: number): string {
+  return lowerOf(ctx, ctx.doc.formOf[i]);
+}
+
+function isCommonForm(ctx: Context, form: number): boolean {
+  let common = ctx.formCommon[form];
+  if (common < 0) {
+    common = ctx.g.isCommonWord(lowerOf(ctx, form)) ? 1 : 0;
+    ctx.formCommon[form] = common;
+  }
+  return common === 1;
+}
+
+function isCommonAt(ctx: Context, i: number): boolean {
+  return isCommonForm(ctx, ctx.doc.formOf[i]);
+}
+
+function formFlags(ctx: Context, form: number, caps: boolean): number {
+  const cache = caps ? ctx.formCapsFlags : ctx.formFlags;
+  let f = cache[form];
+  if (f < 0) {
+    f = flagsOf(ctx.g, ctx.doc.forms[form], caps);
+    cache[form] = f;
+  }
+  return f;
+}
+
+/** Gazetteer flags of the name from token `first` to offset `end`: looked up once per form when it is one whole token. */
+function nameFlags(ctx: Context, first: number, last: number, end: number, caps: boolean): number {
+  const t = ctx.doc.tokens[first];
+  if (first === last && end === t.end) return formFlags(ctx, ctx.doc.formOf[first], caps);
+  return flagsOf(ctx.g, ctx.doc.text.slice(t.start, end), caps);
+}
+
+
+/** Longest multi-word gazetteer entry starting with token i's word, in words; 0 for none. */
+function longestEntryAt(ctx: Context, i: number): number {
+  const form = ctx.doc.formOf[i];
+  let longest = ctx.formLongestEntry[form];
+  if (longest < 0) {
+    longest = ctx.g.longestByFirstWord.get(lowerOf(ctx, form)) ?? 0;
+    ctx.formLongestEntry[form] = longest;
+  }
+  return longest;
 }
 
 export function findEntityMentions(doc: Doc): EntityMention[] {
@@ -112,13 +216,29 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
   const storyParagraph = doc.paragraphs.map((p) => p.kind !== 'boilerplate');
   // Per-token line mode: ALL-CAPS line, Title-Case headline, or ordinary running text.
   const mode = new Uint8Array(tokens.length); // 0 running, 1 all caps, 2 title case
+  const forms = doc.forms.length;
+  const ctx: Context = {
+    doc,
+    g,
+    midCapital: new Set<string>(),
+    seenLower: new Set<string>(),
+    sports: false,
+    inGazetteer: new Uint8Array(0),
+    mode,
+    formFacts: new Uint8Array(forms),
+    formLower: new Array<string>(forms).fill(''),
+    formCommon: new Int8Array(forms).fill(-1),
+    formFlags: new Int32Array(forms).fill(-1),
+    formCapsFlags: new Int32Array(forms).fill(-1),
+    nameVerdicts: new Uint8Array(forms * 3),
+    formLongestEntry: new Int16Array(forms).fill(-1),
+  };
+  const { midCapital, seenLower } = ctx;
   const clauseStart = new Uint8Array(tokens.length);
   let li = 0;
   const lineMode = doc.lines.map((l) => (l.allCaps ? 1 : isTitleCaseLine(doc, l.start, l.end, doc.paragraphs[l.paragraph]) ? 2 : 0));
   let prevSentence = -1;
   let prevWordEnd = -1;
-  const midCapital = new Set<string>();
-  const seenLower = new Set<string>();
   let sportsHits = 0;
   const hasCapsLines = lineMode.includes(1);
   for (let i = 0; i < tokens.length; i++) {
@@ -132,7 +252,7 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     }
     if (t.kind !== 'word') {
       // Opening marks, colons and dashes start a new clause; commas and closing brackets do not.
-      if (OPENS_CLAUSE.has(t.text) || (t.text === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
+      if (factsAt(ctx, i) & Fact.OpensClause || (t.text === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
       continue;
     }
     clauseStart[i] = prevWordEnd < 0 ? 1 : 0;
@@ -140,27 +260,28 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
     if (before === 0x201c || before === 0x201d || before === 34) clauseStart[i] = 1;
     prevWordEnd = t.end;
-    const capital = isUpper(t.text);
+    const capital = isCapitalAt(ctx, i);
     if (m === 0) {
       if (!capital) {
         if (hasCapsLines) seenLower.add(t.text);
       } else if (!clauseStart[i]) midCapital.add(t.text);
     }
     if (i < SPORTS_WINDOW) {
-      const lower = capital ? t.text.toLowerCase() : t.text;
+      const lower = capital ? lowerAt(ctx, i) : t.text;
       // The opening of a story tells whether it is sports copy.
       if (g.sportsWords.has(lower)) sportsHits++;
       // A sports desk headline ("SOCCER - …", "Cricket: …") settles it.
       if (i < 3 && t.sentence === 0 && g.sportNames.has(lower)) sportsHits += 100;
     }
   }
-  const ctx: Context = { doc, g, midCapital, seenLower, sports: sportsHits >= 4 && sportsHits * 60 >= Math.min(tokens.length, SPORTS_WINDOW), inGazetteer: markGazetteerRuns(doc, g, mode), mode, tokenFlags: new Int32Array(tokens.length).fill(-1) };
+  ctx.sports = sportsHits >= 4 && sportsHits * 60 >= Math.min(tokens.length, SPORTS_WINDOW);
+  ctx.inGazetteer = markGazetteerRuns(ctx);
 
   const candidates: Candidate[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
-    if (t.kind !== 'word' || !isUpper(t.text) || !storyParagraph[doc.sentences[t.sentence].paragraph] || !isNameWord(ctx, tokens, i, mode[i], clauseStart[i])) {
+    if (t.kind !== 'word' || !isCapitalAt(ctx, i) || !storyParagraph[doc.sentences[t.sentence].paragraph] || !isNameWord(ctx, tokens, i, mode[i], clauseStart[i])) {
       i++;
       continue;
     }
@@ -176,7 +297,7 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
       }
       const joiner = tokens[j].text;
       // "U.S. Open": the period of a dotted abbreviation does not end the name.
-      if (joiner === '.' && /^(?:\p{Lu}\.)+\p{Lu}$/u.test(tokens[j - 1].text) && tokens[j].start === tokens[j - 1].end && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && / $/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+      if (joiner === '.' && factsAt(ctx, j - 1) & Fact.DottedCapitals && tokens[j].start === tokens[j - 1].end && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && / $/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
         last = j + 1;
         j += 2;
         continue;
@@ -194,11 +315,11 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
       }
       const canJoin =
         (g.nameParticles.has(joiner) && !mode[j]) ||
-        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(joiner.toLowerCase()))) && opensLongName(ctx, tokens, i));
+        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(lowerAt(ctx, j)))) && opensLongName(ctx, tokens, i));
       if (canJoin && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && onlySpaceBetween(text, tokens[j], tokens[j + 1])) {
         // Joiners chain ("Organization for Security and Cooperation in Europe"): look ahead to the next name word.
         let k = j + 1;
-        while (k < tokens.length && INNER_JOINERS.has(tokens[k].text.toLowerCase()) && k - j < 3) k++;
+        while (k < tokens.length && INNER_JOINERS.has(lowerAt(ctx, k)) && k - j < 3) k++;
         if (k < tokens.length && isNameWord(ctx, tokens, k, mode[k], 0) && onlySpaceBetween(text, tokens[k - 1], tokens[k])) {
           last = k;
           j = k + 1;
@@ -224,13 +345,46 @@ function isTitleCaseLine(doc: Doc, start: number, end: number, paragraph: Paragr
     paragraph.kind === 'headline' ||
     paragraph.kind === 'aside' ||
     (paragraph.index === 0 && start === paragraph.start) ||
-    (start === paragraph.start && end === paragraph.end && !/[.!?]["”’]?$/.test(doc.text.slice(Math.max(start, end - 2), end)));
+    (start === paragraph.start && end === paragraph.end && !endsWithFullStop(doc.text, start, end));
   if (!titleSlot) return false;
-  const words = doc.text.slice(start, end).match(/\p{L}{4,}/gu) ?? [];
-  if (words.length < 3) return false;
+  // Words of four letters or more, and how many of them are capitalised.
+  const { text } = doc;
+  let words = 0;
   let capital = 0;
-  for (const w of words) if (isUpper(w.charAt(0))) capital++;
-  return capital * 10 >= words.length * 9;
+  let letters = 0;
+  let initialCapital = false;
+  for (let i = start; i <= end; ) {
+    const code = i < end ? text.charCodeAt(i) : 32;
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    if (isLetterAt(text, i, code)) {
+      if (letters++ === 0) initialCapital = isUpper(text.charAt(i));
+    } else {
+      if (letters >= 4) {
+        words++;
+        if (initialCapital) capital++;
+      }
+      letters = 0;
+    }
+    i += width;
+  }
+  if (words < 3) return false;
+  return capital * 10 >= words * 9;
+}
+
+const LETTER_AT = /\p{L}/uy;
+
+/** A letter starts at `i` (`code` is the UTF-16 unit there). */
+function isLetterAt(text: string, i: number, code: number): boolean {
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  LETTER_AT.lastIndex = i;
+  return LETTER_AT.test(text);
+}
+
+/** text[start, end) ends with ".", "!" or "?", perhaps followed by a closing quotation mark. */
+function endsWithFullStop(text: string, start: number, end: number): boolean {
+  let last = text.charCodeAt(end - 1);
+  if ((last === 34 || last === 0x201d || last === 0x2019) && end - 2 >= start) last = text.charCodeAt(end - 2);
+  return last === 46 || last === 33 || last === 63;
 }
 
 function onlySpaceBetween(text: string, a: Token, b: Token): boolean {
@@ -259,14 +413,9 @@ function isDateWord(ctx: Context, i: number): boolean {
   return (tokFlags(ctx, i) & Kind.Date) !== 0;
 }
 
-/** Gazetteer flags of token i, looked up once per document. */
+/** Gazetteer flags of token i as written on its line. */
 function tokFlags(ctx: Context, i: number): number {
-  let f = ctx.tokenFlags[i];
-  if (f < 0) {
-    f = flagsOf(ctx.g, ctx.doc.tokens[i].text, ctx.mode[i] === 1);
-    ctx.tokenFlags[i] = f;
-  }
-  return f;
+  return formFlags(ctx, ctx.doc.formOf[i], ctx.mode[i] === 1);
 }
 
 function isInitial(s: string): boolean {
@@ -274,19 +423,20 @@ function isInitial(s: string): boolean {
 }
 
 /** Marks tokens covered by multi-word gazetteer entries, longest match first. */
-function markGazetteerRuns(doc: Doc, g: Gazetteer, mode: Uint8Array): Uint8Array {
+function markGazetteerRuns(ctx: Context): Uint8Array {
+  const { doc, g, mode } = ctx;
   const { tokens, text } = doc;
   const marks = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || !isUpper(t.text)) continue;
+    if (t.kind !== 'word' || !isCapitalAt(ctx, i)) continue;
     const next = tokens[i + 1];
-    if (!next || next.sentence !== t.sentence || (!isUpper(next.text) && !INNER_JOINERS.has(next.text) && next.text !== '.')) continue;
-    const longest = g.longestByFirstWord.get(t.text.toLowerCase());
+    if (!next || next.sentence !== t.sentence || (!isCapitalAt(ctx, i + 1) && !INNER_JOINERS.has(next.text) && next.text !== '.')) continue;
+    const longest = longestEntryAt(ctx, i);
     if (!longest) continue;
     for (let n = Math.min(longest, tokens.length - i); n >= 2; n--) {
       const last = tokens[i + n - 1];
-      if (last.sentence !== t.sentence || !isUpper(last.text)) continue;
+      if (last.sentence !== t.sentence || !isCapitalAt(ctx, i + n - 1)) continue;
       // Tokens start and end with non-space characters, so trimming changes nothing here.
       const phrase = collapseSpaces(text.slice(t.start, last.end));
       if (phrase.length > 60) continue;
@@ -301,49 +451,83 @@ function markGazetteerRuns(doc: Doc, g: Gazetteer, mode: Uint8Array): Uint8Array
   return marks;
 }
 
+/** How a word is read: on an ALL-CAPS line, opening a clause or a Title-Case headline, or in running text. */
+const enum Reading {
+  Caps = 0,
+  ClauseStart = 1,
+  Running = 2,
+}
+
+const enum NameVerdict {
+  Unknown = 0,
+  No = 1,
+  Yes = 2,
+  /** A common word that is a name only when an uncommon capitalised word follows ("Mark Butcher"). */
+  IfUncommonNameFollows = 3,
+}
+
 function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atClauseStart: number): boolean {
   const t = tokens[i];
   if (t.kind !== 'word') return false;
-  const s = t.text;
-  const c0 = s.charAt(0);
-  if (!isUpper(c0)) return false;
+  const form = ctx.doc.formOf[i];
+  if (!(factsOf(ctx, form) & Fact.InitialCapital)) return false;
   if (ctx.inGazetteer[i]) return true;
-  const { g } = ctx;
-  const lower = s.toLowerCase();
-  if (s.length === 1) {
+  if (t.text.length === 1) {
     const next = tokens[i + 1];
     return !!next && next.text === '.' && next.start === t.end && mode !== 1;
   }
+  // The rest depends on the word alone and on facts of the whole document, so it is worked out once per form.
+  const slot = form * 3 + (mode === 1 ? Reading.Caps : mode === 2 || atClauseStart ? Reading.ClauseStart : Reading.Running);
+  let verdict = ctx.nameVerdicts[slot];
+  if (verdict === NameVerdict.Unknown) {
+    verdict = nameVerdict(ctx, form, slot % 3);
+    ctx.nameVerdicts[slot] = verdict;
+  }
+  if (verdict === NameVerdict.IfUncommonNameFollows) {
+    const next = tokens[i + 1];
+    return !!next && next.sentence === t.sentence && next.kind === 'word' && isCapitalAt(ctx, i + 1) && !isCommonAt(ctx, i + 1);
+  }
+  return verdict === NameVerdict.Yes;
+}
+
+/** Whether a capitalised word of two or more characters can be a name word in the given reading. */
+function nameVerdict(ctx: Context, form: number, reading: Reading): NameVerdict {
+  const { g } = ctx;
+  const s = ctx.doc.forms[form];
+  const lower = lowerOf(ctx, form);
   // "Russian-backed", "York-based": a modifier, not a name ("Ban Ki-moon" is one).
-  if (MODIFIER_SUFFIX.test(s)) return false;
+  if (MODIFIER_SUFFIX.test(s)) return NameVerdict.No;
   // "It", "The", "I’m" wherever they stand (after a dash, an ellipsis, a bracket).
-  if (mode !== 1 && g.functionWords.has(lower.replace('’', "'")) && !hasUpperAfterFirst(s)) return false;
-  if (mode === 1) {
-    const f = g.caseless(s);
-    if (g.closedClass.has(lower) && !(f & Kind.Country)) return false;
-    if (f & (NAME_KINDS | Kind.City | Kind.KnownOrganization)) return !(g.isCommonWord(lower) && !(f & (Kind.Location | Kind.Organization | Kind.Country)) && !ctx.midCapital.has(titleCase(s)));
-    if (g.isCommonWord(lower) || ctx.seenLower.has(lower)) return ctx.midCapital.has(titleCase(s));
-    return true;
+  if (reading !== Reading.Caps && g.functionWords.has(lower.replace('’', "'")) && !hasUpperAfterFirst(s)) return NameVerdict.No;
+  if (reading === Reading.Caps) {
+    const f = formFlags(ctx, form, true);
+    if (g.closedClass.has(lower) && !(f & Kind.Country)) return NameVerdict.No;
+    if (f & (NAME_KINDS | Kind.City | Kind.KnownOrganization)) return verdictOf(!(isCommonForm(ctx, form) && !(f & (Kind.Location | Kind.Organization | Kind.Country)) && !ctx.midCapital.has(titleCase(s))));
+    if (isCommonForm(ctx, form) || ctx.seenLower.has(lower)) return verdictOf(ctx.midCapital.has(titleCase(s)));
+    return NameVerdict.Yes;
   }
-  if (mode === 2 || atClauseStart) {
-    if ((g.cueVerbs.has(lower) || g.closedClass.has(lower)) && !hasUpperAfterFirst(s)) return false;
+  if (reading === Reading.ClauseStart) {
+    if ((g.cueVerbs.has(lower) || g.closedClass.has(lower)) && !hasUpperAfterFirst(s)) return NameVerdict.No;
     // "Year-on-year", "Post-mortem": a compound of ordinary words.
-    if (lower.includes('-') && !hasUpperAfterFirst(s) && lower.split('-').every((p) => g.isCommonWord(p) || g.closedClass.has(p) || /^\d+$/.test(p))) return false;
-    const f = flagsOf(g, s, false);
-    if (ctx.midCapital.has(s)) return true;
+    if (lower.includes('-') && !hasUpperAfterFirst(s) && lower.split('-').every((p) => g.isCommonWord(p) || g.closedClass.has(p) || /^\d+$/.test(p))) return NameVerdict.No;
+    const f = formFlags(ctx, form, false);
+    if (ctx.midCapital.has(s)) return NameVerdict.Yes;
     // "Lawmaker urges …", "Official says …": a role noun opening a headline or clause is no name by itself.
-    if (g.personNouns.has(lower) && !(f & (NAME_KINDS | Kind.KnownOrganization | Kind.TitleHead | Kind.TitleModifier))) return false;
-    if (f & (Kind.Location | Kind.Organization | Kind.Country | Kind.KnownOrganization)) return true;
-    if (f & Kind.City && !g.isCommonWord(lower)) return true;
-    if (g.isCommonWord(lower)) {
+    if (g.personNouns.has(lower) && !(f & (NAME_KINDS | Kind.KnownOrganization | Kind.TitleHead | Kind.TitleModifier))) return NameVerdict.No;
+    if (f & (Kind.Location | Kind.Organization | Kind.Country | Kind.KnownOrganization)) return NameVerdict.Yes;
+    if (f & Kind.City && !isCommonForm(ctx, form)) return NameVerdict.Yes;
+    if (isCommonForm(ctx, form)) {
       // A common word opening a clause is a name only when a name follows it ("Mark Butcher", "Bill Gates").
-      if (!(f & (Kind.FirstName | Kind.Person | Kind.TitleHead | Kind.TitleModifier | Kind.Group))) return false;
-      const next = tokens[i + 1];
-      return !!next && next.sentence === t.sentence && next.kind === 'word' && isUpper(next.text) && !g.isCommonWord(next.text.toLowerCase());
+      if (!(f & (Kind.FirstName | Kind.Person | Kind.TitleHead | Kind.TitleModifier | Kind.Group))) return NameVerdict.No;
+      return NameVerdict.IfUncommonNameFollows;
     }
-    return true;
+    return NameVerdict.Yes;
   }
-  return true;
+  return NameVerdict.Yes;
+}
+
+function verdictOf(yes: boolean): NameVerdict {
+  return yes ? NameVerdict.Yes : NameVerdict.No;
 }
 
 function titleCase(s: string): string {
@@ -352,23 +536,21 @@ function titleCase(s: string): string {
 
 /** Splits a capitalised run into title / nationality / name parts and types the name part(s). */
 function splitAndType(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, out: Candidate[]): void {
-  const { g, doc } = ctx;
   // "Secretary of State", "Minister of Defence": ordinary words after a title and "of" finish the title;
   // a name after them is the office holder ("Secretary of State John Kerry").
   if (first > 1 && tokens[first - 1].text === 'of' && tokFlags(ctx, first - 2) & Kind.TitleHead) {
     let k = first;
-    while (k <= last && g.isCommonWord(tokens[k].text.toLowerCase()) && !(tokFlags(ctx, k) & (Kind.Location | Kind.Country | Kind.FirstName))) k++;
+    while (k <= last && isCommonAt(ctx, k) && !(tokFlags(ctx, k) & (Kind.Location | Kind.Country | Kind.FirstName))) k++;
     if (k > last) return;
     if (k > first && tokFlags(ctx, k) & Kind.FirstName && k < last) {
       out.push(typed(ctx, tokens, k, last, caps, true));
       return;
     }
   }
-  const whole = doc.text.slice(tokens[first].start, nameEnd(doc.text, tokens[last]));
-  const wholeFlags = flagsOf(g, whole, caps);
+  const wholeFlags = nameFlags(ctx, first, last, nameEnd(ctx, last), caps);
   const opensWithTitle = (tokFlags(ctx, first) & Kind.TitleHead) !== 0 && !(wholeFlags & (Kind.Location | Kind.City | Kind.Organization));
   if (first < last && wholeFlags & (Kind.Location | Kind.City | Kind.Organization | Kind.Person | Kind.Group) && !opensWithTitle) {
-    out.push(typed(ctx, tokens, first, last, caps, false));
+    out.push(typed(ctx, tokens, first, last, caps, false, wholeFlags));
     return;
   }
   // An organization or place, a title, then a person: "Wells Fargo CEO John Stumpf", "Hong Kong Financial Secretary Donald Tsang".
@@ -399,9 +581,9 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
     else if (!(f & Kind.TitleModifier)) break;
     m++;
   }
-  if (lastHead >= k && !(flagsOf(g, doc.text.slice(tokens[k].start, nameEnd(doc.text, tokens[last])), caps) & (Kind.Organization | Kind.Location))) {
+  if (lastHead >= k && !(nameFlags(ctx, k, last, nameEnd(ctx, last), caps) & (Kind.Organization | Kind.Location))) {
     const headEndsRun = lastHead === last;
-    const nextIsJoiner = headEndsRun ? false : tokens[lastHead + 1].kind === 'word' && !isUpper(tokens[lastHead + 1].text);
+    const nextIsJoiner = headEndsRun ? false : tokens[lastHead + 1].kind === 'word' && !isCapitalAt(ctx, lastHead + 1);
     const orgHeadAfter = !headEndsRun && (tokFlags(ctx, last) & (Kind.OrgHead | Kind.EventHead)) !== 0;
     if (!nextIsJoiner && !orgHeadAfter) {
       titled = true;
@@ -410,7 +592,7 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
   }
   if (k > last) return;
   // An ordinary word glued before a full name is no part of it: "Crooked Hillary Clinton", "Miss Universe Alicia Machado".
-  if (k + 1 < last && tokFlags(ctx, k + 1) & Kind.FirstName && !(tokFlags(ctx, k) & (NAME_KINDS | Kind.TitleHead | Kind.TitleModifier | Kind.LocFirst | Kind.OrgFirst)) && g.isCommonWord(tokens[k].text.toLowerCase())) {
+  if (k + 1 < last && tokFlags(ctx, k + 1) & Kind.FirstName && !(tokFlags(ctx, k) & (NAME_KINDS | Kind.TitleHead | Kind.TitleModifier | Kind.LocFirst | Kind.OrgFirst)) && isCommonAt(ctx, k)) {
     k++;
     titled = true;
   } else if (k + 2 < last && tokFlags(ctx, k) & (Kind.Location | Kind.Country) && tokFlags(ctx, k + 1) & Kind.Group && tokFlags(ctx, k + 2) & Kind.FirstName && !(tokFlags(ctx, k + 2) & Kind.Location)) {
@@ -426,26 +608,25 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
 function isUnknownFullName(ctx: Context, tokens: Token[], from: number, last: number): boolean {
   if (last - from < 1 || last - from > 2) return false;
   for (let k = from; k <= last; k++) {
-    const w = tokens[k].text;
-    if (w.length < 2 || ctx.g.isCommonWord(w.toLowerCase()) || tokFlags(ctx, k) & (Kind.TitleHead | Kind.TitleModifier | Kind.Location | Kind.Country | Kind.Organization | Kind.OrgHead | Kind.LocHead | Kind.Group)) return false;
+    if (tokens[k].text.length < 2 || isCommonAt(ctx, k) || tokFlags(ctx, k) & (Kind.TitleHead | Kind.TitleModifier | Kind.Location | Kind.Country | Kind.Organization | Kind.OrgHead | Kind.LocHead | Kind.Group)) return false;
   }
   return true;
 }
 
-function isGroupWord(g: Gazetteer, text: string, caps: boolean, f: number): boolean {
+function isGroupWord(ctx: Context, text: string, caps: boolean, f: number): boolean {
   if (f & (Kind.Location | Kind.City | Kind.Organization)) return false;
   if (f & Kind.Group) return true;
-  return text.length > 3 && /s$/i.test(text) && (flagsOf(g, text.slice(0, -1), caps) & Kind.Group) !== 0;
+  if (text.length <= 3) return false;
+  const last = text.charCodeAt(text.length - 1);
+  // A plural of a group word: "Democrats", "Australians".
+  return (last === 115 || last === 83) && (flagsOf(ctx.g, text.slice(0, -1), caps) & Kind.Group) !== 0;
 }
 
 function leadingGroup(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean): number {
-  const { g, doc } = ctx;
   for (let n = Math.min(last - 1, first + 1); n >= first; n--) {
-    const s = doc.text.slice(tokens[first].start, tokens[n].end);
-    const f = flagsOf(g, s, caps);
+    const f = nameFlags(ctx, first, n, tokens[n].end, caps);
     if (f & Kind.Group && !(f & (Kind.Location | Kind.City | Kind.Organization))) {
-      const rest = doc.text.slice(tokens[n + 1].start, nameEnd(doc.text, tokens[last]));
-      const restFlags = flagsOf(g, rest, caps);
+      const restFlags = nameFlags(ctx, n + 1, last, nameEnd(ctx, last), caps);
       if (endsWithOrgHead(ctx, n + 1, last) && !(restFlags & Kind.Person)) return -1;
       return n;
     }
@@ -459,65 +640,69 @@ function endsWithOrgHead(ctx: Context, first: number, last: number): boolean {
   return last > first && (tokFlags(ctx, last) & Kind.OrgHead) !== 0;
 }
 
-function typed(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, afterTitle: boolean): Candidate {
+/** Types the name from token `first` to `last`; `knownFlags` are its gazetteer flags when the caller has them, else -1. */
+function typed(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, afterTitle: boolean, knownFlags = -1): Candidate {
   const { g, doc } = ctx;
   const start = tokens[first].start;
-  const end = nameEnd(doc.text, tokens[last]);
+  const end = nameEnd(ctx, last);
   const text = doc.text.slice(start, end);
-  const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last), key: text.toLowerCase() };
-  const set = (type: EntityType, strength: Strength): Candidate => {
-    c.type = type;
-    c.strength = strength;
-    // A guess gives way to what the surrounding words say; a guess they confirm is no longer a guess.
-    if (strength === Strength.Guess && c.cue) {
-      c.type = c.cue;
-      c.strength = Strength.Context;
-    }
-    return c;
-  };
-  const f = flagsOf(g, text, caps);
+  const wholeToken = first === last && end === tokens[first].end;
+  const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last), key: wholeToken ? lowerAt(ctx, first) : text.toLowerCase() };
+  const f = knownFlags >= 0 ? knownFlags : wholeToken ? formFlags(ctx, doc.formOf[first], caps) : flagsOf(ctx.g, text, caps);
   const n = last - first + 1;
   const firstFlags = tokFlags(ctx, first);
   const lastFlags = endsPossessive(tokens[last]) ? flagsOf(g, tokens[last].text.slice(0, -2), caps) : tokFlags(ctx, last);
   const prev = first > 0 && tokens[first - 1].sentence === tokens[first].sentence ? tokens[first - 1] : null;
-  const prevWord = prev?.text.toLowerCase() ?? '';
+  const prevWord = prev ? lowerAt(ctx, first - 1) : '';
   const next = tokens[last + 1]?.sentence === tokens[last].sentence ? tokens[last + 1] : null;
   const placeContext = PLACE_PREPOSITIONS.has(prevWord);
 
-  if (afterTitle) return set('person', Strength.Certain);
-  if (f & Kind.KnownOrganization) return set('organization', Strength.Certain);
-  if (n > 1 && lastFlags & Kind.EventHead && !(f & (Kind.Location | Kind.City | Kind.Organization))) return set('event', Strength.Lexicon);
-  if (/\s&\s/.test(text)) return set('organization', Strength.Lexicon);
-  if (f & Kind.Date && n === 1) return set('date', Strength.Certain);
-  if (isGroupWord(g, text, caps, f)) return set('nationality', Strength.Lexicon);
+  if (afterTitle) return settle(c, 'person', Strength.Certain);
+  if (f & Kind.KnownOrganization) return settle(c, 'organization', Strength.Certain);
+  if (n > 1 && lastFlags & Kind.EventHead && !(f & (Kind.Location | Kind.City | Kind.Organization))) return settle(c, 'event', Strength.Lexicon);
+  if (n > 1 && /\s&\s/.test(text)) return settle(c, 'organization', Strength.Lexicon);
+  if (f & Kind.Date && n === 1) return settle(c, 'date', Strength.Certain);
+  if (isGroupWord(ctx, text, caps, f)) return settle(c, 'nationality', Strength.Lexicon);
   if (prev && tokFlags(ctx, first - 1) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(prev.text)) {
-    return set('person', Strength.Certain);
+    return settle(c, 'person', Strength.Certain);
   }
-  if (f & Kind.Country) return set('location', Strength.Certain);
+  if (f & Kind.Country) return settle(c, 'location', Strength.Certain);
   if (n > 1 && lastFlags & Kind.OrgHead && !(f & (Kind.Location | Kind.City))) {
-    return set('organization', Strength.Lexicon);
+    return settle(c, 'organization', Strength.Lexicon);
   }
-  if (n > 2 && firstFlags & Kind.OrgFirst && /\s(?:of|for)\s/i.test(text)) return set('organization', Strength.Lexicon);
-  if (n > 1 && firstFlags & Kind.OrgPrefix) return set('organization', Strength.Lexicon);
+  if (n > 2 && firstFlags & Kind.OrgFirst && /\s(?:of|for)\s/i.test(text)) return settle(c, 'organization', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.OrgPrefix) return settle(c, 'organization', Strength.Lexicon);
   // "Dynamo Moscow", "Greenock Morton": a club named after its town.
-  if (ctx.sports && n > 1 && lastFlags & (Kind.City | Kind.Location) && !(f & (Kind.City | Kind.Location)) && !(firstFlags & Kind.FirstName)) return set('organization', Strength.Context);
-  if (!ctx.sports && f & Kind.City && !(f & (Kind.Location | Kind.Capital)) && f & Kind.Person && n === 1) return set('person', Strength.Lexicon);
+  if (ctx.sports && n > 1 && lastFlags & (Kind.City | Kind.Location) && !(f & (Kind.City | Kind.Location)) && !(firstFlags & Kind.FirstName)) return settle(c, 'organization', Strength.Context);
+  if (!ctx.sports && f & Kind.City && !(f & (Kind.Location | Kind.Capital)) && f & Kind.Person && n === 1) return settle(c, 'person', Strength.Lexicon);
   if (f & (Kind.Location | Kind.City)) {
-    if (ctx.sports && !placeContext && !(f & Kind.Country) && !isDateline(ctx, tokens, first, last)) return set('organization', Strength.Context);
-    if (!(f & Kind.Location) && n > 1 && firstFlags & Kind.FirstName && !(firstFlags & Kind.LocFirst)) return set('person', Strength.Lexicon);
-    return set('location', Strength.Lexicon);
+    if (ctx.sports && !placeContext && !(f & Kind.Country) && !isDateline(ctx, tokens, first, last)) return settle(c, 'organization', Strength.Context);
+    if (!(f & Kind.Location) && n > 1 && firstFlags & Kind.FirstName && !(firstFlags & Kind.LocFirst)) return settle(c, 'person', Strength.Lexicon);
+    return settle(c, 'location', Strength.Lexicon);
   }
-  if (f & Kind.Organization) return set('organization', Strength.Lexicon);
-  if (n > 1 && lastFlags & Kind.LocHead) return set('location', Strength.Lexicon);
-  if (n > 1 && firstFlags & Kind.LocFirst && !(firstFlags & Kind.FirstName) && tokFlags(ctx, first + 1) & Kind.Location) return set('location', Strength.Lexicon);
-  if (f & Kind.Person) return set('person', Strength.Lexicon);
-  if (n > 1 && firstFlags & Kind.FirstName) return set('person', Strength.Lexicon);
-  if (!caps && isAcronym(text) && text.length <= 6) return set('organization', Strength.Context);
-  if (next && PERSON_VERBS.has(next.text.toLowerCase())) return set('person', Strength.Context);
-  if (placeContext && n === 1) return set('location', Strength.Guess);
-  if (n === 1 && firstFlags & Kind.FirstName) return set('person', Strength.Context);
+  if (f & Kind.Organization) return settle(c, 'organization', Strength.Lexicon);
+  if (n > 1 && lastFlags & Kind.LocHead) return settle(c, 'location', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.LocFirst && !(firstFlags & Kind.FirstName) && tokFlags(ctx, first + 1) & Kind.Location) return settle(c, 'location', Strength.Lexicon);
+  if (f & Kind.Person) return settle(c, 'person', Strength.Lexicon);
+  if (n > 1 && firstFlags & Kind.FirstName) return settle(c, 'person', Strength.Lexicon);
+  if (!caps && isAcronym(text) && text.length <= 6) return settle(c, 'organization', Strength.Context);
+  if (next && PERSON_VERBS.has(lowerAt(ctx, last + 1))) return settle(c, 'person', Strength.Context);
+  if (placeContext && n === 1) return settle(c, 'location', Strength.Guess);
+  if (n === 1 && firstFlags & Kind.FirstName) return settle(c, 'person', Strength.Context);
   // An unknown single capitalised word is more often a company, club or body than a person.
-  return set(n === 1 ? 'organization' : 'person', Strength.Guess);
+  return settle(c, n === 1 ? 'organization' : 'person', Strength.Guess);
+}
+
+/** Gives the candidate its type and strength. */
+function settle(c: Candidate, type: EntityType, strength: Strength): Candidate {
+  c.type = type;
+  c.strength = strength;
+  // A guess gives way to what the surrounding words say; a guess they confirm is no longer a guess.
+  if (strength === Strength.Guess && c.cue) {
+    c.type = c.cue;
+    c.strength = Strength.Context;
+  }
+  return c;
 }
 
 const SCORECARD_MARKS = new Set(['c', 'b', 'st', 'lbw']);
@@ -530,10 +715,10 @@ const LOC_NOUNS_BEFORE = new Set(['town', 'city', 'village', 'capital', 'provinc
 function contextCue(ctx: Context, tokens: Token[], first: number, last: number): EntityType | null {
   const { g } = ctx;
   const sentence = tokens[first].sentence;
-  const prev = first > 0 && tokens[first - 1].sentence === sentence ? tokens[first - 1].text.toLowerCase() : '';
-  const prev2 = first > 1 && tokens[first - 2].sentence === sentence ? tokens[first - 2].text.toLowerCase() : '';
+  const prev = first > 0 && tokens[first - 1].sentence === sentence ? lowerAt(ctx, first - 1) : '';
+  const prev2 = first > 1 && tokens[first - 2].sentence === sentence ? lowerAt(ctx, first - 2) : '';
   const next = last + 1 < tokens.length && tokens[last + 1].sentence === sentence ? tokens[last + 1] : null;
-  const nextWord = next?.text.toLowerCase() ?? '';
+  const nextWord = next ? lowerAt(ctx, last + 1) : '';
   const next2 = last + 2 < tokens.length && tokens[last + 2].sentence === sentence ? tokens[last + 2] : null;
   if (next && PERSON_VERBS.has(nextWord)) return 'person';
   // Cricket scorecards: "Gough b Croft", "c Healy".
@@ -543,7 +728,7 @@ function contextCue(ctx: Context, tokens: Token[], first: number, last: number):
   if (ORG_NOUNS_BEFORE.has(prev)) return 'organization';
   // "a law firm, Baker McKenzie, …": an apposition to an organization noun.
   if (prev === ',' && ORG_NOUNS_BEFORE.has(prev2) && prev2 !== 'party' && prev2 !== 'side') return 'organization';
-  if (ORG_WORDS_AFTER.has(nextWord) || (/^['’]s$/.test(nextWord) && next2 && ORG_WORDS_AFTER.has(next2.text.toLowerCase()))) return 'organization';
+  if (ORG_WORDS_AFTER.has(nextWord) || (/^['’]s$/.test(nextWord) && next2 && ORG_WORDS_AFTER.has(lowerAt(ctx, last + 2)))) return 'organization';
   if (LOC_WORDS_BEFORE.has(prev)) return 'location';
   if (prev === 'of' && LOC_NOUNS_BEFORE.has(prev2)) return 'location';
   return null;
@@ -558,60 +743,80 @@ function isDateline(ctx: Context, tokens: Token[], first: number, last: number):
   return /^\s*(?:\d{4}-|[-–—(,])/.test(after);
 }
 
+/** The candidates of one lower-cased form: the most certain of them, and the types their contexts suggest. */
+interface FormGroup {
+  best: Candidate;
+  votes: Map<EntityType, number> | null;
+}
+
 /** Document-level consistency: surnames of known people, one type per repeated form, acronyms. */
 function harmonize(ctx: Context, candidates: Candidate[]): void {
-  const best = new Map<string, Candidate>();
+  const groups = new Map<string, FormGroup>();
+  /** Each candidate's group, looked up once. */
+  const groupOf: (FormGroup | undefined)[] = [];
   const surnames = new Map<string, Candidate>();
   /** Last words of two-word names guessed to be people ("Shonda Rhimes"): that word alone is their surname. */
   const guessedSurnames = new Set<string>();
-  const votes = new Map<string, Map<EntityType, number>>();
   for (const c of candidates) {
-    if (c.type === 'misc' || c.type === 'date') continue;
-    const key = c.key;
-    if (c.cue) {
-      const v = votes.get(key) ?? new Map<EntityType, number>();
-      v.set(c.cue, (v.get(c.cue) ?? 0) + 1);
-      votes.set(key, v);
+    if (c.type === 'misc' || c.type === 'date') {
+      groupOf.push(undefined);
+      continue;
     }
-    const b = best.get(key);
-    if (!b || c.strength > b.strength) best.set(key, c);
+    const key = c.key;
+    let group = groups.get(key);
+    if (!group) {
+      group = { best: c, votes: null };
+      groups.set(key, group);
+    } else if (c.strength > group.best.strength) group.best = c;
+    groupOf.push(group);
+    if (c.cue) {
+      group.votes ??= new Map<EntityType, number>();
+      group.votes.set(c.cue, (group.votes.get(c.cue) ?? 0) + 1);
+    }
     if (c.type === 'person' && c.strength === Strength.Certain && c.first === c.last) surnames.set(key, c);
-    if (c.type === 'person' && c.strength === Strength.Guess && c.last === c.first + 1 && !endsPossessive(ctx.doc.tokens[c.last])) guessedSurnames.add(ctx.doc.tokens[c.last].text.toLowerCase());
+    if (c.type === 'person' && c.strength === Strength.Guess && c.last === c.first + 1 && !endsPossessive(ctx.doc.tokens[c.last])) guessedSurnames.add(lowerAt(ctx, c.last));
     if (c.type === 'person' && c.strength >= Strength.Context && c.last > c.first) {
       const lastToken = ctx.doc.tokens[c.last];
-      const lastWord = (endsPossessive(lastToken) ? lastToken.text.slice(0, -2) : lastToken.text).toLowerCase();
+      const lastWord = endsPossessive(lastToken) ? lastToken.text.slice(0, -2).toLowerCase() : lowerAt(ctx, c.last);
       surnames.set(lastWord, c);
-      const firstWord = ctx.doc.tokens[c.first].text.toLowerCase();
+      const firstWord = lowerAt(ctx, c.first);
       if (!(tokFlags(ctx, c.first) & Kind.FirstName)) surnames.set(firstWord, c);
     }
   }
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci];
     if (c.type === 'nationality' || c.type === 'date') continue;
     const key = c.key;
+    const group = groupOf[ci] ?? groups.get(key);
     if (c.first === c.last && surnames.has(key) && c.strength < Strength.Certain) {
-      const f = flagsOf(ctx.g, c.text, c.caps);
+      const f = nameFlags(ctx, c.first, c.last, c.end, c.caps);
       if (!(f & Kind.Country)) {
         c.type = 'person';
         c.strength = Strength.Context;
         continue;
       }
     }
-    const b = best.get(key);
+    const b = group?.best;
     if (b && b !== c && b.strength === Strength.Certain && c.strength < Strength.Certain) {
       c.type = b.type;
       c.strength = b.strength;
       continue;
     }
     // A lone word that is only guessed, and ends a name guessed to be a person, is that person's surname.
-    if (c.first === c.last && c.strength === Strength.Guess && guessedSurnames.has(key) && !votes.has(key)) {
+    if (c.first === c.last && c.strength === Strength.Guess && guessedSurnames.has(key) && !group?.votes) {
       c.type = 'person';
       continue;
     }
-    const v = votes.get(key);
+    const v = group?.votes;
     if (v && c.strength === Strength.Guess) {
       let top: EntityType | null = null;
       let topCount = 0;
-      for (const [type, count] of v) if (count > topCount) [top, topCount] = [type, count];
+      for (const [type, count] of v) {
+        if (count > topCount) {
+          top = type;
+          topCount = count;
+        }
+      }
       if (top) {
         c.type = top;
         continue;

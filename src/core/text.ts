@@ -47,6 +47,10 @@ export interface Doc {
   tokens: Token[];
   /** Lower-case form of each token, curly apostrophes straightened ("Don’t" → "don't"): computed once, shared by all stages. */
   lower: string[];
+  /** The distinct token texts ("forms") of the document, each once: `tokens[i].text === forms[formOf[i]]`. */
+  forms: string[];
+  /** Index in `forms` of each token's text: lets later stages compute facts about a word once per form. */
+  formOf: Int32Array;
 }
 
 const LETTER = /\p{L}/u;
@@ -92,16 +96,17 @@ export function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0xfeff || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000 || code === 0x0b || code === 0x0c;
 }
 
-function splitLines(text: string, para: Span, paragraph: number, out: Line[]): void {
-  const nl = /\r\n|\r|\n/g;
-  nl.lastIndex = para.start;
+/** Splits a paragraph at its line breaks ("\r\n", "\r" or "\n"); `lineBreaks` searches the text for them. */
+function splitLines(text: string, lineBreaks: ForwardSearch, para: Span, paragraph: number, out: Line[]): void {
   let start = para.start;
   for (;;) {
-    const m = nl.exec(text);
-    const end = m && m.index < para.end ? m.index : para.end;
-    pushTrimmedLine(text, start, end, paragraph, out);
-    if (!m || m.index >= para.end) break;
-    start = m.index + m[0].length;
+    const at = lineBreaks.find(start);
+    if (at >= para.end) {
+      pushTrimmedLine(text, start, para.end, paragraph, out);
+      return;
+    }
+    pushTrimmedLine(text, start, at, paragraph, out);
+    start = at + (text.charCodeAt(at) === 13 && text.charCodeAt(at + 1) === 10 ? 2 : 1);
   }
 }
 
@@ -130,12 +135,26 @@ function isAllCaps(text: string, start: number, end: number): boolean {
   return letters >= 2;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-/** The number of words in `s`, counting no further than `limit + 1`. */
-function wordCountUpTo(s: string, limit: number): number {
+const LETTER_OR_DIGIT_AT = /[\p{L}\p{N}]/uy;
+
+/** The number of words (runs of letters and digits) in text[start, end), counting no further than `limit + 1`. */
+function wordCountUpTo(text: string, start: number, end: number, limit: number): number {
   let n = 0;
-  WORD.lastIndex = 0;
-  while (n <= limit && WORD.exec(s)) n++;
+  let inWord = false;
+  for (let i = start; i < end; ) {
+    const code = text.charCodeAt(i);
+    let wordChar: boolean;
+    if (code < 0x80) {
+      wordChar = isAsciiLetter(code) || isAsciiDigit(code);
+      i++;
+    } else {
+      LETTER_OR_DIGIT_AT.lastIndex = i;
+      wordChar = LETTER_OR_DIGIT_AT.test(text);
+      i += codePointLength(text, i);
+    }
+    if (wordChar && !inWord && ++n > limit) return n;
+    inWord = wordChar;
+  }
   return n;
 }
 
@@ -149,10 +168,10 @@ const LONGEST_FURNITURE = Math.max(0, ...[...BOILERPLATE_LINES, ...BOILERPLATE_T
  * True when `s` may be a page-furniture line: its normalised form keeps every ASCII letter and digit,
  * so a paragraph with more of them than the longest listed line cannot be one.
  */
-function mayBeFurniture(s: string): boolean {
+function mayBeFurniture(text: string, start: number, end: number): boolean {
   let alnum = 0;
-  for (let i = 0; i < s.length; i++) {
-    const code = s.charCodeAt(i) | 0x20;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i) | 0x20;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
       if (++alnum > LONGEST_FURNITURE) return false;
     }
@@ -160,25 +179,40 @@ function mayBeFurniture(s: string): boolean {
   return true;
 }
 
+/** . ! … " ” ’ » ) : a paragraph ending with one of them reads as a sentence, not a title. */
+function isTerminalMark(code: number): boolean {
+  return code === 46 || code === 33 || code === 0x2026 || code === 34 || code === 0x201d || code === 0x2019 || code === 0xbb || code === 41;
+}
+
+/** text[start, end) holds a quotation mark: “ ” " « ». */
+function hasQuotationMark(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x201c || code === 0x201d || code === 34 || code === 0xab || code === 0xbb) return true;
+  }
+  return false;
+}
+
 /** Classifies paragraphs: headline, body, aside (related-headline teasers) and boilerplate. */
 function classifyParagraphs(text: string, spans: Span[]): Paragraph[] {
   const paragraphs: Paragraph[] = spans.map((s, index) => ({ start: s.start, end: s.end, index, kind: 'body' as ParagraphKind }));
   let tail = false;
+  const lineBreaks = new ForwardSearch(text, LINE_BREAKS);
   for (const p of paragraphs) {
-    const raw = text.slice(p.start, p.end);
-    const norm = mayBeFurniture(raw) ? normalizeForLexicon(raw) : null;
+    const { start, end } = p;
+    const norm = mayBeFurniture(text, start, end) ? normalizeForLexicon(text.slice(start, end)) : null;
     if (norm !== null && BOILERPLATE_TAIL_MARKERS.has(norm)) tail = true;
     if (tail || (norm !== null && BOILERPLATE_LINES.has(norm))) {
       p.kind = 'boilerplate';
       continue;
     }
-    if (/[\r\n]/.test(raw)) continue;
-    const lastChar = raw.charAt(raw.length - 1);
-    const terminal = /[.!…"”’»)]/u.test(lastChar);
+    if (lineBreaks.find(start) < end) continue;
+    const last = text.charCodeAt(end - 1);
+    const terminal = isTerminalMark(last);
     if (p.index === 0) {
-      if (!terminal && wordCountUpTo(raw, 30) <= 30) p.kind = 'headline';
-    } else if ((!terminal || lastChar === '?') && !/[“”"«»]/u.test(raw)) {
-      const words = wordCountUpTo(raw, 18);
+      if (!terminal && wordCountUpTo(text, start, end, 30) <= 30) p.kind = 'headline';
+    } else if ((!terminal || last === 63) && !hasQuotationMark(text, start, end)) {
+      const words = wordCountUpTo(text, start, end, 18);
       if (words > 0 && words <= 18) p.kind = 'aside';
     }
   }
@@ -194,23 +228,66 @@ const OPENERS = new Set(['"', '“', '‘', "'", '«', '(', '[', '„', '‹']);
 /** True when a period at `dot` ends an abbreviation or an initial rather than a sentence. */
 function isAbbreviation(text: string, dot: number): boolean {
   let i = dot - 1;
-  while (i >= 0 && /[\p{L}.]/u.test(text.charAt(i))) i--;
+  while (i >= 0 && isLetterOrPeriod(text, i)) i--;
   const word = text.slice(i + 1, dot);
   if (!word) return false;
   if (word.length === 1 && UPPER.test(word)) return true; // an initial: "George W. Bush"
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
+  if (word.length >= 3 && word.charCodeAt(1) === 46 && /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "a.m"
   return ABBREVIATIONS.has(word.toLowerCase());
 }
+
+const LETTER_OR_PERIOD = /[\p{L}.]/u;
+
+/** The UTF-16 unit at `i` is a letter or a period (half of a surrogate pair is neither). */
+function isLetterOrPeriod(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return code === 46 || isAsciiLetter(code);
+  return LETTER_OR_PERIOD.test(text.charAt(i));
+}
+
+/**
+ * Finds the next occurrence of any of a few characters with `indexOf`, for searches that only move forward:
+ * the position found for each character is kept until the search passes it, so each part of the text is read once.
+ */
+class ForwardSearch {
+  private readonly next: Int32Array;
+  private from = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly chars: readonly string[],
+  ) {
+    this.next = new Int32Array(chars.length).fill(-1);
+  }
+
+  /** The first position at or after `from` holding one of the characters, or the text's length. */
+  find(from: number): number {
+    if (from < this.from) this.next.fill(-1);
+    this.from = from;
+    let first = this.text.length;
+    for (let c = 0; c < this.chars.length; c++) {
+      let at = this.next[c];
+      if (at < from) {
+        at = this.text.indexOf(this.chars[c], from);
+        if (at < 0) at = this.text.length;
+        this.next[c] = at;
+      }
+      if (at < first) first = at;
+    }
+    return first;
+  }
+}
+
+const SENTENCE_END_MARKS = ['.', '!', '?', '…'];
+const LINE_BREAKS = ['\n', '\r'];
 
 function isSentenceEndMark(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x2026; // . ! ? …
 }
 
-function splitSentences(text: string, lineStart: number, lineEnd: number, paragraph: number, out: Sentence[]): void {
+function splitSentences(text: string, endMarks: ForwardSearch, lineStart: number, lineEnd: number, paragraph: number, out: Sentence[]): void {
   let start = lineStart;
-  for (let i = lineStart; i < lineEnd; i++) {
-    const code = text.charCodeAt(i);
-    if (!isSentenceEndMark(code)) continue;
+  for (let i = endMarks.find(lineStart); i < lineEnd; i = endMarks.find(i + 1)) {
     const ch = text.charAt(i);
     let j = i + 1;
     while (j < lineEnd && isSentenceEndMark(text.charCodeAt(j))) j++;
@@ -220,14 +297,20 @@ function splitSentences(text: string, lineStart: number, lineEnd: number, paragr
     while (k < lineEnd && isSpace(text.charCodeAt(k))) k++;
     if (k >= lineEnd) break;
     const next = text.charAt(k);
-    const startsNew = UPPER.test(next) || OPENERS.has(next) || /\p{N}/u.test(next) || !LETTER.test(next);
-    if (!startsNew) continue;
+    if (!startsSentence(next)) continue;
     if (ch === '.' && j === i + 1 && isAbbreviation(text, i) && !OPENERS.has(next)) continue;
     out.push({ start, end: j, index: out.length, paragraph });
     start = k;
     i = k - 1;
   }
   if (lineEnd > start) out.push({ start, end: lineEnd, index: out.length, paragraph });
+}
+
+/** A sentence may start with `ch`: anything but a lower-case letter (or a letter of no case). */
+function startsSentence(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return !(code >= 97 && code <= 122);
+  return UPPER.test(ch) || OPENERS.has(ch) || /\p{N}/u.test(ch) || !LETTER.test(ch);
 }
 
 /** A line break inside a paragraph ends a sentence unless the text clearly runs on (hard-wrapped prose). */
@@ -328,19 +411,77 @@ export function foldToken(text: string): string {
 }
 
 /**
+ * The distinct token texts of one document ("forms"), each stored once with its lower-case fold.
+ * A token's form is found by hashing its characters where they stand in the text, so the text is sliced
+ * only the first time a form occurs: a long text repeats a few thousand forms over and over.
+ */
+class FormTable {
+  readonly forms: string[] = [];
+  readonly folds: string[] = [];
+  /** Token kind of each form read as a whole word, once classified. */
+  readonly wordKinds: (TokenKind | undefined)[] = [];
+  private readonly hashes: number[] = [];
+  /** Open-addressing hash table: form index + 1, or 0 for an empty slot. */
+  private slots = new Int32Array(1024);
+
+  /** Index of the form text[start, end), added when new. */
+  intern(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) break;
+      const id = entry - 1;
+      if (this.hashes[id] === hash && sameText(this.forms[id], text, start, end)) return id;
+    }
+    const id = this.forms.length;
+    const form = text.slice(start, end);
+    this.forms.push(form);
+    this.folds.push(foldToken(form));
+    this.wordKinds.push(undefined);
+    this.hashes.push(hash);
+    if (this.forms.length * 2 > this.slots.length) this.grow();
+    else this.place(id, hash);
+    return id;
+  }
+
+  private place(id: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let slot = hash & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    this.slots[slot] = id + 1;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    for (let id = 0; id < this.forms.length; id++) this.place(id, this.hashes[id]);
+  }
+}
+
+function sameText(form: string, text: string, start: number, end: number): boolean {
+  if (form.length !== end - start) return false;
+  for (let k = 0; k < form.length; k++) if (form.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+interface Tokens {
+  tokens: Token[];
+  lower: string[];
+  forms: string[];
+  formOf: Int32Array;
+}
+
+/**
  * Tokenizes the whole text once and assigns each token to the sentence that contains its start.
  * A token is a word (see `wordEnd`) or any other single character that is not white space.
- * Equal token texts share one string, and each distinct text is lower-cased once: a long text repeats a few
- * thousand words, so this keeps one copy of each instead of one per token.
+ * Equal token texts share one string (see `FormTable`), and each distinct text is lower-cased once.
  */
-function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower: string[] } {
+function tokenize(text: string, sentences: Sentence[]): Tokens {
   const out: Token[] = [];
   const lower: string[] = [];
-  // Distinct token texts by their first occurrence, with their lower-case forms.
-  const ids = new Map<string, number>();
-  const texts: string[] = [];
-  const folds: string[] = [];
-  const kinds: (TokenKind | undefined)[] = [];
+  const table = new FormTable();
+  let formOf = new Int32Array(Math.max(16, text.length >> 2));
   let si = 0;
   let i = 0;
   const length = text.length;
@@ -360,32 +501,32 @@ function tokenize(text: string, sentences: Sentence[]): { tokens: Token[]; lower
     if (si >= sentences.length) break;
     if (start < sentences[si].start) continue;
     const end = Math.min(fullEnd, sentences[si].end);
-    const slice = text.slice(start, end);
-    let id = ids.get(slice);
-    if (id === undefined) {
-      id = texts.length;
-      ids.set(slice, id);
-      texts.push(slice);
-      folds.push(foldToken(slice));
-      kinds.push(undefined);
-    }
+    const id = table.intern(text, start, end);
     let kind: TokenKind = 'punct';
     if (isWord) {
       // A word cut short by its sentence's end is classified by the whole word.
       if (end !== fullEnd) kind = wordKind(text, start, fullEnd);
-      else kind = kinds[id] ??= wordKind(text, start, fullEnd);
+      else kind = table.wordKinds[id] ??= wordKind(text, start, fullEnd);
     }
-    out.push({ start, end, text: texts[id], kind, sentence: si });
-    lower.push(folds[id]);
+    if (out.length === formOf.length) {
+      const grown = new Int32Array(formOf.length * 2);
+      grown.set(formOf);
+      formOf = grown;
+    }
+    formOf[out.length] = id;
+    out.push({ start, end, text: table.forms[id], kind, sentence: si });
+    lower.push(table.folds[id]);
   }
-  return { tokens: out, lower };
+  return { tokens: out, lower, forms: table.forms, formOf: formOf.slice(0, out.length) };
 }
 
 export function parseDocument(text: string): Doc {
   const paragraphs = classifyParagraphs(text, splitParagraphs(text));
   const lines: Line[] = [];
-  for (const p of paragraphs) splitLines(text, p, p.index, lines);
+  const lineBreaks = new ForwardSearch(text, LINE_BREAKS);
+  for (const p of paragraphs) splitLines(text, lineBreaks, p, p.index, lines);
   const sentences: Sentence[] = [];
+  const endMarks = new ForwardSearch(text, SENTENCE_END_MARKS);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     // Merge hard-wrapped lines of one paragraph into one logical line before sentence splitting.
@@ -393,10 +534,10 @@ export function parseDocument(text: string): Doc {
     while (i + 1 < lines.length && lines[i + 1].paragraph === line.paragraph && runsOn(text, end, lines[i + 1].start)) {
       end = lines[++i].end;
     }
-    splitSentences(text, line.start, end, line.paragraph, sentences);
+    splitSentences(text, endMarks, line.start, end, line.paragraph, sentences);
   }
-  const { tokens, lower } = tokenize(text, sentences);
-  return { text, paragraphs, lines, sentences, tokens, lower };
+  const { tokens, lower, forms, formOf } = tokenize(text, sentences);
+  return { text, paragraphs, lines, sentences, tokens, lower, forms, formOf };
 }
 
 /** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */
