@@ -20,6 +20,8 @@ const SPORTS_WINDOW = 600;
 const MODIFIER_SUFFIX = /-(?:\p{Ll}+ed|based|born|run|made|held|style|era|wide|bound|speaking|leaning|friendly|like|type|owned|built|grown|bred|linked|allied|funded|backed|led)$/u;
 const CAPS_NAME_KINDS = Kind.Location | Kind.City | Kind.Country | Kind.Organization | Kind.Person | Kind.Capital;
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'into', 'across', 'outside', 'around', 'inside', 'throughout', 'towards', 'toward', 'via', 'through', 'between']);
+/** Head words of bodies whose name goes on with "of" ("Chamber of Commerce", "Association of Retired Persons"). */
+const OF_TAKING_HEADS = new Set(['Chamber', 'Council', 'Association', 'Federation', 'Confederation', 'Institute', 'Academy', 'Society', 'League', 'Union', 'Conference', 'Congress', 'Assembly', 'Board', 'Commission', 'Committee', 'Coalition', 'Alliance', 'Order', 'Brotherhood', 'Sisters', 'Friends', 'Bank', 'University', 'College', 'Museum', 'Church']);
 const INNER_JOINERS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'du', 'des', 'del', 'der', 'di', '&']);
 const PERSON_VERBS = new Set(['said', 'says', 'told', 'added', 'stressed', 'insisted', 'warned', 'argued', 'admitted', 'acknowledged', 'asserted', 'explained', 'wrote', 'believes', 'thinks', 'replied', 'who']);
 
@@ -315,7 +317,9 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
       }
       const canJoin =
         (g.nameParticles.has(joiner) && !mode[j]) ||
-        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(lowerAt(ctx, j)))) && opensLongName(ctx, tokens, i));
+        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(lowerAt(ctx, j)))) && opensLongName(ctx, tokens, i)) ||
+        // "Riverside Chamber of Commerce", "National Council of Churches": a body's head word takes its "of" phrase.
+        (joiner === 'of' && j - 1 > i && OF_TAKING_HEADS.has(tokens[j - 1].text));
       if (canJoin && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && onlySpaceBetween(text, tokens[j], tokens[j + 1])) {
         // Joiners chain ("Organization for Security and Cooperation in Europe"): look ahead to the next name word.
         let k = j + 1;
@@ -671,6 +675,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
     return settle(c, 'organization', Strength.Lexicon);
   }
   if (n > 2 && firstFlags & Kind.OrgFirst && /\s(?:of|for)\s/i.test(text)) return settle(c, 'organization', Strength.Lexicon);
+  if (n > 2 && bodyHeadBeforeOf(tokens, first, last)) return settle(c, 'organization', Strength.Lexicon);
   if (n > 1 && firstFlags & Kind.OrgPrefix) return settle(c, 'organization', Strength.Lexicon);
   // "Dynamo Moscow", "Greenock Morton": a club named after its town.
   if (ctx.sports && n > 1 && lastFlags & (Kind.City | Kind.Location) && !(f & (Kind.City | Kind.Location)) && !(firstFlags & Kind.FirstName)) return settle(c, 'organization', Strength.Context);
@@ -691,6 +696,12 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   if (n === 1 && firstFlags & Kind.FirstName) return settle(c, 'person', Strength.Context);
   // An unknown single capitalised word is more often a company, club or body than a person.
   return settle(c, n === 1 ? 'organization' : 'person', Strength.Guess);
+}
+
+/** A body's head word followed by "of" inside the name: "Riverside Chamber of Commerce". */
+function bodyHeadBeforeOf(tokens: Token[], first: number, last: number): boolean {
+  for (let i = first + 1; i < last; i++) if (tokens[i].text === 'of' && OF_TAKING_HEADS.has(tokens[i - 1].text)) return true;
+  return false;
 }
 
 /** Gives the candidate its type and strength. */

@@ -62,6 +62,8 @@ describe('named entities', () => {
     assert.strictEqual(typeOf('Monitors from the Organization for Security and Co-operation in Europe arrived.', 'Organization for Security and Co-operation in Europe'), 'organization');
     assert.strictEqual(typeOf('The merger of Smith & Wesson was approved.', 'Smith & Wesson'), 'organization');
     assert.strictEqual(typeOf('Ann Lee, who runs the Harbour Workers Guild, met the managers.', 'Harbour Workers Guild'), 'organization');
+    assert.strictEqual(typeOf('The Riverside Chamber of Commerce backed the plan.', 'Riverside Chamber of Commerce'), 'organization');
+    assert.strictEqual(typeOf('The Northfield Council of Churches said so.', 'Northfield Council of Churches'), 'organization');
   });
 
   it('applies a person found once to later surname-only mentions', () => {
