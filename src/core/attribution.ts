@@ -173,10 +173,13 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
 }
 
-/** True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence or "with". */
+/**
+ * True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence,
+ * "with", or "about" ("as Smith went on about “…”": talking at length about what is quoted).
+ */
 function particleEndsPhrase(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
-  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lower(t) === 'with';
+  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lower(t) === 'with' || lower(t) === 'about';
 }
 
 /** Most tokens between "as" and "put it" in "as the senator's spokesman, Jane Roe, recently put it". */
@@ -262,6 +265,21 @@ function capitalisedCueAllowed(doc: Doc, k: number): boolean {
   return /^[“”"«»„]$/.test(prev.text) || (prev.text === "'" && doc.text.charAt(prev.start - 1) === "'");
 }
 
+/** The slash inside a date-like number written without spaces: "9/11 widow Jane Roe", "24/7 hotline". */
+function isDateSlash(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return tokens[i].text === '/' && !!prev && !!next && prev.kind === 'number' && next.kind === 'number' && prev.end === tokens[i].start && tokens[i].end === next.start;
+}
+
+/** A count closing a descriptive phrase after "of": "the mother of three", "a father of two". */
+function isCountAfterOf(doc: Doc, first: number, last: number): boolean {
+  const w = lowerAt(doc, last);
+  return last - first >= 2 && lowerAt(doc, last - 1) === 'of' && (doc.tokens[last].kind === 'number' || COUNT_WORDS.has(w)) && isWord(doc.tokens[last - 2]);
+}
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
+
 function isWord(t: Token | undefined): t is Token {
   return !!t && t.kind !== 'punct';
 }
@@ -270,6 +288,7 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   const head = doc.tokens[last];
   if (!isWord(head)) return false;
   const w = lower(head);
+  if (isCountAfterOf(doc, first, last)) return validHead(doc, first, last - 2);
   if (DETERMINERS.has(w)) return false;
   if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
@@ -444,7 +463,7 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
     const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
       const prev = tokens[i - 1];
-      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start))) {
+      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start) || isDateSlash(doc, i))) {
         i++;
         continue;
       }

@@ -270,6 +270,22 @@ function nearbySubjectPronoun(doc: Doc, k: number, floor: number): PhraseSpan | 
   return null;
 }
 
+/** Adverbs that may stand between a conjunction and the verb it coordinates: "but now said", "and later told". */
+const COORDINATED_VERB_ADVERBS = new Set(['now', 'later', 'also', 'then', 'still', 'again', 'once', 'even', 'eventually', 'finally', 'subsequently']);
+
+/**
+ * The index of the word that coordinates the verb at `k` with an earlier one ("and", "but", ",", "also", "then"),
+ * looking past one adverb after "and"/"but" ("but now said"); -1 when there is none.
+ */
+function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
+  const { tokens } = doc;
+  const prev = tokens[k - 1];
+  if (!prev || prev.start < floor) return -1;
+  if (/^(?:and|but|,|also|then)$/.test(lower(prev))) return k - 1;
+  const before = tokens[k - 2];
+  return before && before.start >= floor && COORDINATED_VERB_ADVERBS.has(lower(prev)) && /^(?:and|but)$/.test(lower(before)) ? k - 2 : -1;
+}
+
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
   const { tokens } = doc;
   const end = tokenIndexFrom(doc, before);
@@ -295,8 +311,10 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
     }
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
-    if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
-      const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, k - 2, floor) : null;
+    const joint = coordinatingWordBefore(doc, k, floor);
+    if (joint >= 0) {
+      const prev = tokens[joint];
+      const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
       // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
       if (participle && prev.text === ',') {

@@ -500,6 +500,28 @@ describe('speaker phrases around the quote', () => {
   });
 });
 
+describe('speaker phrases with descriptors and coordinated verbs', () => {
+  it('keeps a date-like number before the name in an inverted speaker phrase', () => {
+    const text = '“Nobody has answered our questions in fifteen years,” said 9/11 widow Ruth Calder.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['9/11 widow Ruth Calder']);
+  });
+
+  it('reads "mother of three" as one description before the verb', () => {
+    const text = 'Asked why fathers were left out, the 41-year-old mother of three replied, “The plan starts with the parent who gave birth.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the 41-year-old mother of three']);
+  });
+
+  it('gives a cue after "but now" the subject of the clause it is coordinated with', () => {
+    const text = 'Councilman Ray Ortiz used to back the incumbent, but now said the challenger had “the energy to win this fall.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Councilman Ray Ortiz']);
+  });
+
+  it('reads "went on about" as talking about the quoted words', () => {
+    const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
+  });
+});
+
 describe('participle phrases before the speaker', () => {
   it('does not let a participle phrase closed by a comma vouch for the quote after it', () => {
     const text = 'In a statement announcing the decision, the Teachers Union called the budget a “turning point” for rural schools.';
