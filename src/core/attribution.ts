@@ -546,10 +546,24 @@ export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | 
     if (c !== chunk && tokens[c].text !== ',') continue;
     if (tokens[c].text === ',') chunk = c + 1;
     const phrase = namedPhraseAfter(doc, chunk, limit);
-    const verb = phrase ? tokens[phrase.last + 1] : undefined;
+    const verb = phrase ? tokens[afterParenthetical(doc, phrase.last + 1)] : undefined;
     if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lower(verb))) return phrase;
   }
   return null;
+}
+
+/** Most tokens inside a parenthetical after a name: "(R-Iowa)", "(D-N.Y.)", "(pictured)". */
+const MAX_PARENTHETICAL_TOKENS = 8;
+
+/** The token after a parenthetical opening at `k` ("Sen. Jane Roe (D-Ore.) said"), or `k` when none opens there. */
+function afterParenthetical(doc: Doc, k: number): number {
+  const { tokens } = doc;
+  if (tokens[k]?.text !== '(') return k;
+  for (let i = k + 1; i < tokens.length && i - k <= MAX_PARENTHETICAL_TOKENS && tokens[i].sentence === tokens[k].sentence; i++) {
+    if (tokens[i].text === ')') return i + 1;
+    if (tokens[i].text === '(') return k;
+  }
+  return k;
 }
 
 /**

@@ -415,11 +415,18 @@ function dashAttribution(doc: Doc, from: number, limit: number): Attribution | n
   return /^[\s.,]*$/.test(doc.text.slice(speaker.end, limit)) ? { speaker, cue: null } : null;
 }
 
+/** True when the word just before offset `open` is a possessive determiner: "its “…”", "their “…”". */
+function afterPossessive(doc: Doc, open: number): boolean {
+  const before = doc.tokens[tokenIndexFrom(doc, open) - 1];
+  return !!before && /^(?:its|his|her|their|our)$/.test(lower(before));
+}
+
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
 function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribution | null {
   const k = tokenIndexFrom(doc, sentenceStart);
-  const subject = speakerAfter(doc, k, open);
-  if (!subject || !isNamedSubject(doc, subject)) return null;
+  // Reading forwards runs into the verb ("Dr. Ann Lee pondered"): the named phrase stops before it.
+  const subject = namedPhraseAfter(doc, k, open);
+  if (!subject) return null;
   let v = subject.last + 1;
   const { tokens } = doc;
   let progressive = false;
@@ -429,8 +436,10 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribu
   }
   const verb = tokens[v];
   if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
+  // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
+  if (OBJECT_CONTROL_VERBS.has(lower(verb))) return null;
   // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too.
-  if (!/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
+  if (!/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
   return { speaker: subject, cue: null };
 }
 
@@ -446,7 +455,7 @@ function colonIntroduction(doc: Doc, open: number): Attribution | null {
   while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
   const { tokens } = doc;
-  let k = tokenIndexFrom(doc, sentenceBegin(doc, i));
+  let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
   if (k < tokens.length && isClauseConjunction(lower(tokens[k]))) k++;
   // "In Iowa, Smith …": past a leading adverbial.
   if (k < tokens.length && !speakerAfter(doc, k, i)) {
@@ -719,7 +728,9 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
         // a paragraph without quotes that ends by reporting someone speaking.
         if (!a && q.close !== null && !hasTail(doc, closeEnd, tailLimit) && prevParagraph !== q.paragraph - 1) a = lastSentenceReport(doc, q.paragraph - 1, inQuote);
       }
-      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
+      // A name in title case ("Larry King Now") after a plain verb is a title, and a few words after a possessive
+      // ("sent its “star reporter”") the writer's label: neither is the subject's words.
+      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2 && !isTitleCased(doc, q) && !(words <= 3 && afterPossessive(doc, open))) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
     }
     attributions.push(a);
     if (a) prevAttribution = a;

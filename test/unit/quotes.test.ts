@@ -516,6 +516,16 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Councilman Ray Ortiz']);
   });
 
+  it('gives words quoted after a plain verb to the named subject that opens the sentence', () => {
+    const text = 'Dr. Amira Haddad pondered who, after the verdict, might “speak for the families who lost everything.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Dr. Amira Haddad']);
+  });
+
+  it('leaves a short label after a possessive and a title to nobody', () => {
+    const text = 'The Herald sent its “chief storm chaser” to the coast.\n\nThe network cancelled “Morning Live Today” last week.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), [null, null]);
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
