@@ -566,6 +566,41 @@ function afterParenthetical(doc: Doc, k: number): number {
   return k;
 }
 
+/** A lower-case word that looks like a finite verb after its subject: "said", "identified", "took", "has", "was". */
+const FINITE_VERB = /^(?:\p{Ll}+(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound|ept|uck|an|on|ot|it|id)|had|would|will|could)$/u;
+
+/** Most tokens of an appositive between a name and its verb: "Sen. Ann Lee, who lost the primary to Jones, said". */
+const MAX_SUBJECT_APPOSITIVE_TOKENS = 30;
+
+/**
+ * A proper name starting at token `k` that is the subject of the verb after it: "Sen. Ann Lee (Vt.) identified",
+ * "Ann Lee, who lost the primary, identified". Reads capitalised words only, so it never runs into the verb.
+ */
+export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
+  const { tokens } = doc;
+  const first = tokens[k];
+  if (!first || first.start >= limit || !isWord(first) || !CAPITALISED.test(first.text) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
+  let last = k;
+  for (let i = k + 1; i < tokens.length && tokens[i].start < limit && i - k < MAX_PHRASE_TOKENS && tokens[i].sentence === first.sentence; i++) {
+    const t = tokens[i];
+    if (isAbbreviationPeriod(doc, i) || (t.text === '-' && tokens[i - 1].end === t.start)) continue;
+    if (isWord(t) && CAPITALISED.test(t.text) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
+    else if (!(NAME_PARTICLES.has(lowerAt(doc, i)) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text))) break;
+  }
+  if (/['’]s$/.test(tokens[last].text)) return null;
+  let v = afterParenthetical(doc, last + 1);
+  if (tokens[v]?.text === ',') {
+    let c = v + 1;
+    while (c < tokens.length && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && tokens[c].start < limit && tokens[c].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[c].text)) c++;
+    if (tokens[c]?.text !== ',') return null;
+    v = c + 1;
+  }
+  while (v < tokens.length && v - last < 4 && /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) v++;
+  const verb = tokens[v];
+  if (!verb || verb.start >= limit || verb.kind !== 'word' || !FINITE_VERB.test(verb.text)) return null;
+  return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
+}
+
 /**
  * A named speaker phrase starting at token `k` (a pronoun, a capitalised head or a speaker noun). Reading
  * forwards runs into the verb ("Smith resisted"), so the phrase is shortened until its head is a name.

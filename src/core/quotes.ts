@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -406,6 +406,27 @@ function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: numb
   return a && (a.cue?.speech || (a.cue && !a.speaker.pronoun && isNamedSubject(doc, a.speaker))) ? a : null;
 }
 
+/**
+ * "Sen. Ann Lee identified fatigue as the reason. “Voters are tired …”": the named subject opening the sentence
+ * before a quotation that stands alone, whatever that sentence's verb.
+ */
+function previousSentenceSubject(doc: Doc, sentence: number, paragraph: number, inQuote: (offset: number) => boolean): Attribution | null {
+  const prev = doc.sentences[sentence - 1];
+  if (!prev || prev.paragraph !== paragraph || doc.paragraphs[paragraph].kind !== 'body') return null;
+  const { tokens } = doc;
+  const start = afterDateline(doc, tokenIndexFrom(doc, prev.start), tokenIndexFrom(doc, prev.end));
+  // The subject opening the sentence, or the one after a leading adverbial ("On Sunday, Sen. Ann Lee …").
+  for (let k = start; k < tokens.length && tokens[k].start < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
+    // A comma closing a quoted title sits inside its marks: On “Meet the Press,” Sen. Ann Lee …
+    if ((k !== start && tokens[k - 1].text !== ',' && !(QUOTE_MARK.test(tokens[k - 1].text) && tokens[k - 2]?.text === ',')) || QUOTE_MARK.test(tokens[k].text)) continue;
+    const w = lower(tokens[k]);
+    const subject = w === 'he' || w === 'she' ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
+    if (subject && !inQuote(subject.start)) return { speaker: subject, cue: null };
+    if (k !== start) return null;
+  }
+  return null;
+}
+
 /** "…" ― Jane Doe: a quotation signed with a dash and a name. */
 function dashAttribution(doc: Doc, from: number, limit: number): Attribution | null {
   const m = /^\s*[―—–-]{1,2}\s*/.exec(doc.text.slice(from, Math.min(limit, from + 6)));
@@ -720,6 +741,8 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       }
       if (!a && q.continuationOf !== null) a = attributions[q.continuationOf];
       if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
+      // A whole sentence of quotation with no attribution of its own, right after a sentence about someone.
+      if (!a && isSentenceInitial(doc, q, prevEnd) && q.close !== null && kindOf(doc, q) === 'direct' && !hasTail(doc, closeEnd, tailLimit) && wordsUpTo(doc.text, q.start, q.end, 4) > 4) a = previousSentenceSubject(doc, sentence, q.paragraph, inQuote);
       // A quote followed by words of its own sentence has an attribution there that was not understood
       // ("…!" Murphy Tweeted), so it does not continue the previous paragraph's speaker.
       if (!a && onlySpaceBetween(doc.text, para.start, open)) {
@@ -802,6 +825,38 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
   }
 }
 
+/** True when the quote opens its body paragraph and no words of the reporter's follow it there. */
+function isQuoteParagraph(doc: Doc, q: MarkedQuote): boolean {
+  const para = doc.paragraphs[q.paragraph];
+  if (para.kind !== 'body' || q.close === null || !onlySpaceBetween(doc.text, para.start, q.open ?? q.start)) return false;
+  return kindOf(doc, q) === 'direct' && !hasTail(doc, q.after, para.end);
+}
+
+/**
+ * A run of paragraphs that are nothing but quotation, with no attribution of their own, is one speaker's: the
+ * speaker named right after the run ("“…” ¶ “…,” Smith said.") or, failing that, the one quoted just before it.
+ */
+function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributions: (Attribution | null)[], nobodys: Set<number>): void {
+  let previous: { attribution: Attribution; paragraph: number } | null = null;
+  for (let i = 0; i < marked.length; i++) {
+    const q = marked[i];
+    if (attributions[i]) {
+      previous = { attribution: attributions[i] as Attribution, paragraph: q.paragraph };
+      continue;
+    }
+    if (nobodys.has(i) || !isQuoteParagraph(doc, q)) continue;
+    // The quote paragraphs of the run, then the quote that closes it in the next paragraph.
+    let j = i + 1;
+    while (j < marked.length && !attributions[j] && marked[j].paragraph === marked[j - 1].paragraph + 1 && isQuoteParagraph(doc, marked[j])) j++;
+    const closing = j < marked.length && marked[j].paragraph === marked[j - 1].paragraph + 1 && attributions[j] && onlySpaceBetween(doc.text, doc.paragraphs[marked[j].paragraph].start, marked[j].open ?? marked[j].start) ? attributions[j] : null;
+    const before = previous && previous.paragraph === q.paragraph - 1 ? previous.attribution : null;
+    const a = closing ?? before;
+    if (!a) continue;
+    for (let r = i; r < j; r++) if (!nobodys.has(r)) attributions[r] = a;
+    i = j - 1;
+  }
+}
+
 export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const { quotes: marked, nested } = scanQuoteMarks(doc);
   const nobodys = new Set<number>();
@@ -824,6 +879,7 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   for (let i = 0; i < marked.length; i++) {
     if (marked[i].continuationOf !== null && !attributions[i] && !nobodys.has(i)) attributions[i] = attributions[marked[i].continuationOf as number];
   }
+  attributeQuoteParagraphRuns(doc, marked, attributions, nobodys);
   const candidates: QuoteCandidate[] = [];
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i];

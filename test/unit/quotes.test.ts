@@ -526,6 +526,20 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), [null, null]);
   });
 
+  it('gives a quotation standing alone to the named subject of the sentence before it, past a quoted show title', () => {
+    const text = 'On “Sunday Forum,” Sen. Rita Moss (Ore.), who lost the primary to Dean, named housing costs as the reason young voters stay home. “They are more worried about rent than about any candidate in this race.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), [null, 'Sen. Rita Moss']);
+  });
+
+  it('gives a run of quote paragraphs to the speaker named right after the run', () => {
+    const text = [
+      'Lopez is upbeat about the council’s chances, in part because she sees the mayor as a unifier.',
+      '“Not only can this council pass the budget, it is the only one that can pass it in time.”',
+      '“The mayor may be the only one who can hold the votes together,” Lopez notes.',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Lopez', 'Lopez']);
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
