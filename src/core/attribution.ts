@@ -245,7 +245,8 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   // "Trump at the time said", "Smith in a statement said": the phrase is a time or manner adverbial, the name before it the subject.
   if (!subject.pronoun && subject.first >= 2 && doc.tokens[subject.first - 2].start >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
     const named = speakerBefore(doc, subject.first - 2, floor);
-    if (named && named.last === subject.first - 2 && isNamedSubject(doc, named)) subject = named;
+    // "who has in the past described": auxiliaries may stand between the subject and the phrase.
+    if (named && isNamedSubject(doc, named) && onlyAdverbsBetween(doc, named.last + 1, subject.first - 1)) subject = named;
   }
   // "Protesters marching through the streets chanted": a phrase after a preposition is its object, not the subject.
   const lead = doc.tokens[subject.first - 1];
@@ -256,6 +257,12 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   if (before && before.start >= floor && lowerAt(doc, subject.first - 1) === 'of') return null;
   const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lower(doc.tokens[cue.first - 1]));
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
+}
+
+/** True when every token in [from, to) is an adverb or auxiliary that may stand between a subject and its verb. */
+function onlyAdverbsBetween(doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!ADVERBS.has(lowerAt(doc, i))) return false;
+  return true;
 }
 
 /** "Said Smith" after a closing mark or at a sentence start; not "the United States", not headline case. */
@@ -585,7 +592,8 @@ export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpa
     const t = tokens[i];
     if (isAbbreviationPeriod(doc, i) || (t.text === '-' && tokens[i - 1].end === t.start)) continue;
     if (isWord(t) && CAPITALISED.test(t.text) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
-    else if (!(NAME_PARTICLES.has(lowerAt(doc, i)) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text))) break;
+    // A name particle ("Ruth de Vries") or two names joined by "and" ("Trump and Ryan issued").
+    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text))) break;
   }
   if (/['’]s$/.test(tokens[last].text)) return null;
   let v = afterParenthetical(doc, last + 1);

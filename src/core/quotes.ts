@@ -303,7 +303,10 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
     let subject = participle ? null : subjectOf(doc, cue, floor);
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
-    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) subject = clauseSubject(doc, tokenIndexFrom(doc, floor), doc.tokens[subject.first].start) ?? subject;
+    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
+      const opening = afterDateline(doc, tokenIndexFrom(doc, floor), subject.first);
+      subject = clauseSubject(doc, opening, doc.tokens[subject.first].start) ?? properNameSubject(doc, opening, doc.tokens[subject.first].start) ?? subject;
+    }
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
     if (!participle && /ing$/.test(cue.word) && prev && prev.start >= floor && prev.kind === 'word' && !PARTICIPLE_LEADS.has(lower(prev)) && !/^(?:and|but|also|then|to)$/.test(lower(prev))) {
@@ -361,6 +364,9 @@ function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
   const before = doc.tokens[phrase.first - 1];
   if (!before || before.start < floor || before.kind !== 'word' || !/^\p{Ll}+$/u.test(before.text)) return false;
   const w = lower(before);
+  // "put out a statement", "sent out an email": a verb with its particle.
+  const verb = doc.tokens[phrase.first - 2];
+  if ((w === 'out' || w === 'up') && verb && verb.start >= floor && /^\p{Ll}+$/u.test(verb.text) && !isDeterminer(lower(verb))) return true;
   return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
 }
 

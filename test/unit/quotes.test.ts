@@ -540,6 +540,16 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Lopez', 'Lopez']);
   });
 
+  it('gives words after an -ing cue that follows an object to two subjects joined by "and"', () => {
+    const text = 'Lamont and Ferris issued a joint statement describing the talks as “a real step toward a deal.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Lamont and Ferris']);
+  });
+
+  it('looks past auxiliaries and a time phrase between a relative pronoun and its cue', () => {
+    const text = 'Ms. Ortega, who has in the past described the tax as “a burden on every renter,” voted against it.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['who']);
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
