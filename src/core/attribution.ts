@@ -269,6 +269,8 @@ function onlyAdverbsBetween(doc: Doc, from: number, to: number): boolean {
 function capitalisedCueAllowed(doc: Doc, k: number): boolean {
   const prev = doc.tokens[k - 1];
   if (!prev || prev.sentence !== doc.tokens[k].sentence) return true;
+  // "Murphy, the head of the fund, Tweeted on Friday": a past form after a comma, not followed by a name.
+  if (prev.text === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(doc.tokens[k].text) && !CAPITALISED.test(doc.tokens[k + 1]?.text ?? '')) return true;
   return /^[“”"«»„]$/.test(prev.text) || (prev.text === "'" && doc.text.charAt(prev.start - 1) === "'");
 }
 
@@ -348,6 +350,38 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
   return nounPhraseBefore(doc, k, floor, sentence);
 }
 
+/** Most words inside a short quoted name or title: “Cruz”, “Make America Great Again”. */
+const MAX_SHORT_QUOTE_TOKENS = 5;
+
+/**
+ * When token `close` is the closing mark of a short quoted span ("wearing “Cruz” pins"), the index of its
+ * opening mark; otherwise -1.
+ */
+export function shortQuotedSpanBefore(doc: Doc, close: number): number {
+  const { tokens, text } = doc;
+  const c = text.charAt(tokens[close].start);
+  if (c !== '”' && c !== '"') return -1;
+  for (let i = close - 1; i >= 0 && close - i <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[close].sentence; i--) {
+    const o = text.charAt(tokens[i].start);
+    if (o === '“' || (o === '"' && c === '"')) return i < close - 1 ? i : -1;
+    if (QUOTE_MARK_TOKEN.test(tokens[i].text)) return -1;
+  }
+  return -1;
+}
+
+/** The closing mark of a short quoted span opening at token `open`, or -1. */
+export function shortQuotedSpanAfter(doc: Doc, open: number): number {
+  const { tokens, text } = doc;
+  const o = text.charAt(tokens[open].start);
+  if (o !== '“' && o !== '"') return -1;
+  for (let i = open + 1; i < tokens.length && i - open <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[open].sentence; i++) {
+    const c = text.charAt(tokens[i].start);
+    if (c === '”' || (c === '"' && o === '"')) return i > open + 1 ? i : -1;
+    if (QUOTE_MARK_TOKEN.test(tokens[i].text)) return -1;
+  }
+  return -1;
+}
+
 /** Most tokens between a clause-opening subject and its verb when appositives stand between them. */
 const MAX_APPOSITIVE_TOKENS = 40;
 
@@ -359,7 +393,16 @@ function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
   const tokens = doc.tokens;
   const sentence = tokens[k].sentence;
   let f = k;
-  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && tokens[f - 1].start >= floor && tokens[f - 1].sentence === sentence && !/^[“”"«»„;:]$/.test(tokens[f - 1].text)) f--;
+  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && tokens[f - 1].start >= floor && tokens[f - 1].sentence === sentence) {
+    if (/^[“”"«»„;:]$/.test(tokens[f - 1].text)) {
+      // "Bill Eastland, wearing “Cruz” pins, said": a short quoted name inside the appositive.
+      const open = shortQuotedSpanBefore(doc, f - 1);
+      if (open < 0 || tokens[open].start < floor) break;
+      f = open;
+      continue;
+    }
+    f--;
+  }
   if (k - f >= MAX_APPOSITIVE_TOKENS) return null;
   const opening = speakerAfter(doc, f, tokens[k].start);
   if (!opening || opening.pronoun || opening.last >= k - 1 || tokens[opening.last + 1].text !== ',') return null;

@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -106,7 +106,13 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   const headStart = k;
   for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
     const t = tokens[j];
-    if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) return null;
+    if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) {
+      // "…," Bill Eastland, wearing “Cruz” pins, said: a short quoted name inside the speaker phrase.
+      const close = shortQuotedSpanAfter(doc, j);
+      if (close < 0) return null;
+      j = close;
+      continue;
+    }
     const c = cueAt(doc, j);
     if (!c || c.accordingTo) continue;
     // "one of the states suing …": a noun-like form after a determiner is a noun.
@@ -681,6 +687,23 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
   return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18 && !/[.!?…:;,”"’»)]$/u.test(text);
 }
 
+/**
+ * Where the text that may attribute quote `i` must stop: the opening of the next quote in its paragraph, past a
+ * short quoted name in the same sentence ("…," Ann Roe, wearing “Cruz” pins, said).
+ */
+function nextQuoteOpen(doc: Doc, marked: MarkedQuote[], i: number, paragraphEnd: number): number {
+  const sentence = sentenceAt(doc, marked[i].after - 1);
+  for (let j = i + 1; j < marked.length && j <= i + 2; j++) {
+    const next = marked[j];
+    if (next.paragraph !== marked[i].paragraph) return paragraphEnd;
+    const open = next.open ?? next.start;
+    const shortName = next.close !== null && sentenceAt(doc, next.after - 1) === sentence && wordsUpTo(doc.text, next.start, next.end, 3) <= 2 && /^\p{Lu}/u.test(doc.text.charAt(next.start));
+    if (!shortName) return open;
+  }
+  const last = marked[i + 3];
+  return last && last.paragraph === marked[i].paragraph ? (last.open ?? last.start) : paragraphEnd;
+}
+
 /** True when `offset` lies inside one of the sorted, disjoint spans. */
 function insideAny(spans: Span[]): (offset: number) => boolean {
   return (offset) => indexAt(spans, offset) >= 0;
@@ -705,8 +728,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       prevAttribution = null;
       prevSentence = -1;
     }
-    const next = marked[i + 1];
-    const nextOpen = next && next.paragraph === q.paragraph ? (next.open ?? next.start) : para.end;
+    const nextOpen = nextQuoteOpen(doc, marked, i, para.end);
     const open = q.open ?? q.start;
     const closeEnd = q.after;
     const sentence = sentenceAt(doc, open);

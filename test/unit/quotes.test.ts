@@ -550,6 +550,16 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['who']);
   });
 
+  it('reads a capitalised past-tense cue after an appositive', () => {
+    const text = '“Not our ad, but we cannot argue with it!” Dwyer, the head of the Forward Fund, Tweeted on Friday.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Dwyer', 'Tweeted']]);
+  });
+
+  it('reads a speaker phrase holding a short quoted name after the quote', () => {
+    const text = '“We have had better weeks than this one,” Ohio delegate Ruth Stiles, wearing a straw hat and “Kasich” buttons, said with a shrug.';
+    assert.deepStrictEqual(direct(text)[0].speaker, 'Ohio delegate Ruth Stiles');
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
