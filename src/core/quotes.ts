@@ -306,6 +306,12 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       continue;
     }
     const prev = tokens[k - 1];
+    // "Smith stated that … . Adding, “…”": a participle opening its sentence continues the sentence before.
+    if (/ing$/.test(cue.word) && (!prev || prev.sentence !== tokens[k].sentence)) {
+      const earlier = previousSentenceSpeaker(doc, tokens[k].sentence, inQuote);
+      if (earlier) return { speaker: earlier, cue };
+      continue;
+    }
     const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
     let subject = participle ? null : subjectOf(doc, cue, floor);
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
@@ -363,6 +369,14 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     }
   }
   return null;
+}
+
+/** The named speaker reported by the sentence before sentence `s` in the same paragraph. */
+function previousSentenceSpeaker(doc: Doc, s: number, inQuote: (offset: number) => boolean): PhraseSpan | null {
+  const prev = doc.sentences[s - 1];
+  if (!prev || prev.paragraph !== doc.sentences[s].paragraph) return null;
+  const a = nearestHeadAttribution(doc, prev.start, prev.end, inQuote, false);
+  return a && a.cue && !a.speaker.pronoun && isNamedSubject(doc, a.speaker) ? a.speaker : null;
 }
 
 /** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */

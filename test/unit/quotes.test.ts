@@ -560,6 +560,11 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text)[0].speaker, 'Ohio delegate Ruth Stiles');
   });
 
+  it('gives a quote after a sentence-opening participle to the speaker of the sentence before', () => {
+    const text = 'Later in the broadcast, Hale stated that the audit “was not good.” Adding, “Like every audit, what matters is how they answer it.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Hale', 'Hale']);
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
