@@ -90,6 +90,19 @@ describe('quotation marks', () => {
   });
 });
 
+describe('passages quoted from another paper', () => {
+  it('ends a passage opened by straight marks at its stray closing mark without inventing a quote before it', () => {
+    const text = [
+      'The Ledger’s reporter Jo Park writes:',
+      '"Dana had spent the spring at her sister’s farm. She was tired, sure. But not beaten.',
+      '“I never once thought I was finished,” she said in July, and the reason was the campaign she had joined."',
+    ].join('\n\n');
+    const quotes = direct(text);
+    assert.deepStrictEqual(quotes.find((q) => q.text.startsWith('I never'))?.speaker, 'she');
+    assert.ok(!quotes.some((q) => q.text.startsWith('she said')));
+  });
+});
+
 describe('quotes and speakers', () => {
   it('attributes the common news patterns', () => {
     const text = [
