@@ -899,6 +899,17 @@ function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributio
   }
 }
 
+/** The attribution a quoted passage gives a quote inside it: "… what she called a “rant,” …" within the passage. */
+function attributionInPassage(doc: Doc, n: MarkedQuote, host: MarkedQuote, inQuote: (offset: number) => boolean): Attribution | null {
+  const open = n.open ?? n.start;
+  const floor = Math.max(sentenceBegin(doc, open), host.start);
+  const limit = Math.min(sentenceEnd(doc, open), host.end);
+  const tail = tailAttribution(doc, n.after, limit, false);
+  if (tail) return tail;
+  const head = headAttribution(doc, floor, open, inQuote);
+  return head && (head.cue?.speech || head.speaker.pronoun || isNamedSubject(doc, head.speaker)) ? head : null;
+}
+
 export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const { quotes: marked, nested } = scanQuoteMarks(doc);
   const nobodys = new Set<number>();
@@ -931,12 +942,16 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
     if (!a && (para.kind !== 'body' || wordsUpTo(doc.text, q.start, q.end, 4) <= 4 || isTitle(doc, q))) kind = 'scare';
     candidates.push({ start: q.start, end: q.end, kind, attribution: a, nobodys: nobodys.has(i) });
   }
-  // A quotation inside a quotation is the outer speaker's words too.
+  // A quotation inside a quotation is the outer speaker's words too, unless the outer one is a passage running over
+  // paragraphs (an excerpt of another paper), whose own sentences attribute the quotes inside it.
   let outer = 0;
+  const inNested = insideAny(nested.map((n) => ({ start: n.open ?? n.start, end: n.after })));
   for (const n of nested) {
     while (outer < marked.length && marked[outer].end < n.end) outer++;
     const host = marked[outer];
-    const a = host && host.start <= n.start && n.end <= host.end ? attributions[outer] : null;
+    const inside = !!host && host.start <= n.start && n.end <= host.end;
+    const passage = inside && attributions[outer] && (host.continues || host.continuationOf !== null) ? attributionInPassage(doc, n, host, inNested) : null;
+    const a = passage ?? (inside ? attributions[outer] : null);
     candidates.push({ start: n.start, end: n.end, kind: a ? 'partial' : 'scare', attribution: a });
   }
   const reported = findIndirectQuotes(doc, candidates);

@@ -101,6 +101,15 @@ describe('passages quoted from another paper', () => {
     assert.deepStrictEqual(quotes.find((q) => q.text.startsWith('I never'))?.speaker, 'she');
     assert.ok(!quotes.some((q) => q.text.startsWith('she said')));
   });
+
+  it('attributes a quote inside such a passage by the passage’s own words, not to the paper quoted', () => {
+    const text = [
+      'The Ledger’s reporter Jo Park writes:',
+      '"Dana had spent the spring at her sister’s farm after what she called a “rough patch,” and she was tired.',
+      '"She was not beaten, though."',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).find((q) => q.text.startsWith('rough patch'))?.speaker, 'she');
+  });
 });
 
 describe('quotes and speakers', () => {
