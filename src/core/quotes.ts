@@ -97,6 +97,8 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   if (!TAIL_LEAD.test(doc.text.slice(from, tokens[k].start))) return null;
   const cue = cueAt(doc, k);
   if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
+    // "…,” saying the city embodied …": a participle has no subject after it.
+    if (/ing$/.test(cue.word) && !cue.accordingTo) return null;
     const speaker = speakerAfter(doc, cue.last + 1, limit);
     return speaker ? { speaker, cue } : null;
   }
@@ -469,26 +471,38 @@ function afterPossessive(doc: Doc, open: number): boolean {
 }
 
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
-function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribution | null {
-  const k = tokenIndexFrom(doc, sentenceStart);
+function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuote: boolean): Attribution | null {
+  const { tokens } = doc;
+  let k = afterDateline(doc, tokenIndexFrom(doc, sentenceStart), tokenIndexFrom(doc, open));
+  if (k < tokens.length && isClauseConjunction(lower(tokens[k]))) k++;
+  // "On Monday, Smith groused …": past a short leading adverbial (for quotes long enough to be somebody's words).
+  if (longQuote && k < tokens.length && CAPITAL_ADVERBIAL_OPENERS.has(lower(tokens[k]))) {
+    let c = k;
+    while (c < tokens.length && tokens[c].start < open && tokens[c].text !== ',' && c - k < 6) c++;
+    if (c < tokens.length && tokens[c].text === ',') k = c + 1;
+  }
   // Reading forwards runs into the verb ("Dr. Ann Lee pondered"): the named phrase stops before it.
   const subject = namedPhraseAfter(doc, k, open);
   if (!subject) return null;
   let v = subject.last + 1;
-  const { tokens } = doc;
   let progressive = false;
-  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) {
+  let modal = false;
+  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) {
     if (BE_FORMS.has(lower(tokens[v]))) progressive = true;
+    if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lower(tokens[v]))) modal = true;
     v++;
   }
   const verb = tokens[v];
   if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
   // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
   if (OBJECT_CONTROL_VERBS.has(lower(verb))) return null;
-  // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too.
-  if (!/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
+  // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too; any base form after a modal.
+  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
   return { speaker: subject, cue: null };
 }
+
+/** Words that open a short adverbial before the subject: "On Monday,", "In Iowa,", "Later,". */
+const CAPITAL_ADVERBIAL_OPENERS = new Set(['on', 'in', 'at', 'later', 'earlier', 'during', 'after', 'before', 'last', 'this', 'meanwhile', 'still', 'yet']);
 
 const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
 
@@ -795,7 +809,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       }
       // A name in title case ("Larry King Now") after a plain verb is a title, and a few words after a possessive
       // ("sent its “star reporter”") the writer's label: neither is the subject's words.
-      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2 && !isTitleCased(doc, q) && !(words <= 3 && afterPossessive(doc, open))) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
+      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2 && !isTitleCased(doc, q) && !(words <= 3 && afterPossessive(doc, open))) a = sentenceSubject(doc, sentenceBegin(doc, open), open, wordsUpTo(doc.text, q.start, q.end, 4) > 4);
     }
     attributions.push(a);
     if (a) prevAttribution = a;

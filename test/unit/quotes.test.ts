@@ -587,6 +587,16 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Hale', 'Hale']);
   });
 
+  it('never reads a subject after a participle cue that follows the quote', () => {
+    const text = 'Mayor Ruth Okafor has mounted a spirited defense of “river town values,” saying the city embodied the “grit, warmth and stubbornness of the valley.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Mayor Ruth Okafor', 'Mayor Ruth Okafor']);
+  });
+
+  it('gives a long quote after a modal and a plain verb, or after a leading time phrase, to the sentence subject', () => {
+    const text = 'But Okafor would not comment on a rule signed by the governor “to protect privacy and equality for every worker” in the state.\n\nOn Monday, Okafor griped to a crowd in Dayton that the paper “never treats our side of the river fairly” before leaving.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Okafor', 'Okafor']);
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
