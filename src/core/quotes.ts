@@ -964,7 +964,10 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
     while (outer < marked.length && marked[outer].end < n.end) outer++;
     const host = marked[outer];
     const inside = !!host && host.start <= n.start && n.end <= host.end;
-    const passage = inside && attributions[outer] && (host.continues || host.continuationOf !== null) ? attributionInPassage(doc, n, host, inNested) : null;
+    // A transcript's speaker label (no cue) speaks every word of its line, quotes inside included.
+    const speaker = inside ? attributions[outer]?.speaker : undefined;
+    const label = !!speaker && speaker.start >= (host.open ?? host.start) && speaker.end <= host.start;
+    const passage = inside && attributions[outer] && !label && (host.continues || host.continuationOf !== null) ? attributionInPassage(doc, n, host, inNested) : null;
     const a = passage ?? (inside ? attributions[outer] : null);
     candidates.push({ start: n.start, end: n.end, kind: a ? 'partial' : 'scare', attribution: a });
   }
