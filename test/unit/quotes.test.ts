@@ -114,7 +114,7 @@ describe('passages quoted from another paper', () => {
   it('leaves a quote inside a transcript line to the line’s speaker label', () => {
     const text = [
       'The governor was asked about the debate on Sunday.',
-      '"HOLT: Well, look, my opponent apparently thinks this is an episode of “Survivor.” But this is a serious race.',
+      '"HOLT: Well, look, Governor Ray Dunn apparently thinks this is an episode of “Survivor.” But this is a serious race.',
       '"WALLACE: Do you think it will matter?"',
     ].join('\n\n');
     assert.deepStrictEqual(direct(text).find((q) => q.text.startsWith('Survivor'))?.speaker, 'HOLT');
