@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -315,7 +315,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       continue;
     }
     const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
-    let subject = participle ? null : subjectOf(doc, cue, floor);
+    let subject = participle ? null : (subjectOf(doc, cue, floor) ?? participleModifiedSubject(doc, cue, floor));
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
     if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
       const opening = afterDateline(doc, tokenIndexFrom(doc, floor), subject.first);

@@ -606,6 +606,11 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Okafor', 'Okafor']);
   });
 
+  it('gives a chant to the people marching, not to the streets they march through', () => {
+    const text = 'The town stayed tense overnight. Students marching through the square chanted “Whose streets?” until dawn.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Students']);
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
