@@ -270,11 +270,12 @@ function onlyAdverbsBetween(doc: Doc, from: number, to: number): boolean {
  * preposition after a participle is the phrase before that participle. For quotes only: `subjectOf` stays strict.
  */
 export function participleModifiedSubject(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null {
+  if (cue.nounLike) return null;
   const object = speakerBefore(doc, cue.first - 1, floor);
   if (!object || object.pronoun || object.first < 2 || !PREPOSITIONS.has(lowerAt(doc, object.first - 1))) return null;
   const k = object.first - 2;
   const t = doc.tokens[k];
-  if (!t || t.start < floor || t.kind !== 'word' || !/^\p{Ll}+(?:ing|ed)$/u.test(t.text)) return null;
+  if (!t || t.start < floor || t.kind !== 'word' || !/^\p{Ll}+ing$/u.test(t.text)) return null;
   const head = speakerBefore(doc, k - 1, floor);
   return head && head.last === k - 1 && !head.pronoun && isNamedSubject(doc, head) ? head : null;
 }
