@@ -907,8 +907,8 @@ function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributio
     const closing = j < marked.length && marked[j].paragraph === marked[j - 1].paragraph + 1 && attributions[j] && onlySpaceBetween(doc.text, doc.paragraphs[marked[j].paragraph].start, marked[j].open ?? marked[j].start) ? attributions[j] : null;
     const before = previous && previous.paragraph === q.paragraph - 1 ? previous.attribution : null;
     const a = closing ?? before;
-    if (!a) continue;
-    for (let r = i; r < j; r++) if (!nobodys.has(r)) attributions[r] = a;
+    // The rest of a run without an attribution has none either: skipping it keeps the pass linear.
+    if (a) for (let r = i; r < j; r++) if (!nobodys.has(r)) attributions[r] = a;
     i = j - 1;
   }
 }
