@@ -159,6 +159,8 @@ function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | nul
  */
 function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
   const { tokens } = doc;
+  const inverted = invertedSpeakerWithAnyVerb(doc, k, limit);
+  if (inverted) return inverted;
   const speaker = SUBJECT_PRONOUNS.has(lower(tokens[k])) ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
   // "…," which led to …: a relative pronoun continues the reporter's sentence.
   if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lower(tokens[speaker.first])))) return null;
@@ -167,6 +169,22 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
   const after = tokens[speaker.last + 2];
   if (after && after.start < limit && after.kind === 'word' && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lower(after))) return null;
   const cue: CueMatch = { start: verb.start, end: verb.end, first: speaker.last + 1, last: speaker.last + 1, word: lower(verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  return { speaker, cue };
+}
+
+/**
+ * "“This is fantastic!” beamed Jane Roe of Dayton, who …": a past-tense verb right after the quote, then a name
+ * that closes the clause, is the speaker in inverted order, whatever the verb.
+ */
+function invertedSpeakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
+  const { tokens } = doc;
+  const verb = tokens[k];
+  if (!verb || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
+  const speaker = namedPhraseAfter(doc, k + 1, limit);
+  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokens[speaker.first].text)) return null;
+  const after = tokens[speaker.last + 1];
+  if (after && after.start < limit && !/^[,.;!?]$/.test(after.text)) return null;
+  const cue: CueMatch = { start: verb.start, end: verb.end, first: k, last: k, word: lower(verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 

@@ -611,6 +611,11 @@ describe('speaker phrases with descriptors and coordinated verbs', () => {
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Students']);
   });
 
+  it('reads any past-tense verb right after an exclaimed quote as inverted before the speaker', () => {
+    const text = 'The hall erupted. “This is the best night of my life!” beamed Rosa Delgado of Tucson, who had waited since dawn.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Rosa Delgado of Tucson', 'beamed']]);
+  });
+
   it('reads "went on about" as talking about the quoted words', () => {
     const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
     assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
