@@ -173,10 +173,13 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
 }
 
-/** True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence or "with". */
+/**
+ * True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence,
+ * "with", or "about" ("as Smith went on about “…”": talking at length about what is quoted).
+ */
 function particleEndsPhrase(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
-  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lower(t) === 'with';
+  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lower(t) === 'with' || lower(t) === 'about';
 }
 
 /** Most tokens between "as" and "put it" in "as the senator's spokesman, Jane Roe, recently put it". */
@@ -242,7 +245,8 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   // "Trump at the time said", "Smith in a statement said": the phrase is a time or manner adverbial, the name before it the subject.
   if (!subject.pronoun && subject.first >= 2 && doc.tokens[subject.first - 2].start >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
     const named = speakerBefore(doc, subject.first - 2, floor);
-    if (named && named.last === subject.first - 2 && isNamedSubject(doc, named)) subject = named;
+    // "who has in the past described": auxiliaries may stand between the subject and the phrase.
+    if (named && isNamedSubject(doc, named) && onlyAdverbsBetween(doc, named.last + 1, subject.first - 1)) subject = named;
   }
   // "Protesters marching through the streets chanted": a phrase after a preposition is its object, not the subject.
   const lead = doc.tokens[subject.first - 1];
@@ -255,12 +259,50 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
 }
 
+/** True when every token in [from, to) is an adverb or auxiliary that may stand between a subject and its verb. */
+function onlyAdverbsBetween(doc: Doc, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!ADVERBS.has(lowerAt(doc, i))) return false;
+  return true;
+}
+
+/**
+ * "Protesters marching through the streets chanted": the subject of a cue whose nearest phrase is the object of a
+ * preposition after a participle is the phrase before that participle. For quotes only: `subjectOf` stays strict.
+ */
+export function participleModifiedSubject(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null {
+  if (cue.nounLike) return null;
+  const object = speakerBefore(doc, cue.first - 1, floor);
+  if (!object || object.pronoun || object.first < 2 || !PREPOSITIONS.has(lowerAt(doc, object.first - 1))) return null;
+  const k = object.first - 2;
+  const t = doc.tokens[k];
+  if (!t || t.start < floor || t.kind !== 'word' || !/^\p{Ll}+ing$/u.test(t.text)) return null;
+  const head = speakerBefore(doc, k - 1, floor);
+  return head && head.last === k - 1 && !head.pronoun && isNamedSubject(doc, head) ? head : null;
+}
+
 /** "Said Smith" after a closing mark or at a sentence start; not "the United States", not headline case. */
 function capitalisedCueAllowed(doc: Doc, k: number): boolean {
   const prev = doc.tokens[k - 1];
   if (!prev || prev.sentence !== doc.tokens[k].sentence) return true;
+  // "Murphy, the head of the fund, Tweeted on Friday": a past form after a comma, not followed by a name.
+  if (prev.text === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(doc.tokens[k].text) && !CAPITALISED.test(doc.tokens[k + 1]?.text ?? '')) return true;
   return /^[“”"«»„]$/.test(prev.text) || (prev.text === "'" && doc.text.charAt(prev.start - 1) === "'");
 }
+
+/** The slash inside a date-like number written without spaces: "9/11 widow Jane Roe", "24/7 hotline". */
+function isDateSlash(doc: Doc, i: number): boolean {
+  const { tokens } = doc;
+  const prev = tokens[i - 1];
+  const next = tokens[i + 1];
+  return tokens[i].text === '/' && !!prev && !!next && prev.kind === 'number' && next.kind === 'number' && prev.end === tokens[i].start && tokens[i].end === next.start;
+}
+
+/** A count closing a descriptive phrase after "of": "the mother of three", "a father of two". */
+function isCountAfterOf(doc: Doc, first: number, last: number): boolean {
+  const w = lowerAt(doc, last);
+  return last - first >= 2 && lowerAt(doc, last - 1) === 'of' && (doc.tokens[last].kind === 'number' || COUNT_WORDS.has(w)) && isWord(doc.tokens[last - 2]);
+}
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 
 function isWord(t: Token | undefined): t is Token {
   return !!t && t.kind !== 'punct';
@@ -270,6 +312,7 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   const head = doc.tokens[last];
   if (!isWord(head)) return false;
   const w = lower(head);
+  if (isCountAfterOf(doc, first, last)) return validHead(doc, first, last - 2);
   if (DETERMINERS.has(w)) return false;
   if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
@@ -322,6 +365,38 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
   return nounPhraseBefore(doc, k, floor, sentence);
 }
 
+/** Most words inside a short quoted name or title: “Cruz”, “Make America Great Again”. */
+const MAX_SHORT_QUOTE_TOKENS = 5;
+
+/**
+ * When token `close` is the closing mark of a short quoted span ("wearing “Cruz” pins"), the index of its
+ * opening mark; otherwise -1.
+ */
+export function shortQuotedSpanBefore(doc: Doc, close: number): number {
+  const { tokens, text } = doc;
+  const c = text.charAt(tokens[close].start);
+  if (c !== '”' && c !== '"') return -1;
+  for (let i = close - 1; i >= 0 && close - i <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[close].sentence; i--) {
+    const o = text.charAt(tokens[i].start);
+    if (o === '“' || (o === '"' && c === '"')) return i < close - 1 ? i : -1;
+    if (QUOTE_MARK_TOKEN.test(tokens[i].text)) return -1;
+  }
+  return -1;
+}
+
+/** The closing mark of a short quoted span opening at token `open`, or -1. */
+export function shortQuotedSpanAfter(doc: Doc, open: number): number {
+  const { tokens, text } = doc;
+  const o = text.charAt(tokens[open].start);
+  if (o !== '“' && o !== '"') return -1;
+  for (let i = open + 1; i < tokens.length && i - open <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[open].sentence; i++) {
+    const c = text.charAt(tokens[i].start);
+    if (c === '”' || (c === '"' && o === '"')) return i > open + 1 ? i : -1;
+    if (QUOTE_MARK_TOKEN.test(tokens[i].text)) return -1;
+  }
+  return -1;
+}
+
 /** Most tokens between a clause-opening subject and its verb when appositives stand between them. */
 const MAX_APPOSITIVE_TOKENS = 40;
 
@@ -333,7 +408,16 @@ function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
   const tokens = doc.tokens;
   const sentence = tokens[k].sentence;
   let f = k;
-  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && tokens[f - 1].start >= floor && tokens[f - 1].sentence === sentence && !/^[“”"«»„;:]$/.test(tokens[f - 1].text)) f--;
+  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && tokens[f - 1].start >= floor && tokens[f - 1].sentence === sentence) {
+    if (/^[“”"«»„;:]$/.test(tokens[f - 1].text)) {
+      // "Bill Eastland, wearing “Cruz” pins, said": a short quoted name inside the appositive.
+      const open = shortQuotedSpanBefore(doc, f - 1);
+      if (open < 0 || tokens[open].start < floor) break;
+      f = open;
+      continue;
+    }
+    f--;
+  }
   if (k - f >= MAX_APPOSITIVE_TOKENS) return null;
   const opening = speakerAfter(doc, f, tokens[k].start);
   if (!opening || opening.pronoun || opening.last >= k - 1 || tokens[opening.last + 1].text !== ',') return null;
@@ -444,7 +528,7 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
     const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
       const prev = tokens[i - 1];
-      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start))) {
+      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start) || isDateSlash(doc, i))) {
         i++;
         continue;
       }
@@ -527,10 +611,60 @@ export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | 
     if (c !== chunk && tokens[c].text !== ',') continue;
     if (tokens[c].text === ',') chunk = c + 1;
     const phrase = namedPhraseAfter(doc, chunk, limit);
-    const verb = phrase ? tokens[phrase.last + 1] : undefined;
+    const verb = phrase ? tokens[afterParenthetical(doc, phrase.last + 1)] : undefined;
     if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lower(verb))) return phrase;
   }
   return null;
+}
+
+/** Most tokens inside a parenthetical after a name: "(R-Iowa)", "(D-N.Y.)", "(pictured)". */
+const MAX_PARENTHETICAL_TOKENS = 8;
+
+/** The token after a parenthetical opening at `k` ("Sen. Jane Roe (D-Ore.) said"), or `k` when none opens there. */
+function afterParenthetical(doc: Doc, k: number): number {
+  const { tokens } = doc;
+  if (tokens[k]?.text !== '(') return k;
+  for (let i = k + 1; i < tokens.length && i - k <= MAX_PARENTHETICAL_TOKENS && tokens[i].sentence === tokens[k].sentence; i++) {
+    if (tokens[i].text === ')') return i + 1;
+    if (tokens[i].text === '(') return k;
+  }
+  return k;
+}
+
+/** A lower-case word that looks like a finite verb after its subject: "said", "identified", "took", "has", "was". */
+const FINITE_VERB = /^(?:\p{Ll}+(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound|ept|uck|an|on|ot|it|id)|had|would|will|could)$/u;
+
+/** Most tokens of an appositive between a name and its verb: "Sen. Ann Lee, who lost the primary to Jones, said". */
+const MAX_SUBJECT_APPOSITIVE_TOKENS = 30;
+
+/**
+ * A proper name starting at token `k` that is the subject of the verb after it: "Sen. Ann Lee (Vt.) identified",
+ * "Ann Lee, who lost the primary, identified". Reads capitalised words only, so it never runs into the verb.
+ */
+export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
+  const { tokens } = doc;
+  const first = tokens[k];
+  if (!first || first.start >= limit || !isWord(first) || !CAPITALISED.test(first.text) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
+  let last = k;
+  for (let i = k + 1; i < tokens.length && tokens[i].start < limit && i - k < MAX_PHRASE_TOKENS && tokens[i].sentence === first.sentence; i++) {
+    const t = tokens[i];
+    if (isAbbreviationPeriod(doc, i) || (t.text === '-' && tokens[i - 1].end === t.start)) continue;
+    if (isWord(t) && CAPITALISED.test(t.text) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
+    // A name particle ("Ruth de Vries") or two names joined by "and" ("Trump and Ryan issued").
+    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text))) break;
+  }
+  if (/['’]s$/.test(tokens[last].text)) return null;
+  let v = afterParenthetical(doc, last + 1);
+  if (tokens[v]?.text === ',') {
+    let c = v + 1;
+    while (c < tokens.length && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && tokens[c].start < limit && tokens[c].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[c].text)) c++;
+    if (tokens[c]?.text !== ',') return null;
+    v = c + 1;
+  }
+  while (v < tokens.length && v - last < 4 && /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) v++;
+  const verb = tokens[v];
+  if (!verb || verb.start >= limit || verb.kind !== 'word' || !FINITE_VERB.test(verb.text)) return null;
+  return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
 }
 
 /**

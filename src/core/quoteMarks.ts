@@ -256,6 +256,9 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
         // A closing mark with nothing open: the quote began at the start of the paragraph (or sentence).
         const start = lastQuoteEnd < 0 ? p.start : Math.max(lastQuoteEnd, sentenceStart(doc, at, p.start));
         report(at, markEnd, 'missing-opening-mark', wrongShape ? `Closing quotation mark without an opening mark (and shaped as an opening mark: ${ch} instead of ”).` : 'Closing quotation mark without an opening mark.');
+        // In a paragraph that continues a passage quoted from paragraphs before, after a quote of its own, the mark
+        // closes that passage: the words since the last quote are the passage's, not a quote missing its opening.
+        if (pendingContinuation !== null && lastQuoteEnd >= 0) continue;
         push(null, at, start, at, false, markEnd);
         lastQuoteEnd = markEnd;
         continue;

@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -97,6 +97,8 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   if (!TAIL_LEAD.test(doc.text.slice(from, tokens[k].start))) return null;
   const cue = cueAt(doc, k);
   if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
+    // "…,” saying the city embodied …": a participle has no subject after it.
+    if (/ing$/.test(cue.word) && !cue.accordingTo) return null;
     const speaker = speakerAfter(doc, cue.last + 1, limit);
     return speaker ? { speaker, cue } : null;
   }
@@ -106,7 +108,13 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   const headStart = k;
   for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
     const t = tokens[j];
-    if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) return null;
+    if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) {
+      // "…," Bill Eastland, wearing “Cruz” pins, said: a short quoted name inside the speaker phrase.
+      const close = shortQuotedSpanAfter(doc, j);
+      if (close < 0) return null;
+      j = close;
+      continue;
+    }
     const c = cueAt(doc, j);
     if (!c || c.accordingTo) continue;
     // "one of the states suing …": a noun-like form after a determiner is a noun.
@@ -151,6 +159,8 @@ function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | nul
  */
 function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
   const { tokens } = doc;
+  const inverted = invertedSpeakerWithAnyVerb(doc, k, limit);
+  if (inverted) return inverted;
   const speaker = SUBJECT_PRONOUNS.has(lower(tokens[k])) ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
   // "…," which led to …: a relative pronoun continues the reporter's sentence.
   if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lower(tokens[speaker.first])))) return null;
@@ -159,6 +169,22 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
   const after = tokens[speaker.last + 2];
   if (after && after.start < limit && after.kind === 'word' && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lower(after))) return null;
   const cue: CueMatch = { start: verb.start, end: verb.end, first: speaker.last + 1, last: speaker.last + 1, word: lower(verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  return { speaker, cue };
+}
+
+/**
+ * "“This is fantastic!” beamed Jane Roe of Dayton, who …": a past-tense verb right after the quote, then a name
+ * that closes the clause, is the speaker in inverted order, whatever the verb.
+ */
+function invertedSpeakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
+  const { tokens } = doc;
+  const verb = tokens[k];
+  if (!verb || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
+  const speaker = namedPhraseAfter(doc, k + 1, limit);
+  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokens[speaker.first].text)) return null;
+  const after = tokens[speaker.last + 1];
+  if (after && after.start < limit && !/^[,.;!?]$/.test(after.text)) return null;
+  const cue: CueMatch = { start: verb.start, end: verb.end, first: k, last: k, word: lower(verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 
@@ -270,6 +296,22 @@ function nearbySubjectPronoun(doc: Doc, k: number, floor: number): PhraseSpan | 
   return null;
 }
 
+/** Adverbs that may stand between a conjunction and the verb it coordinates: "but now said", "and later told". */
+const COORDINATED_VERB_ADVERBS = new Set(['now', 'later', 'also', 'then', 'still', 'again', 'once', 'even', 'eventually', 'finally', 'subsequently']);
+
+/**
+ * The index of the word that coordinates the verb at `k` with an earlier one ("and", "but", ",", "also", "then"),
+ * looking past one adverb after "and"/"but" ("but now said"); -1 when there is none.
+ */
+function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
+  const { tokens } = doc;
+  const prev = tokens[k - 1];
+  if (!prev || prev.start < floor) return -1;
+  if (/^(?:and|but|,|also|then)$/.test(lower(prev))) return k - 1;
+  const before = tokens[k - 2];
+  return before && before.start >= floor && COORDINATED_VERB_ADVERBS.has(lower(prev)) && /^(?:and|but)$/.test(lower(before)) ? k - 2 : -1;
+}
+
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
   const { tokens } = doc;
   const end = tokenIndexFrom(doc, before);
@@ -284,10 +326,19 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       continue;
     }
     const prev = tokens[k - 1];
+    // "Smith stated that … . Adding, “…”": a participle opening its sentence continues the sentence before.
+    if (/ing$/.test(cue.word) && (!prev || prev.sentence !== tokens[k].sentence)) {
+      const earlier = previousSentenceSpeaker(doc, tokens[k].sentence, inQuote);
+      if (earlier) return { speaker: earlier, cue };
+      continue;
+    }
     const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
-    let subject = participle ? null : subjectOf(doc, cue, floor);
+    let subject = participle ? null : (subjectOf(doc, cue, floor) ?? participleModifiedSubject(doc, cue, floor));
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
-    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) subject = clauseSubject(doc, tokenIndexFrom(doc, floor), doc.tokens[subject.first].start) ?? subject;
+    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
+      const opening = afterDateline(doc, tokenIndexFrom(doc, floor), subject.first);
+      subject = clauseSubject(doc, opening, doc.tokens[subject.first].start) ?? properNameSubject(doc, opening, doc.tokens[subject.first].start) ?? subject;
+    }
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
     if (!participle && /ing$/.test(cue.word) && prev && prev.start >= floor && prev.kind === 'word' && !PARTICIPLE_LEADS.has(lower(prev)) && !/^(?:and|but|also|then|to)$/.test(lower(prev))) {
@@ -295,8 +346,10 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
     }
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
-    if (prev && prev.start >= floor && /^(?:and|but|,|also|then)$/.test(lower(prev))) {
-      const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, k - 2, floor) : null;
+    const joint = coordinatingWordBefore(doc, k, floor);
+    if (joint >= 0) {
+      const prev = tokens[joint];
+      const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
       // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
       if (participle && prev.text === ',') {
@@ -338,11 +391,22 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
   return null;
 }
 
+/** The named speaker reported by the sentence before sentence `s` in the same paragraph. */
+function previousSentenceSpeaker(doc: Doc, s: number, inQuote: (offset: number) => boolean): PhraseSpan | null {
+  const prev = doc.sentences[s - 1];
+  if (!prev || prev.paragraph !== doc.sentences[s].paragraph) return null;
+  const a = nearestHeadAttribution(doc, prev.start, prev.end, inQuote, false);
+  return a && a.cue && !a.speaker.pronoun && isNamedSubject(doc, a.speaker) ? a.speaker : null;
+}
+
 /** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */
 function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
   const before = doc.tokens[phrase.first - 1];
   if (!before || before.start < floor || before.kind !== 'word' || !/^\p{Ll}+$/u.test(before.text)) return false;
   const w = lower(before);
+  // "put out a statement", "sent out an email": a verb with its particle.
+  const verb = doc.tokens[phrase.first - 2];
+  if ((w === 'out' || w === 'up') && verb && verb.start >= floor && /^\p{Ll}+$/u.test(verb.text) && !isDeterminer(lower(verb))) return true;
   return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
 }
 
@@ -388,6 +452,27 @@ function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: numb
   return a && (a.cue?.speech || (a.cue && !a.speaker.pronoun && isNamedSubject(doc, a.speaker))) ? a : null;
 }
 
+/**
+ * "Sen. Ann Lee identified fatigue as the reason. “Voters are tired …”": the named subject opening the sentence
+ * before a quotation that stands alone, whatever that sentence's verb.
+ */
+function previousSentenceSubject(doc: Doc, sentence: number, paragraph: number, inQuote: (offset: number) => boolean): Attribution | null {
+  const prev = doc.sentences[sentence - 1];
+  if (!prev || prev.paragraph !== paragraph || doc.paragraphs[paragraph].kind !== 'body') return null;
+  const { tokens } = doc;
+  const start = afterDateline(doc, tokenIndexFrom(doc, prev.start), tokenIndexFrom(doc, prev.end));
+  // The subject opening the sentence, or the one after a leading adverbial ("On Sunday, Sen. Ann Lee …").
+  for (let k = start; k < tokens.length && tokens[k].start < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
+    // A comma closing a quoted title sits inside its marks: On “Meet the Press,” Sen. Ann Lee …
+    if ((k !== start && tokens[k - 1].text !== ',' && !(QUOTE_MARK.test(tokens[k - 1].text) && tokens[k - 2]?.text === ',')) || QUOTE_MARK.test(tokens[k].text)) continue;
+    const w = lower(tokens[k]);
+    const subject = w === 'he' || w === 'she' ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
+    if (subject && !inQuote(subject.start)) return { speaker: subject, cue: null };
+    if (k !== start) return null;
+  }
+  return null;
+}
+
 /** "…" ― Jane Doe: a quotation signed with a dash and a name. */
 function dashAttribution(doc: Doc, from: number, limit: number): Attribution | null {
   const m = /^\s*[―—–-]{1,2}\s*/.exec(doc.text.slice(from, Math.min(limit, from + 6)));
@@ -397,24 +482,45 @@ function dashAttribution(doc: Doc, from: number, limit: number): Attribution | n
   return /^[\s.,]*$/.test(doc.text.slice(speaker.end, limit)) ? { speaker, cue: null } : null;
 }
 
+/** True when the word just before offset `open` is a possessive determiner: "its “…”", "their “…”". */
+function afterPossessive(doc: Doc, open: number): boolean {
+  const before = doc.tokens[tokenIndexFrom(doc, open) - 1];
+  return !!before && /^(?:its|his|her|their|our)$/.test(lower(before));
+}
+
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
-function sentenceSubject(doc: Doc, sentenceStart: number, open: number): Attribution | null {
-  const k = tokenIndexFrom(doc, sentenceStart);
-  const subject = speakerAfter(doc, k, open);
-  if (!subject || !isNamedSubject(doc, subject)) return null;
-  let v = subject.last + 1;
+function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuote: boolean): Attribution | null {
   const { tokens } = doc;
+  let k = afterDateline(doc, tokenIndexFrom(doc, sentenceStart), tokenIndexFrom(doc, open));
+  if (k < tokens.length && isClauseConjunction(lower(tokens[k]))) k++;
+  // "On Monday, Smith groused …": past a short leading adverbial (for quotes long enough to be somebody's words).
+  if (longQuote && k < tokens.length && CAPITAL_ADVERBIAL_OPENERS.has(lower(tokens[k]))) {
+    let c = k;
+    while (c < tokens.length && tokens[c].start < open && tokens[c].text !== ',' && c - k < 6) c++;
+    if (c < tokens.length && tokens[c].text === ',') k = c + 1;
+  }
+  // Reading forwards runs into the verb ("Dr. Ann Lee pondered"): the named phrase stops before it.
+  const subject = namedPhraseAfter(doc, k, open);
+  if (!subject) return null;
+  let v = subject.last + 1;
   let progressive = false;
-  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) {
+  let modal = false;
+  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) {
     if (BE_FORMS.has(lower(tokens[v]))) progressive = true;
+    if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lower(tokens[v]))) modal = true;
     v++;
   }
   const verb = tokens[v];
   if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
-  // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too.
-  if (!/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
+  // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
+  if (OBJECT_CONTROL_VERBS.has(lower(verb))) return null;
+  // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too; any base form after a modal.
+  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
   return { speaker: subject, cue: null };
 }
+
+/** Words that open a short adverbial before the subject: "On Monday,", "In Iowa,", "Later,". */
+const CAPITAL_ADVERBIAL_OPENERS = new Set(['on', 'in', 'at', 'later', 'earlier', 'during', 'after', 'before', 'last', 'this', 'meanwhile', 'still', 'yet']);
 
 const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
 
@@ -428,7 +534,7 @@ function colonIntroduction(doc: Doc, open: number): Attribution | null {
   while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
   const { tokens } = doc;
-  let k = tokenIndexFrom(doc, sentenceBegin(doc, i));
+  let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
   if (k < tokens.length && isClauseConjunction(lower(tokens[k]))) k++;
   // "In Iowa, Smith …": past a leading adverbial.
   if (k < tokens.length && !speakerAfter(doc, k, i)) {
@@ -627,6 +733,23 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
   return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18 && !/[.!?…:;,”"’»)]$/u.test(text);
 }
 
+/**
+ * Where the text that may attribute quote `i` must stop: the opening of the next quote in its paragraph, past a
+ * short quoted name in the same sentence ("…," Ann Roe, wearing “Cruz” pins, said).
+ */
+function nextQuoteOpen(doc: Doc, marked: MarkedQuote[], i: number, paragraphEnd: number): number {
+  const sentence = sentenceAt(doc, marked[i].after - 1);
+  for (let j = i + 1; j < marked.length && j <= i + 2; j++) {
+    const next = marked[j];
+    if (next.paragraph !== marked[i].paragraph) return paragraphEnd;
+    const open = next.open ?? next.start;
+    const shortName = next.close !== null && sentenceAt(doc, next.after - 1) === sentence && wordsUpTo(doc.text, next.start, next.end, 3) <= 2 && /^\p{Lu}/u.test(doc.text.charAt(next.start));
+    if (!shortName) return open;
+  }
+  const last = marked[i + 3];
+  return last && last.paragraph === marked[i].paragraph ? (last.open ?? last.start) : paragraphEnd;
+}
+
 /** True when `offset` lies inside one of the sorted, disjoint spans. */
 function insideAny(spans: Span[]): (offset: number) => boolean {
   return (offset) => indexAt(spans, offset) >= 0;
@@ -651,8 +774,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       prevAttribution = null;
       prevSentence = -1;
     }
-    const next = marked[i + 1];
-    const nextOpen = next && next.paragraph === q.paragraph ? (next.open ?? next.start) : para.end;
+    const nextOpen = nextQuoteOpen(doc, marked, i, para.end);
     const open = q.open ?? q.start;
     const closeEnd = q.after;
     const sentence = sentenceAt(doc, open);
@@ -693,6 +815,8 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       }
       if (!a && q.continuationOf !== null) a = attributions[q.continuationOf];
       if (!a && isSentenceInitial(doc, q, prevEnd)) a = previousSentenceAttribution(doc, sentence, q.paragraph, inQuote);
+      // A whole sentence of quotation with no attribution of its own, right after a sentence about someone.
+      if (!a && isSentenceInitial(doc, q, prevEnd) && q.close !== null && kindOf(doc, q) === 'direct' && !hasTail(doc, closeEnd, tailLimit) && wordsUpTo(doc.text, q.start, q.end, 4) > 4) a = previousSentenceSubject(doc, sentence, q.paragraph, inQuote);
       // A quote followed by words of its own sentence has an attribution there that was not understood
       // ("…!" Murphy Tweeted), so it does not continue the previous paragraph's speaker.
       if (!a && onlySpaceBetween(doc.text, para.start, open)) {
@@ -701,7 +825,9 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
         // a paragraph without quotes that ends by reporting someone speaking.
         if (!a && q.close !== null && !hasTail(doc, closeEnd, tailLimit) && prevParagraph !== q.paragraph - 1) a = lastSentenceReport(doc, q.paragraph - 1, inQuote);
       }
-      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
+      // A name in title case ("Larry King Now") after a plain verb is a title, and a few words after a possessive
+      // ("sent its “star reporter”") the writer's label: neither is the subject's words.
+      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2 && !isTitleCased(doc, q) && !(words <= 3 && afterPossessive(doc, open))) a = sentenceSubject(doc, sentenceBegin(doc, open), open, wordsUpTo(doc.text, q.start, q.end, 4) > 4);
     }
     attributions.push(a);
     if (a) prevAttribution = a;
@@ -773,6 +899,49 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
   }
 }
 
+/** True when the quote opens its body paragraph and no words of the reporter's follow it there. */
+function isQuoteParagraph(doc: Doc, q: MarkedQuote): boolean {
+  const para = doc.paragraphs[q.paragraph];
+  if (para.kind !== 'body' || q.close === null || !onlySpaceBetween(doc.text, para.start, q.open ?? q.start)) return false;
+  return kindOf(doc, q) === 'direct' && !hasTail(doc, q.after, para.end);
+}
+
+/**
+ * A run of paragraphs that are nothing but quotation, with no attribution of their own, is one speaker's: the
+ * speaker named right after the run ("“…” ¶ “…,” Smith said.") or, failing that, the one quoted just before it.
+ */
+function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributions: (Attribution | null)[], nobodys: Set<number>): void {
+  let previous: { attribution: Attribution; paragraph: number } | null = null;
+  for (let i = 0; i < marked.length; i++) {
+    const q = marked[i];
+    if (attributions[i]) {
+      previous = { attribution: attributions[i] as Attribution, paragraph: q.paragraph };
+      continue;
+    }
+    if (nobodys.has(i) || !isQuoteParagraph(doc, q)) continue;
+    // The quote paragraphs of the run, then the quote that closes it in the next paragraph.
+    let j = i + 1;
+    while (j < marked.length && !attributions[j] && marked[j].paragraph === marked[j - 1].paragraph + 1 && isQuoteParagraph(doc, marked[j])) j++;
+    const closing = j < marked.length && marked[j].paragraph === marked[j - 1].paragraph + 1 && attributions[j] && onlySpaceBetween(doc.text, doc.paragraphs[marked[j].paragraph].start, marked[j].open ?? marked[j].start) ? attributions[j] : null;
+    const before = previous && previous.paragraph === q.paragraph - 1 ? previous.attribution : null;
+    const a = closing ?? before;
+    // The rest of a run without an attribution has none either: skipping it keeps the pass linear.
+    if (a) for (let r = i; r < j; r++) if (!nobodys.has(r)) attributions[r] = a;
+    i = j - 1;
+  }
+}
+
+/** The attribution a quoted passage gives a quote inside it: "… what she called a “rant,” …" within the passage. */
+function attributionInPassage(doc: Doc, n: MarkedQuote, host: MarkedQuote, inQuote: (offset: number) => boolean): Attribution | null {
+  const open = n.open ?? n.start;
+  const floor = Math.max(sentenceBegin(doc, open), host.start);
+  const limit = Math.min(sentenceEnd(doc, open), host.end);
+  const tail = tailAttribution(doc, n.after, limit, false);
+  if (tail) return tail;
+  const head = headAttribution(doc, floor, open, inQuote);
+  return head && (head.cue?.speech || head.speaker.pronoun || isNamedSubject(doc, head.speaker)) ? head : null;
+}
+
 export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   const { quotes: marked, nested } = scanQuoteMarks(doc);
   const nobodys = new Set<number>();
@@ -795,6 +964,7 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
   for (let i = 0; i < marked.length; i++) {
     if (marked[i].continuationOf !== null && !attributions[i] && !nobodys.has(i)) attributions[i] = attributions[marked[i].continuationOf as number];
   }
+  attributeQuoteParagraphRuns(doc, marked, attributions, nobodys);
   const candidates: QuoteCandidate[] = [];
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i];
@@ -804,12 +974,19 @@ export function findQuotes(doc: Doc, cast: Cast): Quote[] {
     if (!a && (para.kind !== 'body' || wordsUpTo(doc.text, q.start, q.end, 4) <= 4 || isTitle(doc, q))) kind = 'scare';
     candidates.push({ start: q.start, end: q.end, kind, attribution: a, nobodys: nobodys.has(i) });
   }
-  // A quotation inside a quotation is the outer speaker's words too.
+  // A quotation inside a quotation is the outer speaker's words too, unless the outer one is a passage running over
+  // paragraphs (an excerpt of another paper), whose own sentences attribute the quotes inside it.
   let outer = 0;
+  const inNested = insideAny(nested.map((n) => ({ start: n.open ?? n.start, end: n.after })));
   for (const n of nested) {
     while (outer < marked.length && marked[outer].end < n.end) outer++;
     const host = marked[outer];
-    const a = host && host.start <= n.start && n.end <= host.end ? attributions[outer] : null;
+    const inside = !!host && host.start <= n.start && n.end <= host.end;
+    // A transcript's speaker label (no cue) speaks every word of its line, quotes inside included.
+    const speaker = inside ? attributions[outer]?.speaker : undefined;
+    const label = !!speaker && speaker.start >= (host.open ?? host.start) && speaker.end <= host.start;
+    const passage = inside && attributions[outer] && !label && (host.continues || host.continuationOf !== null) ? attributionInPassage(doc, n, host, inNested) : null;
+    const a = passage ?? (inside ? attributions[outer] : null);
     candidates.push({ start: n.start, end: n.end, kind: a ? 'partial' : 'scare', attribution: a });
   }
   const reported = findIndirectQuotes(doc, candidates);

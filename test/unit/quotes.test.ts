@@ -90,6 +90,37 @@ describe('quotation marks', () => {
   });
 });
 
+describe('passages quoted from another paper', () => {
+  it('ends a passage opened by straight marks at its stray closing mark without inventing a quote before it', () => {
+    const text = [
+      'The Ledger’s reporter Jo Park writes:',
+      '"Dana had spent the spring at her sister’s farm. She was tired, sure. But not beaten.',
+      '“I never once thought I was finished,” she said in July, and the reason was the campaign she had joined."',
+    ].join('\n\n');
+    const quotes = direct(text);
+    assert.deepStrictEqual(quotes.find((q) => q.text.startsWith('I never'))?.speaker, 'she');
+    assert.ok(!quotes.some((q) => q.text.startsWith('she said')));
+  });
+
+  it('attributes a quote inside such a passage by the passage’s own words, not to the paper quoted', () => {
+    const text = [
+      'The Ledger’s reporter Jo Park writes:',
+      '"Dana had spent the spring at her sister’s farm after what she called a “rough patch,” and she was tired.',
+      '"She was not beaten, though."',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).find((q) => q.text.startsWith('rough patch'))?.speaker, 'she');
+  });
+
+  it('leaves a quote inside a transcript line to the line’s speaker label', () => {
+    const text = [
+      'The governor was asked about the debate on Sunday.',
+      '"HOLT: Well, look, Governor Ray Dunn apparently thinks this is an episode of “Survivor.” But this is a serious race.',
+      '"WALLACE: Do you think it will matter?"',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).find((q) => q.text.startsWith('Survivor'))?.speaker, 'HOLT');
+  });
+});
+
 describe('quotes and speakers', () => {
   it('attributes the common news patterns', () => {
     const text = [
@@ -497,6 +528,97 @@ describe('speaker phrases around the quote', () => {
       ['hostile act against its neighbours.', 'Norway'],
       ['continue as planned.', 'Sweden'],
     ]);
+  });
+});
+
+describe('speaker phrases with descriptors and coordinated verbs', () => {
+  it('keeps a date-like number before the name in an inverted speaker phrase', () => {
+    const text = '“Nobody has answered our questions in fifteen years,” said 9/11 widow Ruth Calder.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['9/11 widow Ruth Calder']);
+  });
+
+  it('reads "mother of three" as one description before the verb', () => {
+    const text = 'Asked why fathers were left out, the 41-year-old mother of three replied, “The plan starts with the parent who gave birth.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the 41-year-old mother of three']);
+  });
+
+  it('gives a cue after "but now" the subject of the clause it is coordinated with', () => {
+    const text = 'Councilman Ray Ortiz used to back the incumbent, but now said the challenger had “the energy to win this fall.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Councilman Ray Ortiz']);
+  });
+
+  it('gives words quoted after a plain verb to the named subject that opens the sentence', () => {
+    const text = 'Dr. Amira Haddad pondered who, after the verdict, might “speak for the families who lost everything.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Dr. Amira Haddad']);
+  });
+
+  it('leaves a short label after a possessive and a title to nobody', () => {
+    const text = 'The Herald sent its “chief storm chaser” to the coast.\n\nThe network cancelled “Morning Live Today” last week.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), [null, null]);
+  });
+
+  it('gives a quotation standing alone to the named subject of the sentence before it, past a quoted show title', () => {
+    const text = 'On “Sunday Forum,” Sen. Rita Moss (Ore.), who lost the primary to Dean, named housing costs as the reason young voters stay home. “They are more worried about rent than about any candidate in this race.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), [null, 'Sen. Rita Moss']);
+  });
+
+  it('gives a run of quote paragraphs to the speaker named right after the run', () => {
+    const text = [
+      'Lopez is upbeat about the council’s chances, in part because she sees the mayor as a unifier.',
+      '“Not only can this council pass the budget, it is the only one that can pass it in time.”',
+      '“The mayor may be the only one who can hold the votes together,” Lopez notes.',
+    ].join('\n\n');
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Lopez', 'Lopez']);
+  });
+
+  it('gives words after an -ing cue that follows an object to two subjects joined by "and"', () => {
+    const text = 'Lamont and Ferris issued a joint statement describing the talks as “a real step toward a deal.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Lamont and Ferris']);
+  });
+
+  it('looks past auxiliaries and a time phrase between a relative pronoun and its cue', () => {
+    const text = 'Ms. Ortega, who has in the past described the tax as “a burden on every renter,” voted against it.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['who']);
+  });
+
+  it('reads a capitalised past-tense cue after an appositive', () => {
+    const text = '“Not our ad, but we cannot argue with it!” Dwyer, the head of the Forward Fund, Tweeted on Friday.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Dwyer', 'Tweeted']]);
+  });
+
+  it('reads a speaker phrase holding a short quoted name after the quote', () => {
+    const text = '“We have had better weeks than this one,” Ohio delegate Ruth Stiles, wearing a straw hat and “Kasich” buttons, said with a shrug.';
+    assert.deepStrictEqual(direct(text)[0].speaker, 'Ohio delegate Ruth Stiles');
+  });
+
+  it('gives a quote after a sentence-opening participle to the speaker of the sentence before', () => {
+    const text = 'Later in the broadcast, Hale stated that the audit “was not good.” Adding, “Like every audit, what matters is how they answer it.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Hale', 'Hale']);
+  });
+
+  it('never reads a subject after a participle cue that follows the quote', () => {
+    const text = 'Mayor Ruth Okafor has mounted a spirited defense of “river town values,” saying the city embodied the “grit, warmth and stubbornness of the valley.”';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Mayor Ruth Okafor', 'Mayor Ruth Okafor']);
+  });
+
+  it('gives a long quote after a modal and a plain verb, or after a leading time phrase, to the sentence subject', () => {
+    const text = 'But Okafor would not comment on a rule signed by the governor “to protect privacy and equality for every worker” in the state.\n\nOn Monday, Okafor griped to a crowd in Dayton that the paper “never treats our side of the river fairly” before leaving.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Okafor', 'Okafor']);
+  });
+
+  it('gives a chant to the people marching, not to the streets they march through', () => {
+    const text = 'The town stayed tense overnight. Students marching through the square chanted “Whose streets?” until dawn.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['Students']);
+  });
+
+  it('reads any past-tense verb right after an exclaimed quote as inverted before the speaker', () => {
+    const text = 'The hall erupted. “This is the best night of my life!” beamed Rosa Delgado of Tucson, who had waited since dawn.';
+    assert.deepStrictEqual(direct(text).map((q) => [q.speaker, q.cue]), [['Rosa Delgado of Tucson', 'beamed']]);
+  });
+
+  it('reads "went on about" as talking about the quoted words', () => {
+    const text = 'The crowd grew restless as the governor went on about “reckless spending” in the capital.';
+    assert.deepStrictEqual(direct(text).map((q) => q.speaker), ['the governor']);
   });
 });
 
