@@ -108,13 +108,27 @@ const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRS
 /** Verbs that report a reply or a continuation with a particle: "he went on", "she shot back". */
 const PARTICLE_CUES = new Map([['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['shoots', 'back'], ['fired', 'back'], ['fires', 'back'], ['hit', 'back'], ['hits', 'back']]);
 
+/** Token start offsets by document: a search reads one compact array instead of a token object per step. */
+const tokenStartsByDoc = new WeakMap<Doc, Int32Array>();
+
+function tokenStarts(doc: Doc): Int32Array {
+  let starts = tokenStartsByDoc.get(doc);
+  if (!starts || starts.length !== doc.tokens.length) {
+    starts = new Int32Array(doc.tokens.length);
+    for (let i = 0; i < starts.length; i++) starts[i] = doc.tokens[i].start;
+    tokenStartsByDoc.set(doc, starts);
+  }
+  return starts;
+}
+
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {
+  const starts = tokenStarts(doc);
   let lo = 0;
-  let hi = doc.tokens.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    if (starts[mid] < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -176,7 +190,7 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
 /** True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence or "with". */
 function particleEndsPhrase(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
-  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lower(t) === 'with';
+  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lowerAt(doc, k) === 'with';
 }
 
 /** Most tokens between "as" and "put it" in "as the senator's spokesman, Jane Roe, recently put it". */
@@ -216,18 +230,18 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null | undefined {
   if (/ing$/.test(cue.word)) return undefined;
   let k = cue.first - 1;
-  while (k >= 0 && doc.tokens[k].start >= floor && /^(?:not|also|never|already|widely|often|reportedly|being)$/.test(lower(doc.tokens[k])) && lower(doc.tokens[k]) !== 'being') k--;
-  if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lower(doc.tokens[k]))) return undefined;
+  while (k >= 0 && doc.tokens[k].start >= floor && /^(?:not|also|never|already|widely|often|reportedly|being)$/.test(lowerAt(doc, k)) && lowerAt(doc, k) !== 'being') k--;
+  if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
   const by = doc.tokens[cue.last + 1];
-  if (!by || lower(by) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
+  if (!by || lowerAt(doc, cue.last + 1) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
   return speakerAfter(doc, cue.last + 2, Number.MAX_SAFE_INTEGER);
 }
 
 /** A pronoun, or a phrase whose last word is capitalised or a speaker noun ("the campaign", "Sen. Smith"). */
 export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
-  if (phrase.pronoun) return lower(doc.tokens[phrase.first]) !== 'it';
+  if (phrase.pronoun) return lowerAt(doc, phrase.first) !== 'it';
   const head = doc.tokens[phrase.last];
-  return (CAPITALISED.test(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lower(head));
+  return (CAPITALISED.test(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
 }
 
 /**
@@ -251,7 +265,7 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   // "32% of Republican claims": a phrase after "of" is a modifier, not a subject.
   const before = doc.tokens[subject.first - 1];
   if (before && before.start >= floor && lowerAt(doc, subject.first - 1) === 'of') return null;
-  const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lower(doc.tokens[cue.first - 1]));
+  const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lowerAt(doc, cue.first - 1));
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
 }
 
@@ -269,7 +283,7 @@ function isWord(t: Token | undefined): t is Token {
 function validHead(doc: Doc, first: number, last: number): boolean {
   const head = doc.tokens[last];
   if (!isWord(head)) return false;
-  const w = lower(head);
+  const w = lowerAt(doc, last);
   if (DETERMINERS.has(w)) return false;
   if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
@@ -278,7 +292,7 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
     const x = doc.tokens[i];
-    if (DETERMINERS.has(lower(x)) || x.kind === 'number' || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+    if (DETERMINERS.has(lowerAt(doc, i)) || x.kind === 'number' || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
   }
   return false;
 }
@@ -313,7 +327,7 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
     let j = k - 1;
     while (inRange(j) && tokens[j].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[j].text) && k - j < 25) j--;
     if (inRange(j) && tokens[j].text === ',' && k - j > 1) {
-      const inner = lower(tokens[j + 1]);
+      const inner = lowerAt(doc, j + 1);
       const head = nounPhraseBefore(doc, j - 1, floor, sentence);
       if (head && (inner === 'who' || DETERMINERS.has(inner) || CAPITALISED.test(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
     }
@@ -348,7 +362,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   if (!inRange(k)) return null;
   const last = tokens[k];
   if (last.kind === 'punct') return last.text === ')' ? speakerBefore(doc, k, floor) : null;
-  const lw = lower(last);
+  const lw = lowerAt(doc, k);
   if (PRONOUNS.has(lw)) return { start: last.start, end: last.end, first: k, last: k, pronoun: true };
   let i = k;
   let first = k;
@@ -370,7 +384,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       first = i;
       // "a spokesman for the campaign": one "of"/"for" link to a preceding noun.
       const link = tokens[i - 1];
-      if (!extended && inRange(i - 2) && link && (lower(link) === 'of' || lower(link) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lower(tokens[i - 2]))) {
+      if (!extended && inRange(i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
         extended = true;
         i -= 2;
         continue;
@@ -402,7 +416,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     i--;
   }
   // Do not start on a dangling "of"/"for".
-  while (first < k && /^(?:of|for)$/.test(lower(tokens[first]))) first++;
+  while (first < k && /^(?:of|for)$/.test(lowerAt(doc, first))) first++;
   if (!validHead(doc, first, k)) return null;
   return { start: tokens[first].start, end: last.end, first, last: k, pronoun: false };
 }
@@ -475,7 +489,7 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   }
   if (last < 0) return null;
   // Trailing "of"/"for" without its object is not part of the phrase.
-  while (last > k && /^(?:of|for)$/.test(lower(tokens[last]))) last--;
+  while (last > k && /^(?:of|for)$/.test(lowerAt(doc, last))) last--;
   if (!validHead(doc, k, last)) return null;
   return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
 }
@@ -485,7 +499,7 @@ export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
   const tokens = doc.tokens;
   const sentence = tokens[k]?.sentence;
   for (let i = k; i < tokens.length && i < k + 20 && tokens[i].start < ceiling && tokens[i].sentence === sentence; i++) {
-    const w = lower(tokens[i]);
+    const w = lowerAt(doc, i);
     if (w === 'that' || tokens[i].text === ':' || /^[“"«„]$/.test(tokens[i].text)) return w === 'that' || tokens[i].text === ':' ? i + 1 : i;
   }
   const np = speakerAfter(doc, k, ceiling);
@@ -528,7 +542,7 @@ export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | 
     if (tokens[c].text === ',') chunk = c + 1;
     const phrase = namedPhraseAfter(doc, chunk, limit);
     const verb = phrase ? tokens[phrase.last + 1] : undefined;
-    if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lower(verb))) return phrase;
+    if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, phrase.last + 1))) return phrase;
   }
   return null;
 }

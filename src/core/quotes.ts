@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, isClauseConjunction, isDeterminer, isNamedSubject, lower, lowerAt, namedPhraseAfter, possessiveNounAttribution, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -13,6 +13,7 @@ import { indexAt, sentenceAt } from './text';
 import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
+import { isRegExpSpace } from './chars';
 import { mayStartCue } from './attribution';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
@@ -72,7 +73,7 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   const first = tokenIndexFrom(doc, s.start);
   // A question or exclamation ends its sentence inside the marks, so a longer sentence may still attribute it
   // when it opens with the reporting verb: "…?" Smith asked reporters during …
-  const exclaimed = /[?!]$/.test(doc.text.slice(q.start, q.end));
+  const exclaimed = /[?!]/.test(lastCharOf(doc, q));
   let n = 0;
   for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
     if (doc.tokens[i].kind !== 'word') continue;
@@ -80,6 +81,11 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
     if (exclaimed && n <= ATTRIBUTION_OPENING_WORDS && cueAt(doc, i)?.speech) return Math.min(s.end, lineEnd);
   }
   return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
+}
+
+/** The last character of a span, or '' when it is empty: tests on it copy nothing. */
+function lastCharOf(doc: Doc, span: Span): string {
+  return span.end > span.start ? doc.text.charAt(span.end - 1) : '';
 }
 
 /** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
@@ -523,8 +529,22 @@ const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\b
 
 /** Short and in title case: "Meet the Press", "Women in Power" — a name rather than somebody's words. */
 function isTitleCased(doc: Doc, q: Span): boolean {
+  // Seven words or more are no title: counted before a long quote is copied and split.
+  if (spaceRunsUpTo(doc.text, q.start, q.end, 6) >= 6) return false;
   const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
   return words.length <= 6 && words.every((w) => TITLE_WORD.test(w)) && /^\p{Lu}/u.test(words[0]);
+}
+
+/** Number of runs of white space in text[start, end), counted up to `cap`. */
+function spaceRunsUpTo(text: string, start: number, end: number, cap: number): number {
+  let n = 0;
+  let inSpace = false;
+  for (let i = start; i < end && n < cap; i++) {
+    const space = isRegExpSpace(text.charCodeAt(i));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
 }
 
 /** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
@@ -656,6 +676,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
     const open = q.open ?? q.start;
     const closeEnd = q.after;
     const sentence = sentenceAt(doc, open);
+    const sentenceStart = sentence < 0 ? open : doc.sentences[sentence].start;
     const tailLimit = Math.min(nextOpen, tailEnd(doc, q, closeEnd, para.end));
     const words = wordsUpTo(doc.text, q.start, q.end, 3);
     const nickname = isNickname(doc, q);
@@ -671,16 +692,17 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
     if (!scare && !label) {
       // Words quoted inside a sentence that end it ("Japan branded it an “outlaw state.” Russia insisted …") leave
       // the words after the mark to the next sentence.
-      const endsSentence = kindOf(doc, q) === 'partial' && /\.$/.test(doc.text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
-      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end)));
+      const partial = kindOf(doc, q) === 'partial';
+      const endsSentence = partial && lastCharOf(doc, q) === '.' && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
+      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]/.test(lastCharOf(doc, q)));
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
         dashLabelIntroduction(doc, open) ??
         // "… what her group calls “care,” reported the Examiner": the attribution closing the sentence governs it all.
-        (kindOf(doc, q) === 'partial' ? sentenceFinalAttribution(doc, closeEnd, tailLimit) : null) ??
-        headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
-        possessiveNounAttribution(doc, open, sentenceBegin(doc, open)) ??
+        (partial ? sentenceFinalAttribution(doc, closeEnd, tailLimit) : null) ??
+        headAttribution(doc, sentenceStart, open, inQuote) ??
+        possessiveNounAttribution(doc, open, sentenceStart) ??
         bracketingAttribution(doc, q, tailLimit) ??
         sentenceFinalAttribution(doc, closeEnd, tailLimit) ??
         colonIntroduction(doc, open);
@@ -701,7 +723,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
         // a paragraph without quotes that ends by reporting someone speaking.
         if (!a && q.close !== null && !hasTail(doc, closeEnd, tailLimit) && prevParagraph !== q.paragraph - 1) a = lastSentenceReport(doc, q.paragraph - 1, inQuote);
       }
-      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2) a = sentenceSubject(doc, sentenceBegin(doc, open), open);
+      if (!a && para.kind === 'body' && open > sentenceStart && words >= 2) a = sentenceSubject(doc, sentenceStart, open);
     }
     attributions.push(a);
     if (a) prevAttribution = a;
@@ -739,9 +761,30 @@ function quotedWords(doc: Doc, c: QuoteCandidate): string {
   return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The length of `quotedWords(doc, c)`, counted without building the string. */
+function quotedWordsLength(doc: Doc, c: QuoteCandidate): number {
+  const { text } = doc;
+  let start = c.start;
+  let end = c.end;
+  while (start < end && EDGE_PUNCTUATION.test(text.charAt(start))) start++;
+  while (end > start && EDGE_PUNCTUATION.test(text.charAt(end - 1))) end--;
+  let n = 0;
+  let inSpace = false;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const space = isRegExpSpace(code);
+    // A run of white space becomes one space; "İ" is the one character that lower-cases to two code units.
+    if (!space) n += code === 0x130 ? 2 : 1;
+    else if (!inSpace) n++;
+    inSpace = space;
+  }
+  return n;
+}
+
 /** The last word of a speaker phrase, without its possessive: "Donald Trump's" and "Trump" are one speaker. */
 function speakerKey(doc: Doc, a: Attribution): string {
-  return lower(doc.tokens[a.speaker.last]).replace(/'s$/, '');
+  const w = lowerAt(doc, a.speaker.last);
+  return w.endsWith("'s") ? w.slice(0, -2) : w;
 }
 
 /**
@@ -749,9 +792,22 @@ function speakerKey(doc: Doc, a: Attribution): string {
  * speaker the words were attributed to elsewhere, the one they were attributed to most often, when there is one.
  */
 function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
+  // Only the words of a quote without a speaker can take one: find those first, and build the words of an
+  // attributed quote only when their length matches.
+  const waiting: QuoteCandidate[] = [];
+  const waitingWords: string[] = [];
+  const wantedLengths = new Set<number>();
+  for (const c of candidates) {
+    if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
+    const words = quotedWords(doc, c);
+    waiting.push(c);
+    waitingWords.push(words);
+    wantedLengths.add(words.length);
+  }
+  if (waiting.length === 0) return;
   const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
   for (const c of candidates) {
-    if (!c.attribution || c.kind === 'indirect') continue;
+    if (!c.attribution || c.kind === 'indirect' || !wantedLengths.has(quotedWordsLength(doc, c))) continue;
     const words = quotedWords(doc, c);
     if (!words) continue;
     let bySpeaker = votes.get(words);
@@ -762,9 +818,9 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
     else bySpeaker.set(key, { attribution: c.attribution, count: 1 });
   }
   if (votes.size === 0) return;
-  for (const c of candidates) {
-    if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
-    const bySpeaker = votes.get(quotedWords(doc, c));
+  for (let i = 0; i < waiting.length; i++) {
+    const c = waiting[i];
+    const bySpeaker = votes.get(waitingWords[i]);
     if (!bySpeaker) continue;
     const ranked = [...bySpeaker.values()].sort((x, y) => y.count - x.count);
     if (ranked.length > 1 && ranked[0].count === ranked[1].count) continue;
