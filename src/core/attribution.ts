@@ -108,30 +108,44 @@ const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRS
 /** Verbs that report a reply or a continuation with a particle: "he went on", "she shot back". */
 const PARTICLE_CUES = new Map([['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['shoots', 'back'], ['fired', 'back'], ['fires', 'back'], ['hit', 'back'], ['hits', 'back']]);
 
-/** Token start offsets by document: a search reads one compact array instead of a token object per step. */
-const tokenStartsByDoc = new WeakMap<Doc, Int32Array>();
+/** Characters per bucket of the token index: a lookup scans the few tokens starting within one bucket. */
+const BUCKET_SIZE = 16;
 
-function tokenStarts(doc: Doc): Int32Array {
-  let starts = tokenStartsByDoc.get(doc);
-  if (!starts || starts.length !== doc.tokens.length) {
-    starts = new Int32Array(doc.tokens.length);
-    for (let i = 0; i < starts.length; i++) starts[i] = doc.tokens[i].start;
-    tokenStartsByDoc.set(doc, starts);
+/**
+ * Token start offsets of a document, and for each bucket of characters the first token starting in it or
+ * later: finding the token at an offset reads two compact arrays instead of searching the token objects.
+ */
+interface TokenIndex {
+  starts: Int32Array;
+  firstInBucket: Int32Array;
+}
+
+const tokenIndexByDoc = new WeakMap<Doc, TokenIndex>();
+
+function tokenIndexOf(doc: Doc): TokenIndex {
+  const cached = tokenIndexByDoc.get(doc);
+  if (cached && cached.starts.length === doc.tokens.length) return cached;
+  const { tokens } = doc;
+  const starts = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
+  const firstInBucket = new Int32Array(Math.floor(doc.text.length / BUCKET_SIZE) + 1);
+  let t = 0;
+  for (let b = 0; b < firstInBucket.length; b++) {
+    while (t < starts.length && starts[t] < b * BUCKET_SIZE) t++;
+    firstInBucket[b] = t;
   }
-  return starts;
+  const index = { starts, firstInBucket };
+  tokenIndexByDoc.set(doc, index);
+  return index;
 }
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {
-  const starts = tokenStarts(doc);
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const { starts, firstInBucket } = tokenIndexOf(doc);
+  // Every token before the offset's bucket starts before the offset; the scan covers the rest.
+  let i = offset > 0 ? firstInBucket[Math.min(Math.floor(offset / BUCKET_SIZE), firstInBucket.length - 1)] : 0;
+  while (i < starts.length && starts[i] < offset) i++;
+  return i;
 }
 
 export interface PhraseSpan extends Span {
@@ -183,8 +197,14 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
-  if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
-  return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
+  if (!startsLowerCase(t.text) && !capitalisedCueAllowed(doc, k)) return null;
+  return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
+}
+
+/** True when `text` starts with a lower-case letter: an ASCII test first, the Unicode class for the rest. */
+function startsLowerCase(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code < 0x80 ? code >= 97 && code <= 122 : LOWER_START.test(text);
 }
 
 /** True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence or "with". */

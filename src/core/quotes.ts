@@ -561,8 +561,7 @@ function wordsUpTo(text: string, start: number, end: number, cap: number): numbe
   let inWord = false;
   for (let i = start; i < end && n <= cap; i++) {
     const code = text.charCodeAt(i);
-    // ASCII fast path; other characters go through the same \s test as before.
-    const word = code < 0x80 ? !(code === 32 || (code >= 9 && code <= 13)) : !/\s/.test(text.charAt(i));
+    const word = !isRegExpSpace(code);
     if (word && !inWord) n++;
     inWord = word;
   }
@@ -643,8 +642,10 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
   if (p.kind !== 'body' || paragraphIndex === 0 || p.end - p.start > 160) return false;
   const next = doc.paragraphs[paragraphIndex + 1];
   if (!next || next.kind !== 'body') return false;
+  // The closing character first: it rules out most paragraphs without copying them.
+  if (/[.!?…:;,”"’»)]/.test(doc.text.charAt(p.end - 1))) return false;
   const text = doc.text.slice(p.start, p.end);
-  return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18 && !/[.!?…:;,”"’»)]$/u.test(text);
+  return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18;
 }
 
 /** True when `offset` lies inside one of the sorted, disjoint spans. */
@@ -761,24 +762,57 @@ function quotedWords(doc: Doc, c: QuoteCandidate): string {
   return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The length of `quotedWords(doc, c)`, counted without building the string. */
-function quotedWordsLength(doc: Doc, c: QuoteCandidate): number {
+/** The characters of `EDGE_PUNCTUATION` other than white space, as code units. */
+const EDGE_MARK_CODES = new Set([...'“”"‘’\'«».,;:!?…—–-'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Among `wordsByLength` (quoted words by their length), the ones equal to `quotedWords(doc, c)`, or null:
+ * compared in place, character by character, and built only for a quote with letters beyond ASCII.
+ */
+function sharedWords(doc: Doc, c: QuoteCandidate, wordsByLength: Map<number, string[]>): string | null {
   const { text } = doc;
   let start = c.start;
   let end = c.end;
-  while (start < end && EDGE_PUNCTUATION.test(text.charAt(start))) start++;
-  while (end > start && EDGE_PUNCTUATION.test(text.charAt(end - 1))) end--;
-  let n = 0;
+  while (start < end && (isRegExpSpace(text.charCodeAt(start)) || EDGE_MARK_CODES.has(text.charCodeAt(start)))) start++;
+  while (end > start && (isRegExpSpace(text.charCodeAt(end - 1)) || EDGE_MARK_CODES.has(text.charCodeAt(end - 1)))) end--;
+  let length = 0;
   let inSpace = false;
+  let plain = true;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     const space = isRegExpSpace(code);
     // A run of white space becomes one space; "İ" is the one character that lower-cases to two code units.
-    if (!space) n += code === 0x130 ? 2 : 1;
-    else if (!inSpace) n++;
+    if (!space) length += code === 0x130 ? 2 : 1;
+    else if (!inSpace) length++;
     inSpace = space;
+    if (!space && code >= 0x80 && !isCaseless(code)) plain = false;
   }
-  return n;
+  const same = wordsByLength.get(length);
+  if (!same) return null;
+  if (!plain) {
+    const words = quotedWords(doc, c);
+    return same.includes(words) ? words : null;
+  }
+  for (const words of same) if (foldsTo(text, start, end, words)) return words;
+  return null;
+}
+
+/** Punctuation that lower-casing leaves alone: the Latin-1 signs and the General Punctuation block. */
+function isCaseless(code: number): boolean {
+  return (code >= 0xa0 && code <= 0xbf) || (code >= 0x2000 && code <= 0x206f);
+}
+
+/** True when text[start, end), its white space runs collapsed and lower-cased, is `words` (no letters beyond ASCII). */
+function foldsTo(text: string, start: number, end: number, words: string): boolean {
+  let j = 0;
+  for (let i = start; i < end; i++, j++) {
+    const code = text.charCodeAt(i);
+    if (isRegExpSpace(code)) {
+      while (i + 1 < end && isRegExpSpace(text.charCodeAt(i + 1))) i++;
+      if (words.charCodeAt(j) !== 32) return false;
+    } else if (words.charCodeAt(j) !== (code >= 65 && code <= 90 ? code + 32 : code)) return false;
+  }
+  return j === words.length;
 }
 
 /** The last word of a speaker phrase, without its possessive: "Donald Trump's" and "Trump" are one speaker. */
@@ -792,23 +826,25 @@ function speakerKey(doc: Doc, a: Attribution): string {
  * speaker the words were attributed to elsewhere, the one they were attributed to most often, when there is one.
  */
 function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
-  // Only the words of a quote without a speaker can take one: find those first, and build the words of an
-  // attributed quote only when their length matches.
+  // Only the words of a quote without a speaker can take one: find those first, and compare the words of an
+  // attributed quote with them in place.
   const waiting: QuoteCandidate[] = [];
   const waitingWords: string[] = [];
-  const wantedLengths = new Set<number>();
+  const wordsByLength = new Map<number, string[]>();
   for (const c of candidates) {
     if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
     const words = quotedWords(doc, c);
     waiting.push(c);
     waitingWords.push(words);
-    wantedLengths.add(words.length);
+    const same = wordsByLength.get(words.length);
+    if (!same) wordsByLength.set(words.length, [words]);
+    else if (!same.includes(words)) same.push(words);
   }
   if (waiting.length === 0) return;
   const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
   for (const c of candidates) {
-    if (!c.attribution || c.kind === 'indirect' || !wantedLengths.has(quotedWordsLength(doc, c))) continue;
-    const words = quotedWords(doc, c);
+    if (!c.attribution || c.kind === 'indirect') continue;
+    const words = sharedWords(doc, c, wordsByLength);
     if (!words) continue;
     let bySpeaker = votes.get(words);
     if (!bySpeaker) votes.set(words, (bySpeaker = new Map()));
