@@ -73,11 +73,27 @@ function isAbbreviationPeriod(doc: Doc, i: number): boolean {
   return t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
 }
 
-const CAPITALISED = /^\p{Lu}/u;
+const UPPER_CASE_START = /^\p{Lu}/u;
+const LOWER_CASE_START = /^\p{Ll}/u;
+/**
+ * Tests of a word's first letter, shaped like the regular expressions they stand for: ASCII letters by their
+ * code, other characters by Unicode class. They run on nearly every token a speaker search reads.
+ */
+const CAPITALISED = {
+  test(text: string): boolean {
+    const code = text.charCodeAt(0);
+    return code < 0x80 ? code >= 65 && code <= 90 : UPPER_CASE_START.test(text);
+  },
+};
+const LOWER_START = {
+  test(text: string): boolean {
+    const code = text.charCodeAt(0);
+    return code < 0x80 ? code >= 97 && code <= 122 : LOWER_CASE_START.test(text);
+  },
+};
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
 const MAX_PHRASE_TOKENS = 14;
 const QUOTE_MARK_TOKEN = /^[“”"«»„]$/;
-const LOWER_START = /^\p{Ll}/u;
 
 /** The lower-case form of token `k`. */
 export function lowerAt(doc: Doc, k: number): string {
@@ -197,14 +213,8 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
-  if (!startsLowerCase(t.text) && !capitalisedCueAllowed(doc, k)) return null;
+  if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
-}
-
-/** True when `text` starts with a lower-case letter: an ASCII test first, the Unicode class for the rest. */
-function startsLowerCase(text: string): boolean {
-  const code = text.charCodeAt(0);
-  return code < 0x80 ? code >= 97 && code <= 122 : LOWER_START.test(text);
 }
 
 /** True when token `k`, after a particle cue, closes its phrase: punctuation, a quote mark, the end of the sentence or "with". */

@@ -529,10 +529,16 @@ const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\b
 
 /** Short and in title case: "Meet the Press", "Women in Power" — a name rather than somebody's words. */
 function isTitleCased(doc: Doc, q: Span): boolean {
-  // Seven words or more are no title: counted before a long quote is copied and split.
-  if (spaceRunsUpTo(doc.text, q.start, q.end, 6) >= 6) return false;
+  // A title opens with a capital and has at most six words: both tested before the quote is copied and split.
+  if (!startsUpperCase(doc.text, q.start) || spaceRunsUpTo(doc.text, q.start, q.end, 6) >= 6) return false;
   const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
   return words.length <= 6 && words.every((w) => TITLE_WORD.test(w)) && /^\p{Lu}/u.test(words[0]);
+}
+
+/** True when the character at `offset` is an upper-case letter. */
+function startsUpperCase(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code < 0x80 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(text.slice(offset, offset + 2));
 }
 
 /** Number of runs of white space in text[start, end), counted up to `cap`. */
