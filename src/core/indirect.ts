@@ -42,10 +42,10 @@ function hasWords(doc: Doc, span: Span, enough: number): boolean {
   return false;
 }
 
-/** Characters of `span` covered by the given quotes (which are sorted and do not overlap much). */
-function covered(span: Span, quotes: Span[]): number {
+/** Characters of `span` covered by `quotes[from]` and the quotes after it that start before `end` (sorted, barely overlapping). */
+function covered(span: Span, quotes: Span[], from: number, end: number): number {
   let n = 0;
-  for (const q of quotes) n += Math.max(0, Math.min(span.end, q.end) - Math.max(span.start, q.start));
+  for (let i = from; i < quotes.length && quotes[i].start < end; i++) n += Math.max(0, Math.min(span.end, quotes[i].end) - Math.max(span.start, quotes[i].start));
   return n;
 }
 
@@ -102,7 +102,11 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean,
     out.push(r);
     done = Math.max(k, cue.last);
   }
-  return out.length === 0 ? out : out.filter((r) => hasWords(doc, r.content, MIN_CONTENT_WORDS));
+  // Drop the clauses that the ones after them cut too short, in place.
+  let kept = 0;
+  for (const r of out) if (hasWords(doc, r.content, MIN_CONTENT_WORDS)) out[kept++] = r;
+  out.length = kept;
+  return out;
 }
 
 const NESTED_MIN_WORDS = 4;
@@ -276,11 +280,9 @@ export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCan
     const reported = reportedIn(doc, s, inQuote, cueStarts, c);
     if (reported.length === 0) continue;
     while (near < sorted.length && sorted[near].end <= s.start) near++;
-    const local: Span[] = [];
-    for (let i = near; i < sorted.length && sorted[i].start < s.end; i++) local.push(sorted[i]);
     for (const r of reported) {
       const len = r.content.end - r.content.start;
-      if (len <= 0 || covered(r.content, local) > 0.6 * len) continue;
+      if (len <= 0 || covered(r.content, sorted, near, s.end) > 0.6 * len) continue;
       out.push({ start: r.content.start, end: r.content.end, kind: 'indirect', attribution: r.attribution });
     }
   }
