@@ -396,6 +396,10 @@ function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: numb
 
 /** "…" ― Jane Doe: a quotation signed with a dash and a name. */
 function dashAttribution(doc: Doc, from: number, limit: number): Attribution | null {
+  // Most quotes have no dash after them: look for it before copying the text.
+  let i = from;
+  while (i < Math.min(limit, from + 6) && isRegExpSpace(doc.text.charCodeAt(i))) i++;
+  if (i >= Math.min(limit, from + 6) || !'―—–-'.includes(doc.text.charAt(i))) return null;
   const m = /^\s*[―—–-]{1,2}\s*/.exec(doc.text.slice(from, Math.min(limit, from + 6)));
   if (!m) return null;
   const speaker = speakerAfter(doc, tokenIndexFrom(doc, from + m[0].length), limit);
@@ -431,7 +435,7 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
  */
 function colonIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
-  while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
+  while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
   const { tokens } = doc;
   let k = tokenIndexFrom(doc, sentenceBegin(doc, i));
@@ -455,7 +459,7 @@ const MAX_DASH_LABEL_TOKENS = 10;
  */
 function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
-  while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
+  while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
   const { tokens } = doc;
   const colon = tokenIndexFrom(doc, i);
@@ -579,7 +583,7 @@ function kindOf(doc: Doc, q: MarkedQuote): QuoteKind {
   const open = q.open ?? q.start;
   const sStart = sentenceBegin(doc, open);
   let i = open - 1;
-  while (i >= sStart && /\s/.test(doc.text.charAt(i))) i--;
+  while (i >= sStart && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   const startsUpper = /^[\p{Lu}\d…(‘'"“]/u.test(doc.text.charAt(q.start));
   if (i < sStart || (startsUpper && /[:,]/.test(doc.text.charAt(i)))) return 'direct';
   return 'partial';
