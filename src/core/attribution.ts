@@ -116,7 +116,20 @@ export function lower(t: Token): string {
 
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */
 export function mayStartCue(doc: Doc, k: number): boolean {
-  return CUE_STARTS.has(lowerAt(doc, k));
+  return cueStartFlags(doc)[k] === 1;
+}
+
+/** Per document, 1 for each token whose word may start a cue: the quote stage tests most tokens several times. */
+const cueStartsByDoc = new WeakMap<Doc, Uint8Array>();
+
+function cueStartFlags(doc: Doc): Uint8Array {
+  let flags = cueStartsByDoc.get(doc);
+  if (!flags || flags.length !== doc.lower.length) {
+    flags = new Uint8Array(doc.lower.length);
+    for (let k = 0; k < flags.length; k++) if (CUE_STARTS.has(doc.lower[k])) flags[k] = 1;
+    cueStartsByDoc.set(doc, flags);
+  }
+  return flags;
 }
 
 /** Every word `cueAt` may start with, for one lookup per token. */
