@@ -775,52 +775,57 @@ function quotedWords(doc: Doc, c: QuoteCandidate): string {
 /** The characters of `EDGE_PUNCTUATION` other than white space, as code units. */
 const EDGE_MARK_CODES = new Set([...'“”"‘’\'«».,;:!?…—–-'].map((ch) => ch.charCodeAt(0)));
 
+/** A folded character that `foldedCompare` cannot tell from the raw text: a letter beyond ASCII. */
+const UNDECIDED = -1;
+
 /**
- * Among `wordsByLength` (quoted words by their length), the ones equal to `quotedWords(doc, c)`, or null:
- * compared in place, character by character, and built only for a quote with letters beyond ASCII.
+ * The one of `waiting` (quoted words by their first character) equal to `quotedWords(doc, c)`, or null:
+ * compared in place, character by character; the words are built only for letters beyond ASCII.
  */
-function sharedWords(doc: Doc, c: QuoteCandidate, wordsByLength: Map<number, string[]>): string | null {
+function sharedWords(doc: Doc, c: QuoteCandidate, waiting: Map<number, string[]>, allWaiting: Set<string>): string | null {
   const { text } = doc;
   let start = c.start;
   let end = c.end;
   while (start < end && (isRegExpSpace(text.charCodeAt(start)) || EDGE_MARK_CODES.has(text.charCodeAt(start)))) start++;
   while (end > start && (isRegExpSpace(text.charCodeAt(end - 1)) || EDGE_MARK_CODES.has(text.charCodeAt(end - 1)))) end--;
-  let length = 0;
-  let inSpace = false;
-  let plain = true;
-  for (let i = start; i < end; i++) {
-    const code = text.charCodeAt(i);
-    const space = isRegExpSpace(code);
-    // A run of white space becomes one space; "İ" is the one character that lower-cases to two code units.
-    if (!space) length += code === 0x130 ? 2 : 1;
-    else if (!inSpace) length++;
-    inSpace = space;
-    if (!space && code >= 0x80 && !isCaseless(code)) plain = false;
+  // No words at all, or only marks: nothing to share.
+  if (start === end) return null;
+  const first = foldedAscii(text.charCodeAt(start));
+  if (first !== UNDECIDED) {
+    let undecided = false;
+    for (const words of waiting.get(first) ?? []) {
+      const equal = foldedCompare(text, start, end, words);
+      if (equal === true) return words;
+      if (equal === UNDECIDED) undecided = true;
+    }
+    if (!undecided) return null;
   }
-  const same = wordsByLength.get(length);
-  if (!same) return null;
-  if (!plain) {
-    const words = quotedWords(doc, c);
-    return same.includes(words) ? words : null;
-  }
-  for (const words of same) if (foldsTo(text, start, end, words)) return words;
-  return null;
+  const words = quotedWords(doc, c);
+  return allWaiting.has(words) ? words : null;
 }
 
-/** Punctuation that lower-casing leaves alone: the Latin-1 signs and the General Punctuation block. */
-function isCaseless(code: number): boolean {
-  return (code >= 0xa0 && code <= 0xbf) || (code >= 0x2000 && code <= 0x206f);
+/** The lower-case form of an ASCII character or caseless punctuation (the Latin-1 signs, General Punctuation), else UNDECIDED. */
+function foldedAscii(code: number): number {
+  if (code < 0x80) return code >= 65 && code <= 90 ? code + 32 : code;
+  return (code >= 0xa0 && code <= 0xbf) || (code >= 0x2000 && code <= 0x206f) ? code : UNDECIDED;
 }
 
-/** True when text[start, end), its white space runs collapsed and lower-cased, is `words` (no letters beyond ASCII). */
-function foldsTo(text: string, start: number, end: number, words: string): boolean {
+/**
+ * Whether text[start, end), its white space runs collapsed and lower-cased, is `words`: true, false, or UNDECIDED
+ * when a letter beyond ASCII comes before any difference.
+ */
+function foldedCompare(text: string, start: number, end: number, words: string): boolean | typeof UNDECIDED {
   let j = 0;
   for (let i = start; i < end; i++, j++) {
     const code = text.charCodeAt(i);
     if (isRegExpSpace(code)) {
       while (i + 1 < end && isRegExpSpace(text.charCodeAt(i + 1))) i++;
       if (words.charCodeAt(j) !== 32) return false;
-    } else if (words.charCodeAt(j) !== (code >= 65 && code <= 90 ? code + 32 : code)) return false;
+      continue;
+    }
+    const folded = foldedAscii(code);
+    if (folded === UNDECIDED) return UNDECIDED;
+    if (words.charCodeAt(j) !== folded) return false;
   }
   return j === words.length;
 }
@@ -840,21 +845,24 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
   // attributed quote with them in place.
   const waiting: QuoteCandidate[] = [];
   const waitingWords: string[] = [];
-  const wordsByLength = new Map<number, string[]>();
+  const allWaiting = new Set<string>();
+  const wordsByFirst = new Map<number, string[]>();
   for (const c of candidates) {
     if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
     const words = quotedWords(doc, c);
     waiting.push(c);
     waitingWords.push(words);
-    const same = wordsByLength.get(words.length);
-    if (!same) wordsByLength.set(words.length, [words]);
-    else if (!same.includes(words)) same.push(words);
+    if (allWaiting.has(words)) continue;
+    allWaiting.add(words);
+    const same = wordsByFirst.get(words.charCodeAt(0));
+    if (!same) wordsByFirst.set(words.charCodeAt(0), [words]);
+    else same.push(words);
   }
   if (waiting.length === 0) return;
   const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
   for (const c of candidates) {
     if (!c.attribution || c.kind === 'indirect') continue;
-    const words = sharedWords(doc, c, wordsByLength);
+    const words = sharedWords(doc, c, wordsByFirst, allWaiting);
     if (!words) continue;
     let bySpeaker = votes.get(words);
     if (!bySpeaker) votes.set(words, (bySpeaker = new Map()));
