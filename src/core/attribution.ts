@@ -126,7 +126,8 @@ function cueStartFlags(doc: Doc): Uint8Array {
   let flags = cueStartsByDoc.get(doc);
   if (!flags || flags.length !== doc.lower.length) {
     flags = new Uint8Array(doc.lower.length);
-    for (let k = 0; k < flags.length; k++) if (CUE_STARTS.has(doc.lower[k])) flags[k] = 1;
+    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
+    for (let k = 0; k < flags.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) flags[k] = 1;
     cueStartsByDoc.set(doc, flags);
   }
   return flags;
@@ -134,6 +135,7 @@ function cueStartFlags(doc: Doc): Uint8Array {
 
 /** Every word `cueAt` may start with, for one lookup per token. */
 const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point', 'put', 'puts', 'went', 'goes', 'shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
+const SHORTEST_CUE_START = Math.min(...[...CUE_STARTS].map((w) => w.length));
 /** Verbs that report a reply or a continuation with a particle: "he went on", "she shot back". */
 const PARTICLE_CUES = new Map([['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['shoots', 'back'], ['fired', 'back'], ['fires', 'back'], ['hit', 'back'], ['hits', 'back']]);
 
