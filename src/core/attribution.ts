@@ -93,7 +93,8 @@ const LOWER_START = {
 };
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
 const MAX_PHRASE_TOKENS = 14;
-const QUOTE_MARK_TOKEN = /^[“”"«»„]$/;
+/** A token that is a double quotation mark; shaped like the expression /^[“”"«»„]$/, tested without running it. */
+const QUOTE_MARK_TOKEN = { test: (text: string): boolean => text.length === 1 && '“”"«»„'.includes(text) };
 
 /** The lower-case form of token `k`. */
 export function lowerAt(doc: Doc, k: number): string {

@@ -32,7 +32,8 @@ function sentenceBegin(doc: Doc, offset: number): number {
 }
 
 const TAIL_LEAD = /^[\s,;—–-]*$/;
-const QUOTE_MARK = /^[“”"«»„]$/;
+/** A token that is a double quotation mark; shaped like the expression /^[“”"«»„]$/, tested without running it. */
+const QUOTE_MARK = { test: (text: string): boolean => text.length === 1 && '“”"«»„'.includes(text) };
 /** How many words of the sentence after a quote may precede its reporting verb ("the former chief of staff said"). */
 const ATTRIBUTION_OPENING_WORDS = 12;
 /** How far before a quote its reporting verb is looked for, in tokens. */
