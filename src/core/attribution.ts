@@ -120,10 +120,10 @@ export function mayStartCue(doc: Doc, k: number): boolean {
   return cueStartFlags(doc)[k] === 1;
 }
 
-/** Per document, 1 for each token whose word may start a cue: the quote stage tests most tokens several times. */
+/** Per document, 1 for each token whose word may start a cue (`mayStartCue`): the quote stage tests most tokens several times. */
 const cueStartsByDoc = new WeakMap<Doc, Uint8Array>();
 
-function cueStartFlags(doc: Doc): Uint8Array {
+export function cueStartFlags(doc: Doc): Uint8Array {
   let flags = cueStartsByDoc.get(doc);
   if (!flags || flags.length !== doc.lower.length) {
     flags = new Uint8Array(doc.lower.length);

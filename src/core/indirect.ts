@@ -2,7 +2,7 @@
  * Reported (indirect) speech: "X said (that) …", "…, X said.", "According to X, …", "X told reporters …",
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
-import { clauseSubject, cueAt, isNamedSubject, lowerAt, mayStartCue, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
+import { clauseSubject, cueAt, cueStartFlags, isNamedSubject, lowerAt, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
 import { isRegExpSpace } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import type { Doc, Sentence } from './text';
@@ -59,9 +59,10 @@ const CLAUSE_OPENERS = new Set(['but', 'and', 'while', 'although', 'though', 'wh
 
 /** Indices of the tokens that may start a cue, in order: the only tokens the search for reported speech visits. */
 function cueStartTokens(doc: Doc): Int32Array {
-  const out = new Int32Array(doc.lower.length);
+  const flags = cueStartFlags(doc);
+  const out = new Int32Array(flags.length);
   let n = 0;
-  for (let k = 0; k < doc.lower.length; k++) if (mayStartCue(doc, k)) out[n++] = k;
+  for (let k = 0; k < flags.length; k++) if (flags[k] === 1) out[n++] = k;
   return out.subarray(0, n);
 }
 

@@ -14,7 +14,7 @@ import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
 import { isRegExpSpace } from './chars';
-import { mayStartCue } from './attribution';
+import { cueStartFlags } from './attribution';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
   return cue ? { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) } : null;
@@ -280,9 +280,10 @@ function nearbySubjectPronoun(doc: Doc, k: number, floor: number): PhraseSpan | 
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
   const { tokens } = doc;
   const end = tokenIndexFrom(doc, before);
+  const cueStarts = cueStartFlags(doc);
   for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && tokens[k].start >= floor; k--) {
     // Most tokens cannot start a cue: the cheap test first, the search of the quoted spans after it.
-    if (!mayStartCue(doc, k) || inQuote(tokens[k].start)) continue;
+    if (cueStarts[k] !== 1 || inQuote(tokens[k].start)) continue;
     const cue = cueAt(doc, k);
     if (!cue || cue.last >= end || (speechOnly && !cue.speech)) continue;
     if (cue.accordingTo) {
