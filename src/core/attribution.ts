@@ -217,8 +217,10 @@ export interface CueMatch extends Span {
 
 /** The cue starting at token `k`, if any. */
 export function cueAt(doc: Doc, k: number): CueMatch | null {
+  // The flag first: most tokens are ruled out without reading their token.
+  if (!mayStartCue(doc, k)) return null;
   const t = doc.tokens[k];
-  if (!t || t.kind !== 'word' || !mayStartCue(doc, k)) return null;
+  if (!t || t.kind !== 'word') return null;
   const w = lowerAt(doc, k);
   const next = doc.tokens[k + 1];
   const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
