@@ -73,11 +73,28 @@ function isAbbreviationPeriod(doc: Doc, i: number): boolean {
   return t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
 }
 
-const CAPITALISED = /^\p{Lu}/u;
+const UPPER_CASE_START = /^\p{Lu}/u;
+const LOWER_CASE_START = /^\p{Ll}/u;
+/**
+ * Tests of a word's first letter, shaped like the regular expressions they stand for: ASCII letters by their
+ * code, other characters by Unicode class. They run on nearly every token a speaker search reads.
+ */
+const CAPITALISED = {
+  test(text: string): boolean {
+    const code = text.charCodeAt(0);
+    return code < 0x80 ? code >= 65 && code <= 90 : UPPER_CASE_START.test(text);
+  },
+};
+const LOWER_START = {
+  test(text: string): boolean {
+    const code = text.charCodeAt(0);
+    return code < 0x80 ? code >= 97 && code <= 122 : LOWER_CASE_START.test(text);
+  },
+};
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
 const MAX_PHRASE_TOKENS = 14;
-const QUOTE_MARK_TOKEN = /^[“”"«»„]$/;
-const LOWER_START = /^\p{Ll}/u;
+/** A token that is a double quotation mark; shaped like the expression /^[“”"«»„]$/, tested without running it. */
+const QUOTE_MARK_TOKEN = { test: (text: string): boolean => text.length === 1 && '“”"«»„'.includes(text) };
 
 /** The lower-case form of token `k`. */
 export function lowerAt(doc: Doc, k: number): string {
@@ -100,24 +117,67 @@ export function lower(t: Token): string {
 
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */
 export function mayStartCue(doc: Doc, k: number): boolean {
-  return CUE_STARTS.has(lowerAt(doc, k));
+  return cueStartFlags(doc)[k] === 1;
+}
+
+/** Per document, 1 for each token whose word may start a cue (`mayStartCue`): the quote stage tests most tokens several times. */
+const cueStartsByDoc = new WeakMap<Doc, Uint8Array>();
+
+export function cueStartFlags(doc: Doc): Uint8Array {
+  let flags = cueStartsByDoc.get(doc);
+  if (!flags || flags.length !== doc.lower.length) {
+    flags = new Uint8Array(doc.lower.length);
+    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
+    for (let k = 0; k < flags.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) flags[k] = 1;
+    cueStartsByDoc.set(doc, flags);
+  }
+  return flags;
 }
 
 /** Every word `cueAt` may start with, for one lookup per token. */
 const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRST_CUES, 'according', 'pointed', 'points', 'point', 'put', 'puts', 'went', 'goes', 'shot', 'shoots', 'fired', 'fires', 'hit', 'hits']);
+const SHORTEST_CUE_START = Math.min(...[...CUE_STARTS].map((w) => w.length));
 /** Verbs that report a reply or a continuation with a particle: "he went on", "she shot back". */
 const PARTICLE_CUES = new Map([['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['shoots', 'back'], ['fired', 'back'], ['fires', 'back'], ['hit', 'back'], ['hits', 'back']]);
 
+/** Characters per bucket of the token index: a lookup scans the few tokens starting within one bucket. */
+const BUCKET_SIZE = 16;
+
+/**
+ * Token start offsets of a document, and for each bucket of characters the first token starting in it or
+ * later: finding the token at an offset reads two compact arrays instead of searching the token objects.
+ */
+interface TokenIndex {
+  starts: Int32Array;
+  firstInBucket: Int32Array;
+}
+
+const tokenIndexByDoc = new WeakMap<Doc, TokenIndex>();
+
+function tokenIndexOf(doc: Doc): TokenIndex {
+  const cached = tokenIndexByDoc.get(doc);
+  if (cached && cached.starts.length === doc.tokens.length) return cached;
+  const { tokens } = doc;
+  const starts = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
+  const firstInBucket = new Int32Array(Math.floor(doc.text.length / BUCKET_SIZE) + 1);
+  let t = 0;
+  for (let b = 0; b < firstInBucket.length; b++) {
+    while (t < starts.length && starts[t] < b * BUCKET_SIZE) t++;
+    firstInBucket[b] = t;
+  }
+  const index = { starts, firstInBucket };
+  tokenIndexByDoc.set(doc, index);
+  return index;
+}
+
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const { starts, firstInBucket } = tokenIndexOf(doc);
+  // Every token before the offset's bucket starts before the offset; the scan covers the rest.
+  let i = offset > 0 ? firstInBucket[Math.min(Math.floor(offset / BUCKET_SIZE), firstInBucket.length - 1)] : 0;
+  while (i < starts.length && starts[i] < offset) i++;
+  return i;
 }
 
 export interface PhraseSpan extends Span {
@@ -157,8 +217,10 @@ export interface CueMatch extends Span {
 
 /** The cue starting at token `k`, if any. */
 export function cueAt(doc: Doc, k: number): CueMatch | null {
+  // The flag first: most tokens are ruled out without reading their token.
+  if (!mayStartCue(doc, k)) return null;
   const t = doc.tokens[k];
-  if (!t || t.kind !== 'word' || !mayStartCue(doc, k)) return null;
+  if (!t || t.kind !== 'word') return null;
   const w = lowerAt(doc, k);
   const next = doc.tokens[k + 1];
   const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
@@ -170,7 +232,7 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
   if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
-  return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !/(?:ed|ing)$/.test(w) && !VERB_ONLY.has(w) };
+  return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
 }
 
 /**
@@ -179,7 +241,9 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
  */
 function particleEndsPhrase(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
-  return !t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-') || lower(t) === 'with' || lower(t) === 'about';
+  if (!t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-')) return true;
+  const w = lowerAt(doc, k);
+  return w === 'with' || w === 'about';
 }
 
 /** Most tokens between "as" and "put it" in "as the senator's spokesman, Jane Roe, recently put it". */
@@ -219,18 +283,18 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null | undefined {
   if (/ing$/.test(cue.word)) return undefined;
   let k = cue.first - 1;
-  while (k >= 0 && doc.tokens[k].start >= floor && /^(?:not|also|never|already|widely|often|reportedly|being)$/.test(lower(doc.tokens[k])) && lower(doc.tokens[k]) !== 'being') k--;
-  if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lower(doc.tokens[k]))) return undefined;
+  while (k >= 0 && doc.tokens[k].start >= floor && /^(?:not|also|never|already|widely|often|reportedly|being)$/.test(lowerAt(doc, k)) && lowerAt(doc, k) !== 'being') k--;
+  if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
   const by = doc.tokens[cue.last + 1];
-  if (!by || lower(by) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
+  if (!by || lowerAt(doc, cue.last + 1) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
   return speakerAfter(doc, cue.last + 2, Number.MAX_SAFE_INTEGER);
 }
 
 /** A pronoun, or a phrase whose last word is capitalised or a speaker noun ("the campaign", "Sen. Smith"). */
 export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
-  if (phrase.pronoun) return lower(doc.tokens[phrase.first]) !== 'it';
+  if (phrase.pronoun) return lowerAt(doc, phrase.first) !== 'it';
   const head = doc.tokens[phrase.last];
-  return (CAPITALISED.test(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lower(head));
+  return (CAPITALISED.test(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
 }
 
 /**
@@ -255,7 +319,7 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   // "32% of Republican claims": a phrase after "of" is a modifier, not a subject.
   const before = doc.tokens[subject.first - 1];
   if (before && before.start >= floor && lowerAt(doc, subject.first - 1) === 'of') return null;
-  const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lower(doc.tokens[cue.first - 1]));
+  const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lowerAt(doc, cue.first - 1));
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
 }
 
@@ -311,7 +375,7 @@ function isWord(t: Token | undefined): t is Token {
 function validHead(doc: Doc, first: number, last: number): boolean {
   const head = doc.tokens[last];
   if (!isWord(head)) return false;
-  const w = lower(head);
+  const w = lowerAt(doc, last);
   if (isCountAfterOf(doc, first, last)) return validHead(doc, first, last - 2);
   if (DETERMINERS.has(w)) return false;
   if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
@@ -321,7 +385,7 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
     const x = doc.tokens[i];
-    if (DETERMINERS.has(lower(x)) || x.kind === 'number' || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+    if (DETERMINERS.has(lowerAt(doc, i)) || x.kind === 'number' || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
   }
   return false;
 }
@@ -356,7 +420,7 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
     let j = k - 1;
     while (inRange(j) && tokens[j].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[j].text) && k - j < 25) j--;
     if (inRange(j) && tokens[j].text === ',' && k - j > 1) {
-      const inner = lower(tokens[j + 1]);
+      const inner = lowerAt(doc, j + 1);
       const head = nounPhraseBefore(doc, j - 1, floor, sentence);
       if (head && (inner === 'who' || DETERMINERS.has(inner) || CAPITALISED.test(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
     }
@@ -432,7 +496,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   if (!inRange(k)) return null;
   const last = tokens[k];
   if (last.kind === 'punct') return last.text === ')' ? speakerBefore(doc, k, floor) : null;
-  const lw = lower(last);
+  const lw = lowerAt(doc, k);
   if (PRONOUNS.has(lw)) return { start: last.start, end: last.end, first: k, last: k, pronoun: true };
   let i = k;
   let first = k;
@@ -454,7 +518,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       first = i;
       // "a spokesman for the campaign": one "of"/"for" link to a preceding noun.
       const link = tokens[i - 1];
-      if (!extended && inRange(i - 2) && link && (lower(link) === 'of' || lower(link) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lower(tokens[i - 2]))) {
+      if (!extended && inRange(i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
         extended = true;
         i -= 2;
         continue;
@@ -486,7 +550,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     i--;
   }
   // Do not start on a dangling "of"/"for".
-  while (first < k && /^(?:of|for)$/.test(lower(tokens[first]))) first++;
+  while (first < k && /^(?:of|for)$/.test(lowerAt(doc, first))) first++;
   if (!validHead(doc, first, k)) return null;
   return { start: tokens[first].start, end: last.end, first, last: k, pronoun: false };
 }
@@ -559,7 +623,7 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   }
   if (last < 0) return null;
   // Trailing "of"/"for" without its object is not part of the phrase.
-  while (last > k && /^(?:of|for)$/.test(lower(tokens[last]))) last--;
+  while (last > k && /^(?:of|for)$/.test(lowerAt(doc, last))) last--;
   if (!validHead(doc, k, last)) return null;
   return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
 }
@@ -569,7 +633,7 @@ export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
   const tokens = doc.tokens;
   const sentence = tokens[k]?.sentence;
   for (let i = k; i < tokens.length && i < k + 20 && tokens[i].start < ceiling && tokens[i].sentence === sentence; i++) {
-    const w = lower(tokens[i]);
+    const w = lowerAt(doc, i);
     if (w === 'that' || tokens[i].text === ':' || /^[“"«„]$/.test(tokens[i].text)) return w === 'that' || tokens[i].text === ':' ? i + 1 : i;
   }
   const np = speakerAfter(doc, k, ceiling);
@@ -611,8 +675,9 @@ export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | 
     if (c !== chunk && tokens[c].text !== ',') continue;
     if (tokens[c].text === ',') chunk = c + 1;
     const phrase = namedPhraseAfter(doc, chunk, limit);
-    const verb = phrase ? tokens[afterParenthetical(doc, phrase.last + 1)] : undefined;
-    if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lower(verb))) return phrase;
+    const verbIndex = phrase ? afterParenthetical(doc, phrase.last + 1) : -1;
+    const verb = phrase ? tokens[verbIndex] : undefined;
+    if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, verbIndex))) return phrase;
   }
   return null;
 }

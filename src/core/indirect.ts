@@ -2,18 +2,35 @@
  * Reported (indirect) speech: "X said (that) …", "…, X said.", "According to X, …", "X told reporters …",
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
-import { clauseSubject, cueAt, isNamedSubject, lower, mayStartCue, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
+import { clauseSubject, cueAt, cueStartFlags, isNamedSubject, lowerAt, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
+import { isRegExpSpace } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import type { Doc, Sentence } from './text';
 import type { Span } from './types';
 
 const MIN_CONTENT_WORDS = 3;
-const TIME_OR_MANNER = /^(?:on|last|this|earlier|later|also|again|today|yesterday|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|year|night|morning|afternoon|evening|\p{Ll}+ly)$/u;
+const TIME_OR_MANNER_WORDS = new Set(['on', 'last', 'this', 'earlier', 'later', 'also', 'again', 'today', 'yesterday', 'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning', 'afternoon', 'evening']);
+const MANNER_ADVERB = /^\p{Ll}+ly$/u;
+
+/** A time word or an -ly adverb ("today", "publicly"): the suffix is tested before the expression. */
+function isTimeOrManner(w: string): boolean {
+  return TIME_OR_MANNER_WORDS.has(w) || (w.endsWith('ly') && MANNER_ADVERB.test(w));
+}
+
+/** Dashes and the punctuation trimmed off either end of reported content. */
+function isContentEdge(code: number): boolean {
+  return code === 44 || code === 58 || code === 59 || code === 0x2014 || code === 0x2013 || code === 45 || isRegExpSpace(code);
+}
+
+/** ".", "!" or "?": a sentence's last mark, trimmed off the end of reported content. */
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63;
+}
 
 function trimContent(doc: Doc, start: number, end: number): Span {
   const { text } = doc;
-  while (start < end && /[\s,:;—–-]/.test(text.charAt(start))) start++;
-  while (end > start && /[\s,.;:!?—–-]/.test(text.charAt(end - 1))) end--;
+  while (start < end && isContentEdge(text.charCodeAt(start))) start++;
+  while (end > start && (isContentEdge(text.charCodeAt(end - 1)) || isSentenceEnd(text.charCodeAt(end - 1)))) end--;
   return { start, end };
 }
 
@@ -25,10 +42,10 @@ function hasWords(doc: Doc, span: Span, enough: number): boolean {
   return false;
 }
 
-/** Characters of `span` covered by the given quotes (which are sorted and do not overlap much). */
-function covered(span: Span, quotes: Span[]): number {
+/** Characters of `span` covered by `quotes[from]` and the quotes after it that start before `end` (sorted, barely overlapping). */
+function covered(span: Span, quotes: Span[], from: number, end: number): number {
   let n = 0;
-  for (const q of quotes) n += Math.max(0, Math.min(span.end, q.end) - Math.max(span.start, q.start));
+  for (let i = from; i < quotes.length && quotes[i].start < end; i++) n += Math.max(0, Math.min(span.end, quotes[i].end) - Math.max(span.start, quotes[i].start));
   return n;
 }
 
@@ -40,16 +57,28 @@ interface Reported {
 /** Words that open a new clause after a comma: a second reported clause starts there. */
 const CLAUSE_OPENERS = new Set(['but', 'and', 'while', 'although', 'though', 'whereas', 'yet']);
 
+/** Indices of the tokens that may start a cue, in order: the only tokens the search for reported speech visits. */
+function cueStartTokens(doc: Doc): Int32Array {
+  const flags = cueStartFlags(doc);
+  const out = new Int32Array(flags.length);
+  let n = 0;
+  for (let k = 0; k < flags.length; k++) if (flags[k] === 1) out[n++] = k;
+  return out.subarray(0, n);
+}
+
 /**
  * The reported clauses of one sentence with their speakers, left to right. A clause ends where a coordinated
  * clause with its own reporting verb begins ("X said …, but Y insisted …"); nested reports stay with the outer one.
+ * `cueStarts[from]` is the sentence's first token that may start a cue.
  */
-function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean): Reported[] {
+function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean, cueStarts: Int32Array, from: number): Reported[] {
   const { tokens } = doc;
   const out: Reported[] = [];
-  const first = tokenIndexFrom(doc, s.start);
-  for (let k = first; k < tokens.length && tokens[k].start < s.end; k++) {
-    if (!mayStartCue(doc, k) || inQuote(tokens[k].start)) continue;
+  // Tokens up to `done` belong to a cue already read.
+  let done = -1;
+  for (let c = from; c < cueStarts.length && tokens[cueStarts[c]].start < s.end; c++) {
+    const k = cueStarts[c];
+    if (k <= done || inQuote(tokens[k].start)) continue;
     const cue = cueAt(doc, k);
     if (!cue) continue;
     const r = isParticipleClause(doc, cue)
@@ -72,9 +101,13 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean)
       prev.content = trimContent(doc, prev.content.start, boundary);
     }
     out.push(r);
-    k = Math.max(k, cue.last);
+    done = Math.max(k, cue.last);
   }
-  return out.filter((r) => hasWords(doc, r.content, MIN_CONTENT_WORDS));
+  // Drop the clauses that the ones after them cut too short, in place.
+  let kept = 0;
+  for (const r of out) if (hasWords(doc, r.content, MIN_CONTENT_WORDS)) out[kept++] = r;
+  out.length = kept;
+  return out;
 }
 
 const NESTED_MIN_WORDS = 4;
@@ -89,24 +122,24 @@ function secondSpeakerStart(doc: Doc, r: Reported, prev: Reported): number | nul
   if (!hasWords(doc, { start: prev.content.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
   // "…, which analysts say …": the relative word belongs to the second report.
   const before = doc.tokens[speaker.first - 1];
-  return /^(?:which|that|who|what)$/.test(lower(before)) ? before.start : speaker.start;
+  return /^(?:which|that|who|what)$/.test(lowerAt(doc, speaker.first - 1)) ? before.start : speaker.start;
 }
 
 /** "a statement announcing the pick", "tweets early Friday saying": an -ing form without "is/was" reports nothing itself. */
 function isParticipleClause(doc: Doc, cue: CueMatch): boolean {
   if (!/ing$/.test(cue.word)) return false;
   const prev = doc.tokens[cue.first - 1];
-  return !prev || !/^(?:is|was|are|were|been|be|am|'s|keeps|kept)$/.test(lower(prev));
+  return !prev || !/^(?:is|was|are|were|been|be|am|'s|keeps|kept)$/.test(lowerAt(doc, cue.first - 1));
 }
 
 /** Offset of ", but" / "; " right before token `k` (within the content that started at `floor`), or null. */
 function clauseBoundaryBefore(doc: Doc, k: number, floor: number): number | null {
   const { tokens } = doc;
   let i = k - 1;
-  if (i >= 0 && CLAUSE_OPENERS.has(lower(tokens[i]))) i--;
+  if (i >= 0 && CLAUSE_OPENERS.has(lowerAt(doc, i))) i--;
   if (i < 0 || tokens[i].start < floor) return null;
   const t = tokens[i];
-  if (t.text === ';' || (t.text === ',' && CLAUSE_OPENERS.has(lower(tokens[i + 1])))) return t.start;
+  if (t.text === ';' || (t.text === ',' && CLAUSE_OPENERS.has(lowerAt(doc, i + 1)))) return t.start;
   return null;
 }
 
@@ -129,7 +162,7 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   const { tokens } = doc;
   let n = 0;
   for (let i = cue.last + 1; i < tokens.length && tokens[i].start < s.end; i++) {
-    if (lower(tokens[i]) === 'that' || ++n > 8) return false;
+    if (lowerAt(doc, i) === 'that' || ++n > 8) return false;
   }
   return true;
 }
@@ -138,14 +171,14 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
 function adverbialFollows(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   const next = doc.tokens[cue.last + 1];
   if (!next || next.start >= s.end || next.kind === 'punct') return true;
-  const w = lower(next);
-  return TIME_OR_MANNER.test(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(next.text);
+  const w = lowerAt(doc, cue.last + 1);
+  return isTimeOrManner(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(next.text);
 }
 
 /** "X generally supported Democrats … and said he …": a coordinated verb shares the subject that opens the sentence. */
 function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | null {
   const prev = doc.tokens[cue.first - 1];
-  if (!prev || prev.start < s.start || !/^(?:and|but)$/.test(lower(prev))) return null;
+  if (!prev || prev.start < s.start || !/^(?:and|but)$/.test(lowerAt(doc, cue.first - 1))) return null;
   const opening = speakerAfter(doc, tokenIndexFrom(doc, s.start), prev.start);
   return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
 }
@@ -156,9 +189,9 @@ const OCCASION_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'before', 'af
 /** Token index of a "that" closing a short prepositional phrase that starts at `k` ("in Geneva today that"), or null. */
 function thatAfterAdverbial(doc: Doc, k: number, end: number): number | null {
   const { tokens } = doc;
-  if (k >= tokens.length || !OCCASION_PREPOSITIONS.has(lower(tokens[k]))) return null;
+  if (k >= tokens.length || !OCCASION_PREPOSITIONS.has(lowerAt(doc, k))) return null;
   for (let i = k + 1; i < tokens.length && i <= k + 7 && tokens[i].start < end; i++) {
-    const w = lower(tokens[i]);
+    const w = lowerAt(doc, i);
     if (w === 'that') return i;
     if (tokens[i].kind === 'punct' || PRONOUN_OR_CLAUSE.test(w)) return null;
   }
@@ -175,10 +208,13 @@ function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | 
   if (!opening || !isNamedSubject(doc, opening)) return null;
   let from = cue.last + 1;
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
-  if (from < tokens.length && lower(tokens[from]) === 'that') from++;
+  if (from < tokens.length && lowerAt(doc, from) === 'that') from++;
   if (from >= tokens.length || tokens[from].start >= s.end) return null;
   return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: opening, cue } };
 }
+
+/** Quotation marks that close a quote. */
+const CLOSING_MARKS = new Set(['”', '"', '»']);
 
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const { tokens } = doc;
@@ -186,7 +222,7 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   if (!subject) return null;
   const beforeSubject = tokens[subject.first - 1];
   // "…, X said." — the content precedes the speaker.
-  if (beforeSubject && beforeSubject.start >= s.start && /^[,”"»]$/.test(beforeSubject.text) && cue.speech && endsClause(doc, s, cue) && (beforeSubject.text !== ',' || adverbialFollows(doc, s, cue))) {
+  if (beforeSubject && beforeSubject.start >= s.start && (beforeSubject.text === ',' || CLOSING_MARKS.has(beforeSubject.text)) && cue.speech && endsClause(doc, s, cue) && (beforeSubject.text !== ',' || adverbialFollows(doc, s, cue))) {
     const lead = trimContent(doc, s.start, beforeSubject.start);
     // What follows the cue is an adverbial ("…," she said at a rally), never the words reported; after a short
     // opening adverbial ("And yet, her aides say …") the words after the cue are the report.
@@ -195,19 +231,19 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   }
   // "…?" Smith, a retired teacher, asked quietly. — the attribution of a quote that closed the sentence before.
   const opener = tokens[subject.first - 1];
-  if (opener && opener.start < s.start && /^[”"»]$/.test(opener.text) && endsClause(doc, s, cue)) return null;
+  if (opener && opener.start < s.start && CLOSING_MARKS.has(opener.text) && endsClause(doc, s, cue)) return null;
   let from = cue.last + 1;
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
   // "said Wednesday that …", "said publicly that …": a time or manner adverb before "that" is not reported.
   let t = from;
-  while (t < tokens.length && t < from + 4 && TIME_OR_MANNER.test(lower(tokens[t]))) t++;
-  if (t > from && t < tokens.length && lower(tokens[t]) === 'that') from = t;
+  while (t < tokens.length && t < from + 4 && isTimeOrManner(lowerAt(doc, t))) t++;
+  if (t > from && t < tokens.length && lowerAt(doc, t) === 'that') from = t;
   else {
     // "argued in Geneva today that …", "said at a news conference that …": the place or occasion is not reported.
     const that = thatAfterAdverbial(doc, from, s.end) ?? thatAfterAdverbial(doc, t, s.end);
     if (that !== null) from = that;
   }
-  if (from < tokens.length && lower(tokens[from]) === 'that') from++;
+  if (from < tokens.length && lowerAt(doc, from) === 'that') from++;
   if (from >= tokens.length || tokens[from].start >= s.end) return null;
   return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: subject, cue } };
 }
@@ -234,17 +270,20 @@ export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCan
     while (qi < sorted.length && sorted[qi].end <= offset) qi++;
     return qi < sorted.length && sorted[qi].start <= offset && offset < sorted[qi].end;
   };
+  const { tokens } = doc;
+  const cueStarts = cueStartTokens(doc);
+  let c = 0;
   let near = 0;
   for (const s of doc.sentences) {
-    if (doc.paragraphs[s.paragraph].kind !== 'body') continue;
-    const reported = reportedIn(doc, s, inQuote);
+    while (c < cueStarts.length && tokens[cueStarts[c]].start < s.start) c++;
+    if (c === cueStarts.length) break;
+    if (tokens[cueStarts[c]].start >= s.end || doc.paragraphs[s.paragraph].kind !== 'body') continue;
+    const reported = reportedIn(doc, s, inQuote, cueStarts, c);
     if (reported.length === 0) continue;
     while (near < sorted.length && sorted[near].end <= s.start) near++;
-    const local: Span[] = [];
-    for (let i = near; i < sorted.length && sorted[i].start < s.end; i++) local.push(sorted[i]);
     for (const r of reported) {
       const len = r.content.end - r.content.start;
-      if (len <= 0 || covered(r.content, local) > 0.6 * len) continue;
+      if (len <= 0 || covered(r.content, sorted, near, s.end) > 0.6 * len) continue;
       out.push({ start: r.content.start, end: r.content.end, kind: 'indirect', attribution: r.attribution });
     }
   }

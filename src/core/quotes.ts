@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, lowerAt, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -13,7 +13,8 @@ import { indexAt, sentenceAt } from './text';
 import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
-import { mayStartCue } from './attribution';
+import { isRegExpSpace } from './chars';
+import { cueStartFlags } from './attribution';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
   return cue ? { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) } : null;
@@ -31,7 +32,8 @@ function sentenceBegin(doc: Doc, offset: number): number {
 }
 
 const TAIL_LEAD = /^[\s,;—–-]*$/;
-const QUOTE_MARK = /^[“”"«»„]$/;
+/** A token that is a double quotation mark; shaped like the expression /^[“”"«»„]$/, tested without running it. */
+const QUOTE_MARK = { test: (text: string): boolean => text.length === 1 && '“”"«»„'.includes(text) };
 /** How many words of the sentence after a quote may precede its reporting verb ("the former chief of staff said"). */
 const ATTRIBUTION_OPENING_WORDS = 12;
 /** How far before a quote its reporting verb is looked for, in tokens. */
@@ -72,7 +74,7 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   const first = tokenIndexFrom(doc, s.start);
   // A question or exclamation ends its sentence inside the marks, so a longer sentence may still attribute it
   // when it opens with the reporting verb: "…?" Smith asked reporters during …
-  const exclaimed = /[?!]$/.test(doc.text.slice(q.start, q.end));
+  const exclaimed = /[?!]/.test(lastCharOf(doc, q));
   let n = 0;
   for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
     if (doc.tokens[i].kind !== 'word') continue;
@@ -80,6 +82,11 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
     if (exclaimed && n <= ATTRIBUTION_OPENING_WORDS && cueAt(doc, i)?.speech) return Math.min(s.end, lineEnd);
   }
   return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
+}
+
+/** The last character of a span, or '' when it is empty: tests on it copy nothing. */
+function lastCharOf(doc: Doc, span: Span): string {
+  return span.end > span.start ? doc.text.charAt(span.end - 1) : '';
 }
 
 /** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
@@ -315,9 +322,10 @@ function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
   const { tokens } = doc;
   const end = tokenIndexFrom(doc, before);
+  const cueStarts = cueStartFlags(doc);
   for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && tokens[k].start >= floor; k--) {
     // Most tokens cannot start a cue: the cheap test first, the search of the quoted spans after it.
-    if (!mayStartCue(doc, k) || inQuote(tokens[k].start)) continue;
+    if (cueStarts[k] !== 1 || inQuote(tokens[k].start)) continue;
     const cue = cueAt(doc, k);
     if (!cue || cue.last >= end || (speechOnly && !cue.speech)) continue;
     if (cue.accordingTo) {
@@ -475,6 +483,10 @@ function previousSentenceSubject(doc: Doc, sentence: number, paragraph: number, 
 
 /** "…" ― Jane Doe: a quotation signed with a dash and a name. */
 function dashAttribution(doc: Doc, from: number, limit: number): Attribution | null {
+  // Most quotes have no dash after them: look for it before copying the text.
+  let i = from;
+  while (i < Math.min(limit, from + 6) && isRegExpSpace(doc.text.charCodeAt(i))) i++;
+  if (i >= Math.min(limit, from + 6) || !'―—–-'.includes(doc.text.charAt(i))) return null;
   const m = /^\s*[―—–-]{1,2}\s*/.exec(doc.text.slice(from, Math.min(limit, from + 6)));
   if (!m) return null;
   const speaker = speakerAfter(doc, tokenIndexFrom(doc, from + m[0].length), limit);
@@ -531,7 +543,7 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
  */
 function colonIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
-  while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
+  while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
   const { tokens } = doc;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
@@ -555,7 +567,7 @@ const MAX_DASH_LABEL_TOKENS = 10;
  */
 function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
-  while (i > 0 && /\s/.test(doc.text.charAt(i))) i--;
+  while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
   const { tokens } = doc;
   const colon = tokenIndexFrom(doc, i);
@@ -629,8 +641,28 @@ const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\b
 
 /** Short and in title case: "Meet the Press", "Women in Power" — a name rather than somebody's words. */
 function isTitleCased(doc: Doc, q: Span): boolean {
+  // A title opens with a capital and has at most six words: both tested before the quote is copied and split.
+  if (!startsUpperCase(doc.text, q.start) || spaceRunsUpTo(doc.text, q.start, q.end, 6) >= 6) return false;
   const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
   return words.length <= 6 && words.every((w) => TITLE_WORD.test(w)) && /^\p{Lu}/u.test(words[0]);
+}
+
+/** True when the character at `offset` is an upper-case letter. */
+function startsUpperCase(text: string, offset: number): boolean {
+  const code = text.charCodeAt(offset);
+  return code < 0x80 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(text.slice(offset, offset + 2));
+}
+
+/** Number of runs of white space in text[start, end), counted up to `cap`. */
+function spaceRunsUpTo(text: string, start: number, end: number, cap: number): number {
+  let n = 0;
+  let inSpace = false;
+  for (let i = start; i < end && n < cap; i++) {
+    const space = isRegExpSpace(text.charCodeAt(i));
+    if (space && !inSpace) n++;
+    inSpace = space;
+  }
+  return n;
 }
 
 /** A quoted title (a show, a book, a slogan) rather than somebody's words: short and in title case after "on", "titled" or a possessive. */
@@ -647,8 +679,7 @@ function wordsUpTo(text: string, start: number, end: number, cap: number): numbe
   let inWord = false;
   for (let i = start; i < end && n <= cap; i++) {
     const code = text.charCodeAt(i);
-    // ASCII fast path; other characters go through the same \s test as before.
-    const word = code < 0x80 ? !(code === 32 || (code >= 9 && code <= 13)) : !/\s/.test(text.charAt(i));
+    const word = !isRegExpSpace(code);
     if (word && !inWord) n++;
     inWord = word;
   }
@@ -660,7 +691,7 @@ function kindOf(doc: Doc, q: MarkedQuote): QuoteKind {
   const open = q.open ?? q.start;
   const sStart = sentenceBegin(doc, open);
   let i = open - 1;
-  while (i >= sStart && /\s/.test(doc.text.charAt(i))) i--;
+  while (i >= sStart && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   const startsUpper = /^[\p{Lu}\d…(‘'"“]/u.test(doc.text.charAt(q.start));
   if (i < sStart || (startsUpper && /[:,]/.test(doc.text.charAt(i)))) return 'direct';
   return 'partial';
@@ -729,8 +760,10 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
   if (p.kind !== 'body' || paragraphIndex === 0 || p.end - p.start > 160) return false;
   const next = doc.paragraphs[paragraphIndex + 1];
   if (!next || next.kind !== 'body') return false;
+  // The closing character first: it rules out most paragraphs without copying them.
+  if (/[.!?…:;,”"’»)]/.test(doc.text.charAt(p.end - 1))) return false;
   const text = doc.text.slice(p.start, p.end);
-  return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18 && !/[.!?…:;,”"’»)]$/u.test(text);
+  return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18;
 }
 
 /**
@@ -778,6 +811,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
     const open = q.open ?? q.start;
     const closeEnd = q.after;
     const sentence = sentenceAt(doc, open);
+    const sentenceStart = sentence < 0 ? open : doc.sentences[sentence].start;
     const tailLimit = Math.min(nextOpen, tailEnd(doc, q, closeEnd, para.end));
     const words = wordsUpTo(doc.text, q.start, q.end, 3);
     const nickname = isNickname(doc, q);
@@ -793,16 +827,17 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
     if (!scare && !label) {
       // Words quoted inside a sentence that end it ("Japan branded it an “outlaw state.” Russia insisted …") leave
       // the words after the mark to the next sentence.
-      const endsSentence = kindOf(doc, q) === 'partial' && /\.$/.test(doc.text.slice(q.start, q.end)) && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
-      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]$/.test(doc.text.slice(q.start, q.end)));
+      const partial = kindOf(doc, q) === 'partial';
+      const endsSentence = partial && lastCharOf(doc, q) === '.' && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
+      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]/.test(lastCharOf(doc, q)));
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
         dashLabelIntroduction(doc, open) ??
         // "… what her group calls “care,” reported the Examiner": the attribution closing the sentence governs it all.
-        (kindOf(doc, q) === 'partial' ? sentenceFinalAttribution(doc, closeEnd, tailLimit) : null) ??
-        headAttribution(doc, sentenceBegin(doc, open), open, inQuote) ??
-        possessiveNounAttribution(doc, open, sentenceBegin(doc, open)) ??
+        (partial ? sentenceFinalAttribution(doc, closeEnd, tailLimit) : null) ??
+        headAttribution(doc, sentenceStart, open, inQuote) ??
+        possessiveNounAttribution(doc, open, sentenceStart) ??
         bracketingAttribution(doc, q, tailLimit) ??
         sentenceFinalAttribution(doc, closeEnd, tailLimit) ??
         colonIntroduction(doc, open);
@@ -827,7 +862,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       }
       // A name in title case ("Larry King Now") after a plain verb is a title, and a few words after a possessive
       // ("sent its “star reporter”") the writer's label: neither is the subject's words.
-      if (!a && para.kind === 'body' && open > sentenceBegin(doc, open) && words >= 2 && !isTitleCased(doc, q) && !(words <= 3 && afterPossessive(doc, open))) a = sentenceSubject(doc, sentenceBegin(doc, open), open, wordsUpTo(doc.text, q.start, q.end, 4) > 4);
+      if (!a && para.kind === 'body' && open > sentenceStart && words >= 2 && !isTitleCased(doc, q) && !(words <= 3 && afterPossessive(doc, open))) a = sentenceSubject(doc, sentenceStart, open, wordsUpTo(doc.text, q.start, q.end, 4) > 4);
     }
     attributions.push(a);
     if (a) prevAttribution = a;
@@ -865,9 +900,68 @@ function quotedWords(doc: Doc, c: QuoteCandidate): string {
   return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** The characters of `EDGE_PUNCTUATION` other than white space, as code units. */
+const EDGE_MARK_CODES = new Set([...'“”"‘’\'«».,;:!?…—–-'].map((ch) => ch.charCodeAt(0)));
+
+/** A folded character that `foldedCompare` cannot tell from the raw text: a letter beyond ASCII. */
+const UNDECIDED = -1;
+
+/**
+ * The one of `waiting` (quoted words by their first character) equal to `quotedWords(doc, c)`, or null:
+ * compared in place, character by character; the words are built only for letters beyond ASCII.
+ */
+function sharedWords(doc: Doc, c: QuoteCandidate, waiting: Map<number, string[]>, allWaiting: Set<string>): string | null {
+  const { text } = doc;
+  let start = c.start;
+  let end = c.end;
+  while (start < end && (isRegExpSpace(text.charCodeAt(start)) || EDGE_MARK_CODES.has(text.charCodeAt(start)))) start++;
+  while (end > start && (isRegExpSpace(text.charCodeAt(end - 1)) || EDGE_MARK_CODES.has(text.charCodeAt(end - 1)))) end--;
+  // No words at all, or only marks: nothing to share.
+  if (start === end) return null;
+  const first = foldedAscii(text.charCodeAt(start));
+  if (first !== UNDECIDED) {
+    let undecided = false;
+    for (const words of waiting.get(first) ?? []) {
+      const equal = foldedCompare(text, start, end, words);
+      if (equal === true) return words;
+      if (equal === UNDECIDED) undecided = true;
+    }
+    if (!undecided) return null;
+  }
+  const words = quotedWords(doc, c);
+  return allWaiting.has(words) ? words : null;
+}
+
+/** The lower-case form of an ASCII character or caseless punctuation (the Latin-1 signs, General Punctuation), else UNDECIDED. */
+function foldedAscii(code: number): number {
+  if (code < 0x80) return code >= 65 && code <= 90 ? code + 32 : code;
+  return (code >= 0xa0 && code <= 0xbf) || (code >= 0x2000 && code <= 0x206f) ? code : UNDECIDED;
+}
+
+/**
+ * Whether text[start, end), its white space runs collapsed and lower-cased, is `words`: true, false, or UNDECIDED
+ * when a letter beyond ASCII comes before any difference.
+ */
+function foldedCompare(text: string, start: number, end: number, words: string): boolean | typeof UNDECIDED {
+  let j = 0;
+  for (let i = start; i < end; i++, j++) {
+    const code = text.charCodeAt(i);
+    if (isRegExpSpace(code)) {
+      while (i + 1 < end && isRegExpSpace(text.charCodeAt(i + 1))) i++;
+      if (words.charCodeAt(j) !== 32) return false;
+      continue;
+    }
+    const folded = foldedAscii(code);
+    if (folded === UNDECIDED) return UNDECIDED;
+    if (words.charCodeAt(j) !== folded) return false;
+  }
+  return j === words.length;
+}
+
 /** The last word of a speaker phrase, without its possessive: "Donald Trump's" and "Trump" are one speaker. */
 function speakerKey(doc: Doc, a: Attribution): string {
-  return lower(doc.tokens[a.speaker.last]).replace(/'s$/, '');
+  const w = lowerAt(doc, a.speaker.last);
+  return w.endsWith("'s") ? w.slice(0, -2) : w;
 }
 
 /**
@@ -875,10 +969,28 @@ function speakerKey(doc: Doc, a: Attribution): string {
  * speaker the words were attributed to elsewhere, the one they were attributed to most often, when there is one.
  */
 function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
+  // Only the words of a quote without a speaker can take one: find those first, and compare the words of an
+  // attributed quote with them in place.
+  const waiting: QuoteCandidate[] = [];
+  const waitingWords: string[] = [];
+  const allWaiting = new Set<string>();
+  const wordsByFirst = new Map<number, string[]>();
+  for (const c of candidates) {
+    if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
+    const words = quotedWords(doc, c);
+    waiting.push(c);
+    waitingWords.push(words);
+    if (allWaiting.has(words)) continue;
+    allWaiting.add(words);
+    const same = wordsByFirst.get(words.charCodeAt(0));
+    if (!same) wordsByFirst.set(words.charCodeAt(0), [words]);
+    else same.push(words);
+  }
+  if (waiting.length === 0) return;
   const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
   for (const c of candidates) {
     if (!c.attribution || c.kind === 'indirect') continue;
-    const words = quotedWords(doc, c);
+    const words = sharedWords(doc, c, wordsByFirst, allWaiting);
     if (!words) continue;
     let bySpeaker = votes.get(words);
     if (!bySpeaker) votes.set(words, (bySpeaker = new Map()));
@@ -888,9 +1000,9 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
     else bySpeaker.set(key, { attribution: c.attribution, count: 1 });
   }
   if (votes.size === 0) return;
-  for (const c of candidates) {
-    if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
-    const bySpeaker = votes.get(quotedWords(doc, c));
+  for (let i = 0; i < waiting.length; i++) {
+    const c = waiting[i];
+    const bySpeaker = votes.get(waitingWords[i]);
     if (!bySpeaker) continue;
     const ranked = [...bySpeaker.values()].sort((x, y) => y.count - x.count);
     if (ranked.length > 1 && ranked[0].count === ranked[1].count) continue;
