@@ -70,7 +70,7 @@ const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Ad
 function isAbbreviationPeriod(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
   const prev = doc.tokens[i - 1];
-  return t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
+  return !!t && t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
 }
 
 const UPPER_CASE_START = /^\p{Lu}/u;

@@ -41,6 +41,11 @@ describe('analysis properties', () => {
     for (const text of ['', '\uFEFF', '\r\n', '\r', '\n\n\n', '“', '"', '\u0000', '\uD800', ' ', '.', '“”', '""']) assertSound(text);
   });
 
+  it('holds its invariants on texts that once made the engine read past the last token', () => {
+    // Found by random testing: a cue verb, then a determiner ending the text, reached a token lookup one past the end.
+    assertSound('S l 1,0 t n s O’e.g l e o A r T&T U.é s\ti e y n d y n L urge M the');
+  });
+
   it('never throws and keeps every span sound on random Unicode text', () => {
     fc.assert(fc.property(unicodeText, (text) => assertSound(text)), { numRuns: 200 });
   });
