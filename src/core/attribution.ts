@@ -4,6 +4,7 @@
  * Nothing here depends on entity recognition; the cast is asked for an actor only once a phrase is found.
  */
 import cueData from './data/attribution-cues.json';
+import { isDoubleQuoteMark, startsLowerCase, startsUpperCase } from './chars';
 import { foldToken, type Doc, type Token } from './text';
 import type { QuoteKind, Span } from './types';
 
@@ -73,28 +74,8 @@ function isAbbreviationPeriod(doc: Doc, i: number): boolean {
   return !!t && t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
 }
 
-const UPPER_CASE_START = /^\p{Lu}/u;
-const LOWER_CASE_START = /^\p{Ll}/u;
-/**
- * Tests of a word's first letter, shaped like the regular expressions they stand for: ASCII letters by their
- * code, other characters by Unicode class. They run on nearly every token a speaker search reads.
- */
-const CAPITALISED = {
-  test(text: string): boolean {
-    const code = text.charCodeAt(0);
-    return code < 0x80 ? code >= 65 && code <= 90 : UPPER_CASE_START.test(text);
-  },
-};
-const LOWER_START = {
-  test(text: string): boolean {
-    const code = text.charCodeAt(0);
-    return code < 0x80 ? code >= 97 && code <= 122 : LOWER_CASE_START.test(text);
-  },
-};
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
 const MAX_PHRASE_TOKENS = 14;
-/** A token that is a double quotation mark; shaped like the expression /^[“”"«»„]$/, tested without running it. */
-const QUOTE_MARK_TOKEN = { test: (text: string): boolean => text.length === 1 && '“”"«»„'.includes(text) };
 
 /** The lower-case form of token `k`. */
 export function lowerAt(doc: Doc, k: number): string {
@@ -231,7 +212,7 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
-  if (!LOWER_START.test(t.text) && !capitalisedCueAllowed(doc, k)) return null;
+  if (!startsLowerCase(t.text) && !capitalisedCueAllowed(doc, k)) return null;
   return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
 }
 
@@ -254,7 +235,7 @@ function opensWithAs(doc: Doc, k: number): boolean {
   const { tokens } = doc;
   const sentence = tokens[k].sentence;
   for (let i = k - 1; i >= 0 && k - i <= MAX_AS_CLAUSE_TOKENS && tokens[i].sentence === sentence; i--) {
-    if (QUOTE_MARK_TOKEN.test(tokens[i].text) || tokens[i].text === ';') return false;
+    if (isDoubleQuoteMark(tokens[i].text) || tokens[i].text === ';') return false;
     if (lowerAt(doc, i) !== 'as') continue;
     const prev = tokens[i - 1];
     return !prev || prev.sentence !== sentence || prev.kind === 'punct';
@@ -294,7 +275,7 @@ function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null
 export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
   if (phrase.pronoun) return lowerAt(doc, phrase.first) !== 'it';
   const head = doc.tokens[phrase.last];
-  return (CAPITALISED.test(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
+  return (startsUpperCase(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
 }
 
 /**
@@ -349,7 +330,7 @@ function capitalisedCueAllowed(doc: Doc, k: number): boolean {
   const prev = doc.tokens[k - 1];
   if (!prev || prev.sentence !== doc.tokens[k].sentence) return true;
   // "Murphy, the head of the fund, Tweeted on Friday": a past form after a comma, not followed by a name.
-  if (prev.text === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(doc.tokens[k].text) && !CAPITALISED.test(doc.tokens[k + 1]?.text ?? '')) return true;
+  if (prev.text === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(doc.tokens[k].text) && !startsUpperCase(doc.tokens[k + 1]?.text ?? '')) return true;
   return /^[“”"«»„]$/.test(prev.text) || (prev.text === "'" && doc.text.charAt(prev.start - 1) === "'");
 }
 
@@ -378,14 +359,14 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   const w = lowerAt(doc, last);
   if (isCountAfterOf(doc, first, last)) return validHead(doc, first, last - 2);
   if (DETERMINERS.has(w)) return false;
-  if (CAPITALISED.test(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
+  if (startsUpperCase(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
   if (SPEAKER_NOUNS.has(w)) return true;
   // A lower-case head needs a determiner, a number or a capitalised word in front of it ("the diplomat",
   // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
     const x = doc.tokens[i];
-    if (DETERMINERS.has(lowerAt(doc, i)) || x.kind === 'number' || CAPITALISED.test(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+    if (DETERMINERS.has(lowerAt(doc, i)) || x.kind === 'number' || startsUpperCase(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
   }
   return false;
 }
@@ -402,7 +383,7 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
   const adverbFloor = k - 6;
   // A year or date adverbial between subject and verb: "who in 2010 said".
   if (inRange(k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
-  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && LOWER_START.test(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
+  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && startsLowerCase(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
   if (!inRange(k)) return null;
   let t = tokens[k];
   if (t.text === ')') {
@@ -418,11 +399,11 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
     if (opening) return opening;
     // Appositive or relative clause between two commas: take the phrase before it.
     let j = k - 1;
-    while (inRange(j) && tokens[j].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[j].text) && k - j < 25) j--;
+    while (inRange(j) && tokens[j].text !== ',' && !isDoubleQuoteMark(tokens[j].text) && k - j < 25) j--;
     if (inRange(j) && tokens[j].text === ',' && k - j > 1) {
       const inner = lowerAt(doc, j + 1);
       const head = nounPhraseBefore(doc, j - 1, floor, sentence);
-      if (head && (inner === 'who' || DETERMINERS.has(inner) || CAPITALISED.test(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
+      if (head && (inner === 'who' || DETERMINERS.has(inner) || startsUpperCase(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
     }
     return null;
   }
@@ -443,7 +424,7 @@ export function shortQuotedSpanBefore(doc: Doc, close: number): number {
   for (let i = close - 1; i >= 0 && close - i <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[close].sentence; i--) {
     const o = text.charAt(tokens[i].start);
     if (o === '“' || (o === '"' && c === '"')) return i < close - 1 ? i : -1;
-    if (QUOTE_MARK_TOKEN.test(tokens[i].text)) return -1;
+    if (isDoubleQuoteMark(tokens[i].text)) return -1;
   }
   return -1;
 }
@@ -456,7 +437,7 @@ export function shortQuotedSpanAfter(doc: Doc, open: number): number {
   for (let i = open + 1; i < tokens.length && i - open <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[open].sentence; i++) {
     const c = text.charAt(tokens[i].start);
     if (c === '”' || (c === '"' && o === '"')) return i > open + 1 ? i : -1;
-    if (QUOTE_MARK_TOKEN.test(tokens[i].text)) return -1;
+    if (isDoubleQuoteMark(tokens[i].text)) return -1;
   }
   return -1;
 }
@@ -485,7 +466,7 @@ function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
   if (k - f >= MAX_APPOSITIVE_TOKENS) return null;
   const opening = speakerAfter(doc, f, tokens[k].start);
   if (!opening || opening.pronoun || opening.last >= k - 1 || tokens[opening.last + 1].text !== ',') return null;
-  if (!CAPITALISED.test(tokens[opening.last].text)) return null;
+  if (!startsUpperCase(tokens[opening.last].text)) return null;
   for (let i = opening.last + 2; i < k; i++) if (SPEECH_CUES.has(lowerAt(doc, i)) && !DETERMINERS.has(lowerAt(doc, i - 1)) && lowerAt(doc, i - 1) !== 'of') return null;
   return opening;
 }
@@ -525,13 +506,13 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       }
       break;
     }
-    if (CAPITALISED.test(t.text)) {
+    if (startsUpperCase(t.text)) {
       if (CAPITAL_STOP.has(w) || (TIME_WORDS.has(w) && (i === k || !MONTHS.has(w)))) break;
       first = i;
       i--;
       continue;
     }
-    if (NAME_PARTICLES.has(w) && i < k && CAPITALISED.test(tokens[i + 1].text)) {
+    if (NAME_PARTICLES.has(w) && i < k && startsUpperCase(tokens[i + 1].text)) {
       i--;
       continue;
     }
@@ -565,7 +546,7 @@ function modifiersBeforeName(doc: Doc, k: number, inRange: (i: number) => boolea
     const t = tokens[i];
     const w = lowerAt(doc, i);
     if (t.kind !== 'word') return false;
-    if (CAPITALISED.test(t.text)) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
+    if (startsUpperCase(t.text)) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
     if (STOP_WORDS.has(w) || PRONOUNS.has(w) || TIME_WORDS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || /(?:ly|ing)$/.test(w)) return false;
   }
   return false;
@@ -582,7 +563,7 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
   // A speaker phrase opens with a capital, a determiner, a speaker noun ("officials") or a few modifiers before a
   // name ("former party chairman John Doe"), never with a verb form.
-  if (LOWER_START.test(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, inRange)) return null;
+  if (startsLowerCase(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, inRange)) return null;
   let i = k;
   let last = -1;
   let lowerCount = 0;
@@ -592,7 +573,7 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
     const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
       const prev = tokens[i - 1];
-      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start) || isDateSlash(doc, i))) {
+      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start) || isDateSlash(doc, i))) {
         i++;
         continue;
       }
@@ -603,12 +584,12 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
       i++;
       continue;
     }
-    if (CAPITALISED.test(t.text)) {
+    if (startsUpperCase(t.text)) {
       if (CAPITAL_STOP.has(w) || TIME_WORDS.has(w)) break;
       last = i++;
       continue;
     }
-    if (NAME_PARTICLES.has(w) && last >= 0 && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text)) {
+    if (NAME_PARTICLES.has(w) && last >= 0 && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text)) {
       i++;
       continue;
     }
@@ -709,20 +690,20 @@ const MAX_SUBJECT_APPOSITIVE_TOKENS = 30;
 export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
   const { tokens } = doc;
   const first = tokens[k];
-  if (!first || first.start >= limit || !isWord(first) || !CAPITALISED.test(first.text) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
+  if (!first || first.start >= limit || !isWord(first) || !startsUpperCase(first.text) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
   let last = k;
   for (let i = k + 1; i < tokens.length && tokens[i].start < limit && i - k < MAX_PHRASE_TOKENS && tokens[i].sentence === first.sentence; i++) {
     const t = tokens[i];
     if (isAbbreviationPeriod(doc, i) || (t.text === '-' && tokens[i - 1].end === t.start)) continue;
-    if (isWord(t) && CAPITALISED.test(t.text) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
+    if (isWord(t) && startsUpperCase(t.text) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
     // A name particle ("Ruth de Vries") or two names joined by "and" ("Trump and Ryan issued").
-    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isWord(tokens[i + 1]) && CAPITALISED.test(tokens[i + 1].text))) break;
+    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text))) break;
   }
   if (/['’]s$/.test(tokens[last].text)) return null;
   let v = afterParenthetical(doc, last + 1);
   if (tokens[v]?.text === ',') {
     let c = v + 1;
-    while (c < tokens.length && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && tokens[c].start < limit && tokens[c].text !== ',' && !QUOTE_MARK_TOKEN.test(tokens[c].text)) c++;
+    while (c < tokens.length && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && tokens[c].start < limit && tokens[c].text !== ',' && !isDoubleQuoteMark(tokens[c].text)) c++;
     if (tokens[c]?.text !== ',') return null;
     v = c + 1;
   }
@@ -762,7 +743,7 @@ export function possessiveNounAttribution(doc: Doc, open: number, floor: number)
   const { tokens } = doc;
   const end = tokenIndexFrom(doc, open);
   for (let k = end - 1; k > 0 && end - k <= MAX_NOUN_TO_QUOTE_TOKENS && tokens[k].start >= floor; k--) {
-    if (QUOTE_MARK_TOKEN.test(tokens[k].text) || tokens[k].text === ';') return null;
+    if (isDoubleQuoteMark(tokens[k].text) || tokens[k].text === ';') return null;
     // A speech noun may share its form with a cue verb ("claim", "warning"); without a possessor it is the verb.
     const owner = SPEECH_NOUNS.has(lowerAt(doc, k)) && introducesContent(doc, k, end) ? possessorOf(doc, k, floor) : null;
     if (owner) return owner;
@@ -785,7 +766,7 @@ function introducesContent(doc: Doc, k: number, quote: number): boolean {
 function possessorOf(doc: Doc, k: number, floor: number): Attribution | null {
   const { tokens } = doc;
   let p = k - 1;
-  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && tokens[p].kind === 'word' && LOWER_START.test(tokens[p].text) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
+  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && tokens[p].kind === 'word' && startsLowerCase(tokens[p].text) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
   if (p < 0 || tokens[p].start < floor) return null;
   const t = tokens[p];
   const noun = tokens[k];

@@ -13,7 +13,7 @@ import { indexAt, sentenceAt } from './text';
 import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
-import { isRegExpSpace } from './chars';
+import { isDoubleQuoteMark, isRegExpSpace } from './chars';
 import { cueStartFlags } from './attribution';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
@@ -32,8 +32,6 @@ function sentenceBegin(doc: Doc, offset: number): number {
 }
 
 const TAIL_LEAD = /^[\s,;—–-]*$/;
-/** A token that is a double quotation mark; shaped like the expression /^[“”"«»„]$/, tested without running it. */
-const QUOTE_MARK = { test: (text: string): boolean => text.length === 1 && '“”"«»„'.includes(text) };
 /** How many words of the sentence after a quote may precede its reporting verb ("the former chief of staff said"). */
 const ATTRIBUTION_OPENING_WORDS = 12;
 /** How far before a quote its reporting verb is looked for, in tokens. */
@@ -150,7 +148,7 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
 function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | null {
   const { tokens } = doc;
   for (let k = Math.max(a.speaker.last, a.cue?.last ?? 0) + 1; k + 1 < tokens.length && tokens[k].start < limit; k++) {
-    if (QUOTE_MARK.test(tokens[k].text)) return null;
+    if (isDoubleQuoteMark(tokens[k].text)) return null;
     if (tokens[k].text !== ',') continue;
     const cue = cueAt(doc, k + 1);
     if (!cue || !(cue.accordingTo || /^report(?:s|ed)$/.test(cue.word))) continue;
@@ -423,7 +421,7 @@ function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attrib
   const { tokens } = doc;
   const first = tokenIndexFrom(doc, from);
   for (let k = first; k < tokens.length && k < first + 40 && tokens[k].start < limit; k++) {
-    if (QUOTE_MARK.test(tokens[k].text)) return null;
+    if (isDoubleQuoteMark(tokens[k].text)) return null;
     const cue = cueAt(doc, k);
     if (!cue || !cue.speech || cue.accordingTo) continue;
     const closesClause = (i: number): boolean => !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
@@ -472,7 +470,7 @@ function previousSentenceSubject(doc: Doc, sentence: number, paragraph: number, 
   // The subject opening the sentence, or the one after a leading adverbial ("On Sunday, Sen. Ann Lee …").
   for (let k = start; k < tokens.length && tokens[k].start < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
     // A comma closing a quoted title sits inside its marks: On “Meet the Press,” Sen. Ann Lee …
-    if ((k !== start && tokens[k - 1].text !== ',' && !(QUOTE_MARK.test(tokens[k - 1].text) && tokens[k - 2]?.text === ',')) || QUOTE_MARK.test(tokens[k].text)) continue;
+    if ((k !== start && tokens[k - 1].text !== ',' && !(isDoubleQuoteMark(tokens[k - 1].text) && tokens[k - 2]?.text === ',')) || isDoubleQuoteMark(tokens[k].text)) continue;
     const w = lower(tokens[k]);
     const subject = w === 'he' || w === 'she' ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
     if (subject && !inQuote(subject.start)) return { speaker: subject, cue: null };
