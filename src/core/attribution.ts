@@ -638,7 +638,8 @@ export function afterDateline(doc: Doc, k: number, limit: number): number {
   const { tokens } = doc;
   for (let i = k; i < tokens.length && i < limit && i - k < MAX_DATELINE_TOKENS; i++) {
     const t = tokens[i].text;
-    if (t === '—' || t === '–' || t === '--') return i > k ? i + 1 : k;
+    // A spaced hyphen stands for the dash in wire copy: "WASHINGTON (Reuters) - …".
+    if (t === '—' || t === '–' || t === '--' || (t === '-' && i > k && tokens[i].start > tokens[i - 1].end)) return i > k ? i + 1 : k;
     if (tokens[i].kind === 'word' && !/^\p{Lu}/u.test(t)) return k;
   }
   return k;

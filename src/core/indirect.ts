@@ -2,7 +2,7 @@
  * Reported (indirect) speech: "X said (that) …", "…, X said.", "According to X, …", "X told reporters …",
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
-import { clauseSubject, cueAt, cueStartFlags, isNamedSubject, lowerAt, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, cueStartFlags, isNamedSubject, lowerAt, skipAddressee, speakerAfter, subjectOf, tokenIndexFrom } from './attribution';
 import { isRegExpSpace } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import type { Doc, Sentence } from './text';
@@ -32,6 +32,13 @@ function trimContent(doc: Doc, start: number, end: number): Span {
   while (start < end && isContentEdge(text.charCodeAt(start))) start++;
   while (end > start && (isContentEdge(text.charCodeAt(end - 1)) || isSentenceEnd(text.charCodeAt(end - 1)))) end--;
   return { start, end };
+}
+
+/** Where reported words that open sentence `s` begin: after a dateline ("WASHINGTON — …"), which is no one's words. */
+function contentStart(doc: Doc, s: Sentence, limit: number): number {
+  const first = tokenIndexFrom(doc, s.start);
+  const k = afterDateline(doc, first, tokenIndexFrom(doc, limit));
+  return k > first && k < doc.tokens.length ? doc.tokens[k].start : s.start;
 }
 
 /** Number of words in `span`, counted up to `enough`. */
@@ -154,7 +161,7 @@ function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
     }
     return null;
   }
-  return { content: trimContent(doc, s.start, cue.start), attribution: { speaker, cue } };
+  return { content: trimContent(doc, contentStart(doc, s, cue.start), cue.start), attribution: { speaker, cue } };
 }
 
 /** True when only a short adverbial follows the cue to the end of the sentence: "…, she said on Tuesday." */
@@ -223,7 +230,7 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const beforeSubject = tokens[subject.first - 1];
   // "…, X said." — the content precedes the speaker.
   if (beforeSubject && beforeSubject.start >= s.start && (beforeSubject.text === ',' || CLOSING_MARKS.has(beforeSubject.text)) && cue.speech && endsClause(doc, s, cue) && (beforeSubject.text !== ',' || adverbialFollows(doc, s, cue))) {
-    const lead = trimContent(doc, s.start, beforeSubject.start);
+    const lead = trimContent(doc, contentStart(doc, s, beforeSubject.start), beforeSubject.start);
     // What follows the cue is an adverbial ("…," she said at a rally), never the words reported; after a short
     // opening adverbial ("And yet, her aides say …") the words after the cue are the report.
     if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
@@ -254,7 +261,7 @@ function inverted(doc: Doc, s: Sentence, k: number, cue: CueMatch): Reported | n
   if (!cue.speech || cue.addressee || !prev || prev.text !== ',' || prev.start < s.start) return null;
   const speaker = speakerAfter(doc, k + 1, s.end);
   if (!speaker) return null;
-  return { content: trimContent(doc, s.start, prev.start), attribution: { speaker, cue } };
+  return { content: trimContent(doc, contentStart(doc, s, prev.start), prev.start), attribution: { speaker, cue } };
 }
 
 /**

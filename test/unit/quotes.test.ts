@@ -704,6 +704,16 @@ describe('reported speech', () => {
     assert.deepStrictEqual(indirect(text), [['Farmers felt betrayed because the subsidy was cut overnight', 'Jonas Vik', 'said']]);
   });
 
+  it('leaves the dateline out of reported words that open the story', () => {
+    const lead = 'Ferry talks to resume\n\n';
+    assert.deepStrictEqual(indirect(lead + 'OSLO — Talks on the ferry contract would resume next week, union officials said on Monday.'), [
+      ['Talks on the ferry contract would resume next week', 'union officials', 'said'],
+    ]);
+    assert.deepStrictEqual(indirect(lead + 'OSLO (Reuters) - Talks on the ferry contract would resume next week, said Ann Lee, the mediator.'), [
+      ['Talks on the ferry contract would resume next week', 'Ann Lee', 'said'],
+    ]);
+  });
+
   it('leaves a time adverb between the cue and "that" out of the content', () => {
     const text = 'The coach said Thursday that the team would appeal the ban.';
     assert.deepStrictEqual(indirect(text), [['the team would appeal the ban', 'The coach', 'said']]);
