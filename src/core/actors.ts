@@ -10,7 +10,7 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { collapseSpaces, indexAt, paragraphAt } from './text';
+import { collapseSpaces, foldToken, indexAt, paragraphAt } from './text';
 import type { Doc } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
@@ -85,6 +85,10 @@ interface ActorState extends Actor {
   /** Raw alias texts already seen (a fast check before normalising). */
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
+  /** Whether one of `words` is a title head ("president", "minister"). */
+  hasTitleHead: boolean;
+  /** The last `referent` search that looked at this actor. */
+  visited: number;
   /** For a group made of coordinated people ("Smith and Jones"): its members. */
   memberStates?: ActorState[];
 }
@@ -128,6 +132,10 @@ class ArticleCast implements Cast {
   private readonly coordinations: Coordination[];
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
+  /** The token `tokenIndexAt` found last. */
+  private recentToken = 0;
+  /** Counts `referent` searches, to mark the actors each has looked at. */
+  private referentVisit = 0;
 
   constructor(private readonly doc: Doc, found: EntityMention[]) {
     const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
@@ -159,6 +167,8 @@ class ArticleCast implements Cast {
       aliasKeys: new Set(),
       aliasTexts: new Set(),
       gender: null,
+      hasTitleHead: false,
+      visited: 0,
     };
     this.states.push(a);
     this.actors.push(a);
@@ -197,7 +207,7 @@ class ArticleCast implements Cast {
       }
     }
     // A person's canonical name is the fullest proper name seen (organizations and places: see chooseNames).
-    if (a.type === 'person' && this.isProperName(a, clean) && clean.length > a.name.length && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
+    if (a.type === 'person' && clean.length > a.name.length && this.isProperName(a, clean) && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
   }
 
   /** "Mr. Novak" tells a man, "Mrs./Ms. Novak" a woman, when the first name did not. */
@@ -209,6 +219,7 @@ class ArticleCast implements Cast {
 
   private addWord(a: ActorState, word: string): void {
     a.words.add(word);
+    if (this.g.titleHeads.has(word)) a.hasTitleHead = true;
     if (a.type === 'person') keepEarliest(this.personByWord, word, a);
   }
 
@@ -425,15 +436,16 @@ class ArticleCast implements Cast {
     let run: Entity[] = [];
     let joinedByAnd = false;
     const close = (): void => {
-      const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
-      if (joinedByAnd && members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
+      if (joinedByAnd) {
+        const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
+        if (members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
+      }
       run = [];
       joinedByAnd = false;
     };
     for (const e of people) {
       const prev = run[run.length - 1];
-      const gap = prev ? this.doc.text.slice(prev.end, e.start) : '';
-      const joiner = prev && gap.length <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(gap) : null;
+      const joiner = prev && e.start - prev.end <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(this.doc.text.slice(prev.end, e.start)) : null;
       if (!joiner) {
         close();
         run = [e];
@@ -568,8 +580,11 @@ class ArticleCast implements Cast {
 
   /** "Russian diplomacy", "the US side": a nationality or country with a government noun stands for that country. */
   private addGovernmentPhrases(): void {
-    const { tokens, text } = this.doc;
+    const { tokens, text, lower } = this.doc;
+    const foldedNouns = foldedSet(this.g.governmentNouns);
     for (let i = 0; i + 1 < tokens.length; i++) {
+      // The folded forms are checked first: they are shared strings in one array, cheaper to read than every token.
+      if (!foldedNouns.has(lower[i + 1])) continue;
       const t = tokens[i];
       const next = tokens[i + 1];
       if (next.sentence !== t.sentence || !this.g.governmentNouns.has(next.text)) continue;
@@ -591,8 +606,10 @@ class ArticleCast implements Cast {
 
   /** "the Clinton campaign", "Trump's campaign", "the Obama administration": a person's team, recorded under that person. */
   private addCollectivePhrases(): void {
-    const { tokens, text } = this.doc;
+    const { tokens, text, lower } = this.doc;
+    const foldedCollectives = foldedSet(PERSON_COLLECTIVES);
     for (let i = 1; i < tokens.length; i++) {
+      if (!foldedCollectives.has(lower[i])) continue;
       const noun = tokens[i];
       if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
       const owner = tokens[i - 1];
@@ -619,8 +636,9 @@ class ArticleCast implements Cast {
 
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
   private addRoleNounReferences(): void {
-    const { tokens } = this.doc;
+    const { tokens, lower } = this.doc;
     for (let i = 0; i + 1 < tokens.length; i++) {
+      if (lower[i] !== 'the') continue;
       const w = tokens[i].text;
       if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(tokens[i].start)) continue;
       const phrase = this.referencePhrase(i);
@@ -675,29 +693,29 @@ class ArticleCast implements Cast {
     const { tokens } = this.doc;
     const sentence = tokens[detIndex].sentence;
     for (let k = detIndex + 1; k < tokens.length && k <= detIndex + 4 && tokens[k].sentence === sentence && tokens[k].kind === 'word'; k++) {
-      const w = tokens[k].text.toLowerCase();
-      const next = tokens[k + 1];
-      const nextWord = next && next.sentence === sentence && next.kind === 'word' ? next.text.toLowerCase() : '';
-      const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
-      const isHead = this.g.personNouns.has(w) || this.g.blocNouns.has(w) || this.g.titleHeads.has(w);
-      if (isHead && !nextIsNoun) {
-        if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
-        // The noun must end its phrase: "the diplomat argued", "the bloc since 1997", not "the private email".
-        if (nextWord && !REFERENCE_FOLLOWERS.has(nextWord) && !/(?:ed|s)$/.test(nextWord)) return null;
-        // Capitalised heads are names in their own right ("the Alliance") and already entities.
-        if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
-        return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
+      const w = this.lowerAt(k);
+      if (this.g.personNouns.has(w) || this.g.blocNouns.has(w) || this.g.titleHeads.has(w)) {
+        const next = tokens[k + 1];
+        const nextWord = next && next.sentence === sentence && next.kind === 'word' ? this.lowerAt(k + 1) : '';
+        const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
+        if (!nextIsNoun) {
+          if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
+          // The noun must end its phrase: "the diplomat argued", "the bloc since 1997", not "the private email".
+          if (nextWord && !REFERENCE_FOLLOWERS.has(nextWord) && !/(?:ed|s)$/.test(nextWord)) return null;
+          // Capitalised heads are names in their own right ("the Alliance") and already entities.
+          if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
+          return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
+        }
       }
-      if (!this.isReferenceModifier(tokens[k].text)) return null;
+      if (!this.isReferenceModifier(tokens[k].text, w)) return null;
     }
     return null;
   }
 
   /** Words allowed between "the" and a role noun: nationalities, title words, a few adjectives of office and age. */
-  private isReferenceModifier(word: string): boolean {
+  private isReferenceModifier(word: string, lower: string): boolean {
     const f = this.g.exact.get(word) ?? 0;
     if (f & (Kind.Group | Kind.Country)) return true;
-    const lower = word.toLowerCase();
     if (this.g.closedClass.has(lower) || this.g.cueVerbs.has(lower)) return false;
     return this.isTitleWord(lower) || ROLE_ADJECTIVES.has(lower) || /^\d+-year-old$/.test(lower);
   }
@@ -707,25 +725,30 @@ class ArticleCast implements Cast {
     const phrase = this.doc.text.slice(start, end).toLowerCase().split(/\s+/);
     const isPerson = this.g.personNouns.has(head) || this.g.titleHeads.has(head);
     const isBody = this.g.blocNouns.has(head) && !isPerson;
+    // What depends only on the phrase, worked out once for all the candidates.
+    const titleHead = isPerson && this.g.titleHeads.has(head);
+    const namedBody = isBody && NAMED_BODY_HEADS.has(head);
+    const relational = RELATIONAL_NOUNS.has(head);
+    const gender = MALE_NOUNS.has(head) ? 'male' : FEMALE_NOUNS.has(head) ? 'female' : null;
+    const opposing = isPerson ? opposingPartyWords(phrase) : [];
     let best: ActorState | null = null;
     let bestScore = -Infinity;
-    const seen = new Set<ActorState>();
+    const visit = ++this.referentVisit;
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
       const a = m.actor;
-      if (seen.has(a)) continue;
-      seen.add(a);
+      if (a.visited === visit) continue;
+      a.visited = visit;
       if ((isPerson && a.type !== 'person') || a.memberStates) continue;
       // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
-      if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
+      if (titleHead && a.hasTitleHead && !a.words.has(head)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
       // "the court", "the union": a body of one kind is an actor named as such, never just any organization.
-      if (isBody && NAMED_BODY_HEADS.has(head) && !a.words.has(head) && !(head === 'union' && hasAny(a.words, UNION_NAME_WORDS))) continue;
-      if (isPerson && contradictsParty(phrase, a.words)) continue;
+      if (namedBody && !a.words.has(head) && !(head === 'union' && hasAny(a.words, UNION_NAME_WORDS))) continue;
+      if (opposing.length && hasAny(a.words, opposing)) continue;
       // "the client", "his wife": a relation names someone else than the person just mentioned, unless so introduced.
-      if (RELATIONAL_NOUNS.has(head) && !a.words.has(head)) continue;
-      const gender = MALE_NOUNS.has(head) ? 'male' : FEMALE_NOUNS.has(head) ? 'female' : null;
+      if (relational && !a.words.has(head)) continue;
       if (gender && a.gender !== null && a.gender !== gender) continue;
       let score = -(start - m.start) / 1000;
       if (a.words.has(head)) score += 3;
@@ -998,8 +1021,38 @@ class ArticleCast implements Cast {
     return this.states[Number(id.slice(1)) - 1];
   }
 
+  /** Token k's text in lower case (`Doc.lower` holds it unless apostrophes were straightened). */
+  private lowerAt(k: number): string {
+    const folded = this.doc.lower[k];
+    return folded.includes("'") ? this.doc.tokens[k].text.toLowerCase() : folded;
+  }
+
   private tokenIndexAt(offset: number): number {
-    return indexAt(this.doc.tokens, offset);
+    const tokens = this.doc.tokens;
+    const n = tokens.length;
+    let lo = this.recentToken;
+    if (lo >= n || tokens[lo].start > offset) {
+      const found = indexAt(tokens, offset);
+      if (found >= 0) this.recentToken = found;
+      return found;
+    }
+    // Lookups mostly move forward through the text: gallop on from the last answer, then search what is left.
+    // Tokens do not overlap, so the one that may hold `offset` is the last starting at or before it.
+    let step = 4;
+    let hi = lo + step;
+    while (hi < n && tokens[hi].start <= offset) {
+      lo = hi;
+      step *= 2;
+      hi = lo + step;
+    }
+    if (hi > n) hi = n;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].start <= offset) lo = mid;
+      else hi = mid;
+    }
+    this.recentToken = lo;
+    return offset < tokens[lo].end ? lo : -1;
   }
 
   private isStoryOffset(offset: number): boolean {
@@ -1015,8 +1068,17 @@ function keepEarliest(index: Map<string, ActorState>, key: string, a: ActorState
 }
 
 function contradictsParty(phrase: readonly string[], actorWords: Set<string>): boolean {
-  for (const w of phrase) for (const other of OPPOSING_PARTY[w] ?? []) if (actorWords.has(other)) return true;
-  return false;
+  return hasAny(actorWords, opposingPartyWords(phrase));
+}
+
+/** The party words opposed to those of `phrase`: an actor bearing one is not what the phrase refers to. */
+function opposingPartyWords(phrase: readonly string[]): readonly string[] {
+  let out: readonly string[] = [];
+  for (const w of phrase) {
+    const opposed = Object.hasOwn(OPPOSING_PARTY, w) ? OPPOSING_PARTY[w] : undefined;
+    if (opposed) out = out.length ? out.concat(opposed) : opposed;
+  }
+  return out;
 }
 
 function hasAny(words: Set<string>, wanted: readonly string[]): boolean {
@@ -1024,9 +1086,16 @@ function hasAny(words: Set<string>, wanted: readonly string[]): boolean {
   return false;
 }
 
-function hasTitleHead(words: Set<string>, heads: Set<string>): boolean {
-  for (const w of words) if (heads.has(w)) return true;
-  return false;
+const foldedSets = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/** The folded forms (`Doc.lower`) of the words of `words`: a token whose text is in `words` has its fold in it. */
+function foldedSet(words: ReadonlySet<string>): ReadonlySet<string> {
+  let folded = foldedSets.get(words);
+  if (!folded) {
+    folded = new Set([...words].map(foldToken));
+    foldedSets.set(words, folded);
+  }
+  return folded;
 }
 
 function isSorted(spans: readonly Span[]): boolean {
