@@ -85,6 +85,8 @@ interface ActorState extends Actor {
   /** Raw alias texts already seen (a fast check before normalising). */
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
+  /** How many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
+  namesFromFirstPass: number;
   /** Whether one of `words` is a title head ("president", "minister"). */
   hasTitleHead: boolean;
   /** The last `referent` search that looked at this actor. */
@@ -125,8 +127,8 @@ class ArticleCast implements Cast {
   private readonly byAliasKey = new Map<string, ActorState>();
   /** Lower-cased name word -> the earliest person bearing it. */
   private readonly personByWord = new Map<string, ActorState>();
-  /** Per actor: how many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
-  private readonly namesFromFirstPass = new Map<ActorState, number>();
+  /** Name keys by entity type and mention text: an article repeats its names, and a key takes some building. */
+  private readonly keysByType = new Map<EntityType, Map<string, string>>();
   private mentionsSorted = false;
   /** Coordinated people in reading order. */
   private readonly coordinations: Coordination[];
@@ -167,6 +169,7 @@ class ArticleCast implements Cast {
       aliasKeys: new Set(),
       aliasTexts: new Set(),
       gender: null,
+      namesFromFirstPass: 0,
       hasTitleHead: false,
       visited: 0,
     };
@@ -282,16 +285,19 @@ class ArticleCast implements Cast {
       if (m.type !== 'person' && !m.text.includes(' ') && heads.has(m.text.toLowerCase())) continue;
       if (m.type === 'location' && this.capitalAsGovernment(m)) continue;
       const key = this.keyOf(m);
-      let a = this.byKey.get(key) ?? this.findAcronymPartner(m);
+      let a = this.byKey.get(key);
       if (!a) {
-        a = this.newActor(m);
-        if (m.type === 'person') a.gender = this.genderOf(m.text);
+        a = this.findAcronymPartner(m);
+        if (!a) {
+          a = this.newActor(m);
+          if (m.type === 'person') a.gender = this.genderOf(m.text);
+        }
+        this.byKey.set(key, a);
       }
-      this.byKey.set(key, a);
       result[i] = a;
       this.addMention(a, m, m.text);
     }
-    for (const a of this.states) this.namesFromFirstPass.set(a, a.mentions.length);
+    for (const a of this.states) a.namesFromFirstPass = a.mentions.length;
     // Pass 2: single-word people, capitals standing for their country, heads of longer names.
     for (let i = 0; i < sorted.length; i++) {
       if (result[i]) continue;
@@ -335,6 +341,20 @@ class ArticleCast implements Cast {
   }
 
   private keyOf(m: EntityMention): string {
+    let keys = this.keysByType.get(m.type);
+    if (!keys) {
+      keys = new Map();
+      this.keysByType.set(m.type, keys);
+    }
+    let key = keys.get(m.text);
+    if (key === undefined) {
+      key = this.buildKey(m);
+      keys.set(m.text, key);
+    }
+    return key;
+  }
+
+  private buildKey(m: EntityMention): string {
     const group = aliasGroupOf(m.text);
     if (group !== null) return `group:${group}`;
     // "Loretta E. Lynch" and "Loretta Lynch" are one person: middle initials do not count.
@@ -391,7 +411,7 @@ class ArticleCast implements Cast {
    */
   private lastMentionBefore(a: ActorState, start: number): number {
     const mentions = a.mentions;
-    const names = this.namesFromFirstPass.get(a) ?? 0;
+    const names = a.namesFromFirstPass;
     let last = mentions.length > names ? mentions[mentions.length - 1].start : -1;
     let lo = 0;
     let hi = names;
