@@ -201,8 +201,8 @@ class ArticleCast implements Cast {
     for (const w of words) if (w) this.addWord(a, w);
     if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
     if (words.length > 1 && /^\p{Lu}/u.test(clean)) {
-      const abbreviation = initials(clean);
-      if (a.type !== 'person' && abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
+      const abbreviation = a.type !== 'person' ? initials(clean) : '';
+      if (abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
       for (const w of words) {
         const list = this.byNameWord.get(w);
         if (!list) this.byNameWord.set(w, [a]);
@@ -233,6 +233,8 @@ class ArticleCast implements Cast {
   private chooseNames(): void {
     const counts = new Map<ActorState, Map<string, number>>();
     for (const m of this.mentions) {
+      // People keep the name `addAlias` chose.
+      if (m.actor.type === 'person') continue;
       const text = this.doc.text.slice(m.start, m.end);
       if (!/^\p{Lu}/u.test(text)) continue;
       const c = counts.get(m.actor) ?? new Map<string, number>();
@@ -455,27 +457,26 @@ class ArticleCast implements Cast {
     const people = this.entities.filter((e) => e.type === 'person' && e.actor);
     let run: Entity[] = [];
     let joinedByAnd = false;
-    const close = (): void => {
-      if (joinedByAnd) {
-        const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
-        if (members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
-      }
-      run = [];
-      joinedByAnd = false;
-    };
     for (const e of people) {
       const prev = run[run.length - 1];
       const joiner = prev && e.start - prev.end <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(this.doc.text.slice(prev.end, e.start)) : null;
       if (!joiner) {
-        close();
+        if (joinedByAnd) this.addCoordination(run, out);
         run = [e];
+        joinedByAnd = false;
         continue;
       }
       if (joiner[1]) joinedByAnd = true;
       run.push(e);
     }
-    close();
+    if (joinedByAnd) this.addCoordination(run, out);
     return out;
+  }
+
+  /** Records the people of `run`, joined by "and", as a coordination when there are two or more of them. */
+  private addCoordination(run: Entity[], out: Coordination[]): void {
+    const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
+    if (members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
   }
 
   private sameSentence(a: number, b: number): boolean {
