@@ -10,7 +10,7 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { collapseSpaces, foldToken, indexAt, paragraphAt } from './text';
+import { collapseSpaces, foldToken, paragraphAt } from './text';
 import type { Doc } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
@@ -136,17 +136,22 @@ class ArticleCast implements Cast {
   private pending: Mention[] | null = null;
   /** The token `tokenIndexAt` found last. */
   private recentToken = 0;
+  /** Start offset of each token: searched instead of the token objects, which lie all over the heap. */
+  private readonly tokenStarts: Int32Array;
   /** Counts `referent` searches, to mark the actors each has looked at. */
   private referentVisit = 0;
 
   constructor(private readonly doc: Doc, found: EntityMention[]) {
+    this.tokenStarts = new Int32Array(doc.tokens.length);
+    for (let i = 0; i < doc.tokens.length; i++) this.tokenStarts[i] = doc.tokens[i].start;
     const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
     this.mentions = SortedSpanList.of(this.mentions.toArray().sort((a, b) => a.start - b.start));
     this.coordinations = this.findCoordinations();
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
-    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addCollectivePhrases(), () => this.addRoleNounReferences(), () => this.addHeadlineRoleNouns()]) {
+    const words = this.phraseWords();
+    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(words.governmentNouns), () => this.addCollectivePhrases(words.collectives), () => this.addRoleNounReferences(words.determiners), () => this.addHeadlineRoleNouns()]) {
       this.pending = [];
       phase();
       if (this.pending.length) this.mentions = SortedSpanList.of(this.mentions.toArray().concat(this.pending).sort((a, b) => a.start - b.start));
@@ -600,12 +605,11 @@ class ArticleCast implements Cast {
   }
 
   /** "Russian diplomacy", "the US side": a nationality or country with a government noun stands for that country. */
-  private addGovernmentPhrases(): void {
-    const { tokens, text, lower } = this.doc;
-    const foldedNouns = foldedSet(this.g.governmentNouns);
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      // The folded forms are checked first: they are shared strings in one array, cheaper to read than every token.
-      if (!foldedNouns.has(lower[i + 1])) continue;
+  private addGovernmentPhrases(nouns: readonly number[]): void {
+    const { tokens, text } = this.doc;
+    for (const n of nouns) {
+      const i = n - 1;
+      if (i < 0) continue;
       const t = tokens[i];
       const next = tokens[i + 1];
       if (next.sentence !== t.sentence || !this.g.governmentNouns.has(next.text)) continue;
@@ -625,12 +629,30 @@ class ArticleCast implements Cast {
     }
   }
 
+  /**
+   * The tokens the phrase-finding phases start from, in reading order, found in one pass over the folded
+   * tokens: every "the", and the words that may be government nouns or a person's collective. Each phase
+   * still checks the token's own text.
+   */
+  private phraseWords(): { determiners: number[]; governmentNouns: number[]; collectives: number[] } {
+    const kinds = phraseWordKinds(this.g.governmentNouns);
+    const out = { determiners: [] as number[], governmentNouns: [] as number[], collectives: [] as number[] };
+    const lower = this.doc.lower;
+    for (let i = 0; i < lower.length; i++) {
+      const kind = kinds.get(lower[i]);
+      if (kind === undefined) continue;
+      if (kind & PhraseWord.Determiner) out.determiners.push(i);
+      if (kind & PhraseWord.GovernmentNoun) out.governmentNouns.push(i);
+      if (kind & PhraseWord.Collective) out.collectives.push(i);
+    }
+    return out;
+  }
+
   /** "the Clinton campaign", "Trump's campaign", "the Obama administration": a person's team, recorded under that person. */
-  private addCollectivePhrases(): void {
-    const { tokens, text, lower } = this.doc;
-    const foldedCollectives = foldedSet(PERSON_COLLECTIVES);
-    for (let i = 1; i < tokens.length; i++) {
-      if (!foldedCollectives.has(lower[i])) continue;
+  private addCollectivePhrases(nouns: readonly number[]): void {
+    const { tokens, text } = this.doc;
+    for (const i of nouns) {
+      if (i < 1) continue;
       const noun = tokens[i];
       if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
       const owner = tokens[i - 1];
@@ -656,10 +678,10 @@ class ArticleCast implements Cast {
   }
 
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
-  private addRoleNounReferences(): void {
-    const { tokens, lower } = this.doc;
-    for (let i = 0; i + 1 < tokens.length; i++) {
-      if (lower[i] !== 'the') continue;
+  private addRoleNounReferences(determiners: readonly number[]): void {
+    const { tokens } = this.doc;
+    for (const i of determiners) {
+      if (i + 1 >= tokens.length) continue;
       const w = tokens[i].text;
       if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(tokens[i].start)) continue;
       const phrase = this.referencePhrase(i);
@@ -1049,31 +1071,33 @@ class ArticleCast implements Cast {
   }
 
   private tokenIndexAt(offset: number): number {
-    const tokens = this.doc.tokens;
-    const n = tokens.length;
-    let lo = this.recentToken;
-    if (lo >= n || tokens[lo].start > offset) {
-      const found = indexAt(tokens, offset);
-      if (found >= 0) this.recentToken = found;
-      return found;
-    }
-    // Lookups mostly move forward through the text: gallop on from the last answer, then search what is left.
+    const starts = this.tokenStarts;
+    const n = starts.length;
     // Tokens do not overlap, so the one that may hold `offset` is the last starting at or before it.
-    let step = 4;
-    let hi = lo + step;
-    while (hi < n && tokens[hi].start <= offset) {
-      lo = hi;
-      step *= 2;
+    let lo = this.recentToken;
+    let hi: number;
+    if (n === 0 || offset < starts[0]) return -1;
+    if (lo < n && starts[lo] <= offset) {
+      // Lookups mostly move forward through the text: gallop on from the last answer.
+      let step = 4;
       hi = lo + step;
+      while (hi < n && starts[hi] <= offset) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+      }
+      if (hi > n) hi = n;
+    } else {
+      lo = 0;
+      hi = n;
     }
-    if (hi > n) hi = n;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (tokens[mid].start <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid;
     }
     this.recentToken = lo;
-    return offset < tokens[lo].end ? lo : -1;
+    return offset < this.doc.tokens[lo].end ? lo : -1;
   }
 
   private isStoryOffset(offset: number): boolean {
@@ -1107,16 +1131,25 @@ function hasAny(words: Set<string>, wanted: readonly string[]): boolean {
   return false;
 }
 
-const foldedSets = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+const enum PhraseWord {
+  Determiner = 1,
+  GovernmentNoun = 2,
+  Collective = 4,
+}
 
-/** The folded forms (`Doc.lower`) of the words of `words`: a token whose text is in `words` has its fold in it. */
-function foldedSet(words: ReadonlySet<string>): ReadonlySet<string> {
-  let folded = foldedSets.get(words);
-  if (!folded) {
-    folded = new Set([...words].map(foldToken));
-    foldedSets.set(words, folded);
+const phraseWordTables = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+
+/** Folded word (`Doc.lower`) -> the `PhraseWord` kinds a token folding to it may be. */
+function phraseWordKinds(governmentNouns: ReadonlySet<string>): Map<string, number> {
+  let kinds = phraseWordTables.get(governmentNouns);
+  if (!kinds) {
+    const table = new Map<string, number>([['the', PhraseWord.Determiner]]);
+    for (const w of governmentNouns) table.set(foldToken(w), (table.get(foldToken(w)) ?? 0) | PhraseWord.GovernmentNoun);
+    for (const w of PERSON_COLLECTIVES) table.set(foldToken(w), (table.get(foldToken(w)) ?? 0) | PhraseWord.Collective);
+    kinds = table;
+    phraseWordTables.set(governmentNouns, kinds);
   }
-  return folded;
+  return kinds;
 }
 
 function isSorted(spans: readonly Span[]): boolean {
