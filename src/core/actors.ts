@@ -205,7 +205,7 @@ class ArticleCast implements Cast {
     const words = key.split(/[\s-]+/);
     for (const w of words) if (w) this.addWord(a, w);
     if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
-    if (words.length > 1 && /^\p{Lu}/u.test(clean)) {
+    if (words.length > 1 && startsUpper(clean)) {
       const abbreviation = a.type !== 'person' ? initials(clean) : '';
       if (abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
       for (const w of words) {
@@ -241,7 +241,7 @@ class ArticleCast implements Cast {
       // People keep the name `addAlias` chose.
       if (m.actor.type === 'person') continue;
       const text = this.doc.text.slice(m.start, m.end);
-      if (!/^\p{Lu}/u.test(text)) continue;
+      if (!startsUpper(text)) continue;
       const c = counts.get(m.actor) ?? new Map<string, number>();
       c.set(text, (c.get(text) ?? 0) + 1);
       counts.set(m.actor, c);
@@ -265,8 +265,8 @@ class ArticleCast implements Cast {
   }
 
   private isProperName(a: ActorState, text: string): boolean {
-    if (a.type === 'person') return /^\p{Lu}/u.test(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
-    return /^\p{Lu}/u.test(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
+    if (a.type === 'person') return startsUpper(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
+    return startsUpper(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
   }
 
   private hasRoleWord(text: string): boolean {
@@ -515,10 +515,10 @@ class ArticleCast implements Cast {
       if (i < 0) continue;
       // Title words written before the name.
       let k = i - 1;
-      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text) && this.isTitleWord(tokens[k].text.toLowerCase())) k--;
+      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && startsUpper(tokens[k].text) && this.isTitleWord(this.lowerAt(k))) k--;
       // One word of origin may open the title ("Russian President", "US Secretary of State"), unless it ends a longer name.
       const origin = tokens[k];
-      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
+      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && startsUpper(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
       if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
         this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
       } else if (k === i - 1 && this.isPartyWordBefore(i - 1)) {
@@ -545,7 +545,7 @@ class ArticleCast implements Cast {
     const t = tokens[k];
     if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !(t.text.toLowerCase() in OPPOSING_PARTY)) return false;
     const before = k > 0 ? tokens[k - 1] : undefined;
-    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !/^\p{Lu}/u.test(before.text);
+    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !startsUpper(before.text);
   }
 
   private isTitleOrOrigin(word: string): boolean {
@@ -567,7 +567,7 @@ class ArticleCast implements Cast {
     while (k >= 0 && k < tokens.length && tokens[k].sentence === sentence && n < 9) {
       const t = tokens[k];
       if (t.kind === 'punct' && t.text !== '-') break;
-      const w = t.text.toLowerCase();
+      const w = this.lowerAt(k);
       if (dir === -1 && DETERMINERS.has(w)) break;
       if (dir === 1 && n === 0 && DETERMINERS.has(w)) {
         k += dir;
@@ -596,7 +596,7 @@ class ArticleCast implements Cast {
 
   /** Words a title or role phrase is made of: names and origins, role nouns, office adjectives, a few links ("of", "and"). */
   private isRolePhraseWord(word: string, lower: string): boolean {
-    if (/^\p{Lu}/u.test(word) || /^\d+-year-old$/.test(lower)) return true;
+    if (startsUpper(word) || /^\d+-year-old$/.test(lower)) return true;
     return ROLE_LINKS.has(lower) || this.g.personNouns.has(lower) || this.isTitleWord(lower) || ROLE_ADJECTIVES.has(lower);
   }
 
@@ -975,7 +975,7 @@ class ArticleCast implements Cast {
     let k = i - 1;
     for (let n = 0; k >= 0 && tokens[k].sentence === sentence; k--, n++) {
       const t = tokens[k];
-      const titleLike = t.kind === 'word' ? /^\p{Lu}/u.test(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
+      const titleLike = t.kind === 'word' ? startsUpper(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
       if (n >= 4 || !titleLike) break;
     }
     if (k < 0 || tokens[k].sentence !== sentence) return true;
@@ -1157,9 +1157,15 @@ function isSorted(spans: readonly Span[]): boolean {
   return true;
 }
 
+/** True when `text` opens with an upper-case letter: ASCII by character code, the rest by Unicode category. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
 function initials(name: string): string {
   let out = '';
-  for (const w of name.split(/[\s-]+/)) if (/^\p{Lu}/u.test(w)) out += w.charAt(0);
+  for (const w of name.split(/[\s-]+/)) if (startsUpper(w)) out += w.charAt(0);
   return out;
 }
 
