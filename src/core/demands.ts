@@ -71,6 +71,8 @@ const OBJECT_OPENING_STOPS = new Set(['from', 'with', 'by', 'at', 'in', 'of', 'o
 const GIVE_FORMS = new Set(['give', 'gives', 'gave', 'given', 'giving', 'set', 'sets', 'setting']);
 const DURATIONS = new Set(['hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'month']);
 const NOT_VERBS = new Set(['but', 'and', 'or', 'nor', 'yet', 'so', 'because', 'than', 'as', 'if', 'when', 'while', 'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by']);
+/** Verbs that with "to" state an obligation: "needs to", "has to", "got to". */
+const NEED_TO_VERBS = new Set(['need', 'needs', 'has', 'have', 'got', 'gotta']);
 /** After "I'd", "we'd": "I'd like you to …". */
 const PREFERENCE_VERBS = new Set(['like', 'love', 'prefer']);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'these', 'those']);
@@ -937,7 +939,7 @@ class SentenceDemands {
       if (w.startsWith('ought') && next !== 'to' && !v.isWord(i + 1)) return null;
       return 'modal';
     }
-    if (next === 'to' && ['need', 'needs', 'has', 'have', 'got', 'gotta'].includes(w)) {
+    if (next === 'to' && NEED_TO_VERBS.has(w)) {
       if (!this.infinitiveAt(i + 2, false)) return null;
       if (v.nounContext(i)) return null; // "the need to act"
       if (v.negatedBefore(i)) return null; // "doesn't need to": no obligation
