@@ -154,7 +154,7 @@ class ArticleCast implements Cast {
     for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(words.governmentNouns), () => this.addCollectivePhrases(words.collectives), () => this.addRoleNounReferences(words.determiners), () => this.addHeadlineRoleNouns()]) {
       this.pending = [];
       phase();
-      if (this.pending.length) this.mentions = SortedSpanList.of(this.mentions.toArray().concat(this.pending).sort((a, b) => a.start - b.start));
+      if (this.pending.length) this.mentions = this.mentions.mergedWith(this.pending.sort((a, b) => a.start - b.start));
     }
     this.pending = null;
     this.mentionsSorted = true;

@@ -29,6 +29,23 @@ export class SortedSpanList<T extends Span> {
     return list;
   }
 
+  /**
+   * A new list of this list's items and `added` (sorted by start), this list's items first among equal
+   * starts: what a stable sort of both in that order gives, without sorting again what is already sorted.
+   */
+  mergedWith(added: readonly T[]): SortedSpanList<T> {
+    const out = new SortedSpanList<T>();
+    let j = 0;
+    for (const block of this.blocks) {
+      for (const item of block) {
+        while (j < added.length && added[j].start < item.start) out.append(added[j++]);
+        out.append(item);
+      }
+    }
+    while (j < added.length) out.append(added[j++]);
+    return out;
+  }
+
   get length(): number {
     return this.size;
   }
