@@ -142,8 +142,7 @@ class ArticleCast implements Cast {
   private referentVisit = 0;
 
   constructor(private readonly doc: Doc, found: EntityMention[]) {
-    this.tokenStarts = new Int32Array(doc.tokens.length);
-    for (let i = 0; i < doc.tokens.length; i++) this.tokenStarts[i] = doc.tokens[i].start;
+    this.tokenStarts = tokenStartsOf(doc.tokens);
     const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
@@ -151,13 +150,25 @@ class ArticleCast implements Cast {
     this.coordinations = this.findCoordinations();
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
     const words = this.phraseWords();
-    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(words.governmentNouns), () => this.addCollectivePhrases(words.collectives), () => this.addRoleNounReferences(words.determiners), () => this.addHeadlineRoleNouns()]) {
-      this.pending = [];
-      phase();
-      if (this.pending.length) this.mentions = this.mentions.mergedWith(this.pending.sort((a, b) => a.start - b.start));
-    }
+    this.pending = [];
+    this.addTitlesAndAppositions();
+    this.endPhase();
+    this.addGovernmentPhrases(words.governmentNouns);
+    this.endPhase();
+    this.addCollectivePhrases(words.collectives);
+    this.endPhase();
+    this.addRoleNounReferences(words.determiners);
+    this.endPhase();
+    this.addHeadlineRoleNouns();
+    this.endPhase();
     this.pending = null;
     this.mentionsSorted = true;
+  }
+
+  /** Merges the mentions a building phase added into the list the next phase reads. */
+  private endPhase(): void {
+    if (this.pending?.length) this.mentions = this.mentions.mergedWith(this.pending.sort((a, b) => a.start - b.start));
+    this.pending = [];
   }
 
   // ---- building ------------------------------------------------------------------------------
@@ -1150,6 +1161,12 @@ function phraseWordKinds(governmentNouns: ReadonlySet<string>): Map<string, numb
     phraseWordTables.set(governmentNouns, kinds);
   }
   return kinds;
+}
+
+function tokenStartsOf(tokens: readonly Span[]): Int32Array {
+  const starts = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
+  return starts;
 }
 
 function isSorted(spans: readonly Span[]): boolean {
