@@ -831,6 +831,8 @@ class ArticleCast implements Cast {
   private personBehindModifier(start: number, end: number, modifier: ActorState): ActorState | null {
     if (end - start > 80) return null;
     const phrase = this.doc.text.slice(start, end);
+    // Most lookups are of one word, which has no determiner and role noun to split.
+    if (!/\s/.test(phrase)) return null;
     const words = phrase.toLowerCase().split(/\s+/);
     const head = words[words.length - 1];
     if (words.length < 3 || !DETERMINERS.has(words[0]) || !(this.g.personNouns.has(head) || this.g.titleHeads.has(head))) return null;
