@@ -98,12 +98,14 @@ export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[
   const cast = withPronounFallback(castOfDoc, doc.text, quotes);
   const views = new SentenceViews(doc);
   const attributor = new Attributor(cast, views, quotes);
-  const story = new Set(doc.paragraphs.filter((p) => p.kind === 'body' || p.kind === 'headline').map((p) => p.index));
+  // By paragraph index: whether it is part of the story (body or headline).
+  const story: boolean[] = [];
+  for (const p of doc.paragraphs) if (p.kind === 'body' || p.kind === 'headline') story[p.index] = true;
   const firstParagraph = doc.paragraphs.length ? doc.paragraphs[0].index : -1;
   const out: Demand[] = [];
   for (let s = 0; s < views.count; s++) {
     const paragraph = doc.sentences[s].paragraph;
-    if (!story.has(paragraph) && paragraph !== firstParagraph) continue;
+    if (story[paragraph] !== true && paragraph !== firstParagraph) continue;
     if (!hasTrigger(doc, views.firstTokenOf(s), views.firstTokenOf(s + 1))) continue;
     const view = views.at(s);
     const finder = new SentenceDemands(view, views, cast, attributor, paragraph === firstParagraph);
