@@ -10,7 +10,7 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { collapseSpaces, indexAt, paragraphAt } from './text';
+import { collapseSpaces, foldToken, paragraphAt } from './text';
 import type { Doc } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
@@ -85,6 +85,12 @@ interface ActorState extends Actor {
   /** Raw alias texts already seen (a fast check before normalising). */
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
+  /** How many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
+  namesFromFirstPass: number;
+  /** Whether one of `words` is a title head ("president", "minister"). */
+  hasTitleHead: boolean;
+  /** The last `referent` search that looked at this actor. */
+  visited: number;
   /** For a group made of coordinated people ("Smith and Jones"): its members. */
   memberStates?: ActorState[];
 }
@@ -121,28 +127,48 @@ class ArticleCast implements Cast {
   private readonly byAliasKey = new Map<string, ActorState>();
   /** Lower-cased name word -> the earliest person bearing it. */
   private readonly personByWord = new Map<string, ActorState>();
-  /** Per actor: how many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
-  private readonly namesFromFirstPass = new Map<ActorState, number>();
+  /** Name keys by entity type and mention text: an article repeats its names, and a key takes some building. */
+  private readonly keysByType = new Map<EntityType, Map<string, string>>();
   private mentionsSorted = false;
   /** Coordinated people in reading order. */
   private readonly coordinations: Coordination[];
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
+  /** The token `tokenIndexAt` found last. */
+  private recentToken = 0;
+  /** Start offset of each token: searched instead of the token objects, which lie all over the heap. */
+  private readonly tokenStarts: Int32Array;
+  /** Counts `referent` searches, to mark the actors each has looked at. */
+  private referentVisit = 0;
 
   constructor(private readonly doc: Doc, found: EntityMention[]) {
+    this.tokenStarts = tokenStartsOf(doc.tokens);
     const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
     this.mentions = SortedSpanList.of(this.mentions.toArray().sort((a, b) => a.start - b.start));
     this.coordinations = this.findCoordinations();
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
-    for (const phase of [() => this.addTitlesAndAppositions(), () => this.addGovernmentPhrases(), () => this.addCollectivePhrases(), () => this.addRoleNounReferences(), () => this.addHeadlineRoleNouns()]) {
-      this.pending = [];
-      phase();
-      if (this.pending.length) this.mentions = SortedSpanList.of(this.mentions.toArray().concat(this.pending).sort((a, b) => a.start - b.start));
-    }
+    const words = this.phraseWords();
+    this.pending = [];
+    this.addTitlesAndAppositions();
+    this.endPhase();
+    this.addGovernmentPhrases(words.governmentNouns);
+    this.endPhase();
+    this.addCollectivePhrases(words.collectives);
+    this.endPhase();
+    this.addRoleNounReferences(words.determiners);
+    this.endPhase();
+    this.addHeadlineRoleNouns();
+    this.endPhase();
     this.pending = null;
     this.mentionsSorted = true;
+  }
+
+  /** Merges the mentions a building phase added into the list the next phase reads. */
+  private endPhase(): void {
+    if (this.pending?.length) this.mentions = this.mentions.mergedWith(this.pending.sort((a, b) => a.start - b.start));
+    this.pending = [];
   }
 
   // ---- building ------------------------------------------------------------------------------
@@ -159,6 +185,9 @@ class ArticleCast implements Cast {
       aliasKeys: new Set(),
       aliasTexts: new Set(),
       gender: null,
+      namesFromFirstPass: 0,
+      hasTitleHead: false,
+      visited: 0,
     };
     this.states.push(a);
     this.actors.push(a);
@@ -187,9 +216,9 @@ class ArticleCast implements Cast {
     const words = key.split(/[\s-]+/);
     for (const w of words) if (w) this.addWord(a, w);
     if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
-    if (words.length > 1 && /^\p{Lu}/u.test(clean)) {
-      const abbreviation = initials(clean);
-      if (a.type !== 'person' && abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
+    if (words.length > 1 && startsUpper(clean)) {
+      const abbreviation = a.type !== 'person' ? initials(clean) : '';
+      if (abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
       for (const w of words) {
         const list = this.byNameWord.get(w);
         if (!list) this.byNameWord.set(w, [a]);
@@ -197,7 +226,7 @@ class ArticleCast implements Cast {
       }
     }
     // A person's canonical name is the fullest proper name seen (organizations and places: see chooseNames).
-    if (a.type === 'person' && this.isProperName(a, clean) && clean.length > a.name.length && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
+    if (a.type === 'person' && clean.length > a.name.length && this.isProperName(a, clean) && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
   }
 
   /** "Mr. Novak" tells a man, "Mrs./Ms. Novak" a woman, when the first name did not. */
@@ -209,6 +238,7 @@ class ArticleCast implements Cast {
 
   private addWord(a: ActorState, word: string): void {
     a.words.add(word);
+    if (this.g.titleHeads.has(word)) a.hasTitleHead = true;
     if (a.type === 'person') keepEarliest(this.personByWord, word, a);
   }
 
@@ -219,8 +249,10 @@ class ArticleCast implements Cast {
   private chooseNames(): void {
     const counts = new Map<ActorState, Map<string, number>>();
     for (const m of this.mentions) {
+      // People keep the name `addAlias` chose.
+      if (m.actor.type === 'person') continue;
       const text = this.doc.text.slice(m.start, m.end);
-      if (!/^\p{Lu}/u.test(text)) continue;
+      if (!startsUpper(text)) continue;
       const c = counts.get(m.actor) ?? new Map<string, number>();
       c.set(text, (c.get(text) ?? 0) + 1);
       counts.set(m.actor, c);
@@ -244,8 +276,8 @@ class ArticleCast implements Cast {
   }
 
   private isProperName(a: ActorState, text: string): boolean {
-    if (a.type === 'person') return /^\p{Lu}/u.test(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
-    return /^\p{Lu}/u.test(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
+    if (a.type === 'person') return startsUpper(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
+    return startsUpper(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
   }
 
   private hasRoleWord(text: string): boolean {
@@ -271,16 +303,19 @@ class ArticleCast implements Cast {
       if (m.type !== 'person' && !m.text.includes(' ') && heads.has(m.text.toLowerCase())) continue;
       if (m.type === 'location' && this.capitalAsGovernment(m)) continue;
       const key = this.keyOf(m);
-      let a = this.byKey.get(key) ?? this.findAcronymPartner(m);
+      let a = this.byKey.get(key);
       if (!a) {
-        a = this.newActor(m);
-        if (m.type === 'person') a.gender = this.genderOf(m.text);
+        a = this.findAcronymPartner(m);
+        if (!a) {
+          a = this.newActor(m);
+          if (m.type === 'person') a.gender = this.genderOf(m.text);
+        }
+        this.byKey.set(key, a);
       }
-      this.byKey.set(key, a);
       result[i] = a;
       this.addMention(a, m, m.text);
     }
-    for (const a of this.states) this.namesFromFirstPass.set(a, a.mentions.length);
+    for (const a of this.states) a.namesFromFirstPass = a.mentions.length;
     // Pass 2: single-word people, capitals standing for their country, heads of longer names.
     for (let i = 0; i < sorted.length; i++) {
       if (result[i]) continue;
@@ -324,6 +359,20 @@ class ArticleCast implements Cast {
   }
 
   private keyOf(m: EntityMention): string {
+    let keys = this.keysByType.get(m.type);
+    if (!keys) {
+      keys = new Map();
+      this.keysByType.set(m.type, keys);
+    }
+    let key = keys.get(m.text);
+    if (key === undefined) {
+      key = this.buildKey(m);
+      keys.set(m.text, key);
+    }
+    return key;
+  }
+
+  private buildKey(m: EntityMention): string {
     const group = aliasGroupOf(m.text);
     if (group !== null) return `group:${group}`;
     // "Loretta E. Lynch" and "Loretta Lynch" are one person: middle initials do not count.
@@ -380,7 +429,7 @@ class ArticleCast implements Cast {
    */
   private lastMentionBefore(a: ActorState, start: number): number {
     const mentions = a.mentions;
-    const names = this.namesFromFirstPass.get(a) ?? 0;
+    const names = a.namesFromFirstPass;
     let last = mentions.length > names ? mentions[mentions.length - 1].start : -1;
     let lo = 0;
     let hi = names;
@@ -424,26 +473,26 @@ class ArticleCast implements Cast {
     const people = this.entities.filter((e) => e.type === 'person' && e.actor);
     let run: Entity[] = [];
     let joinedByAnd = false;
-    const close = (): void => {
-      const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
-      if (joinedByAnd && members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
-      run = [];
-      joinedByAnd = false;
-    };
     for (const e of people) {
       const prev = run[run.length - 1];
-      const gap = prev ? this.doc.text.slice(prev.end, e.start) : '';
-      const joiner = prev && gap.length <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(gap) : null;
+      const joiner = prev && e.start - prev.end <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(this.doc.text.slice(prev.end, e.start)) : null;
       if (!joiner) {
-        close();
+        if (joinedByAnd) this.addCoordination(run, out);
         run = [e];
+        joinedByAnd = false;
         continue;
       }
       if (joiner[1]) joinedByAnd = true;
       run.push(e);
     }
-    close();
+    if (joinedByAnd) this.addCoordination(run, out);
     return out;
+  }
+
+  /** Records the people of `run`, joined by "and", as a coordination when there are two or more of them. */
+  private addCoordination(run: Entity[], out: Coordination[]): void {
+    const members = [...new Set(run.map((e) => this.stateById(e.actor as string)))];
+    if (members.length > 1) out.push({ start: run[0].start, end: run[run.length - 1].end, members });
   }
 
   private sameSentence(a: number, b: number): boolean {
@@ -477,10 +526,10 @@ class ArticleCast implements Cast {
       if (i < 0) continue;
       // Title words written before the name.
       let k = i - 1;
-      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && /^\p{Lu}/u.test(tokens[k].text) && this.isTitleWord(tokens[k].text.toLowerCase())) k--;
+      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && startsUpper(tokens[k].text) && this.isTitleWord(this.lowerAt(k))) k--;
       // One word of origin may open the title ("Russian President", "US Secretary of State"), unless it ends a longer name.
       const origin = tokens[k];
-      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && /^\p{Lu}/u.test(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
+      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && startsUpper(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
       if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
         this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
       } else if (k === i - 1 && this.isPartyWordBefore(i - 1)) {
@@ -507,7 +556,7 @@ class ArticleCast implements Cast {
     const t = tokens[k];
     if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !(t.text.toLowerCase() in OPPOSING_PARTY)) return false;
     const before = k > 0 ? tokens[k - 1] : undefined;
-    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !/^\p{Lu}/u.test(before.text);
+    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !startsUpper(before.text);
   }
 
   private isTitleOrOrigin(word: string): boolean {
@@ -529,7 +578,7 @@ class ArticleCast implements Cast {
     while (k >= 0 && k < tokens.length && tokens[k].sentence === sentence && n < 9) {
       const t = tokens[k];
       if (t.kind === 'punct' && t.text !== '-') break;
-      const w = t.text.toLowerCase();
+      const w = this.lowerAt(k);
       if (dir === -1 && DETERMINERS.has(w)) break;
       if (dir === 1 && n === 0 && DETERMINERS.has(w)) {
         k += dir;
@@ -558,7 +607,7 @@ class ArticleCast implements Cast {
 
   /** Words a title or role phrase is made of: names and origins, role nouns, office adjectives, a few links ("of", "and"). */
   private isRolePhraseWord(word: string, lower: string): boolean {
-    if (/^\p{Lu}/u.test(word) || /^\d+-year-old$/.test(lower)) return true;
+    if (startsUpper(word) || /^\d+-year-old$/.test(lower)) return true;
     return ROLE_LINKS.has(lower) || this.g.personNouns.has(lower) || this.isTitleWord(lower) || ROLE_ADJECTIVES.has(lower);
   }
 
@@ -567,9 +616,11 @@ class ArticleCast implements Cast {
   }
 
   /** "Russian diplomacy", "the US side": a nationality or country with a government noun stands for that country. */
-  private addGovernmentPhrases(): void {
+  private addGovernmentPhrases(nouns: readonly number[]): void {
     const { tokens, text } = this.doc;
-    for (let i = 0; i + 1 < tokens.length; i++) {
+    for (const n of nouns) {
+      const i = n - 1;
+      if (i < 0) continue;
       const t = tokens[i];
       const next = tokens[i + 1];
       if (next.sentence !== t.sentence || !this.g.governmentNouns.has(next.text)) continue;
@@ -589,10 +640,30 @@ class ArticleCast implements Cast {
     }
   }
 
+  /**
+   * The tokens the phrase-finding phases start from, in reading order, found in one pass over the folded
+   * tokens: every "the", and the words that may be government nouns or a person's collective. Each phase
+   * still checks the token's own text.
+   */
+  private phraseWords(): { determiners: number[]; governmentNouns: number[]; collectives: number[] } {
+    const kinds = phraseWordKinds(this.g.governmentNouns);
+    const out = { determiners: [] as number[], governmentNouns: [] as number[], collectives: [] as number[] };
+    const lower = this.doc.lower;
+    for (let i = 0; i < lower.length; i++) {
+      const kind = kinds.get(lower[i]);
+      if (kind === undefined) continue;
+      if (kind & PhraseWord.Determiner) out.determiners.push(i);
+      if (kind & PhraseWord.GovernmentNoun) out.governmentNouns.push(i);
+      if (kind & PhraseWord.Collective) out.collectives.push(i);
+    }
+    return out;
+  }
+
   /** "the Clinton campaign", "Trump's campaign", "the Obama administration": a person's team, recorded under that person. */
-  private addCollectivePhrases(): void {
+  private addCollectivePhrases(nouns: readonly number[]): void {
     const { tokens, text } = this.doc;
-    for (let i = 1; i < tokens.length; i++) {
+    for (const i of nouns) {
+      if (i < 1) continue;
       const noun = tokens[i];
       if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
       const owner = tokens[i - 1];
@@ -618,9 +689,10 @@ class ArticleCast implements Cast {
   }
 
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
-  private addRoleNounReferences(): void {
+  private addRoleNounReferences(determiners: readonly number[]): void {
     const { tokens } = this.doc;
-    for (let i = 0; i + 1 < tokens.length; i++) {
+    for (const i of determiners) {
+      if (i + 1 >= tokens.length) continue;
       const w = tokens[i].text;
       if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(tokens[i].start)) continue;
       const phrase = this.referencePhrase(i);
@@ -675,29 +747,29 @@ class ArticleCast implements Cast {
     const { tokens } = this.doc;
     const sentence = tokens[detIndex].sentence;
     for (let k = detIndex + 1; k < tokens.length && k <= detIndex + 4 && tokens[k].sentence === sentence && tokens[k].kind === 'word'; k++) {
-      const w = tokens[k].text.toLowerCase();
-      const next = tokens[k + 1];
-      const nextWord = next && next.sentence === sentence && next.kind === 'word' ? next.text.toLowerCase() : '';
-      const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
-      const isHead = this.g.personNouns.has(w) || this.g.blocNouns.has(w) || this.g.titleHeads.has(w);
-      if (isHead && !nextIsNoun) {
-        if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
-        // The noun must end its phrase: "the diplomat argued", "the bloc since 1997", not "the private email".
-        if (nextWord && !REFERENCE_FOLLOWERS.has(nextWord) && !/(?:ed|s)$/.test(nextWord)) return null;
-        // Capitalised heads are names in their own right ("the Alliance") and already entities.
-        if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
-        return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
+      const w = this.lowerAt(k);
+      if (this.g.personNouns.has(w) || this.g.blocNouns.has(w) || this.g.titleHeads.has(w)) {
+        const next = tokens[k + 1];
+        const nextWord = next && next.sentence === sentence && next.kind === 'word' ? this.lowerAt(k + 1) : '';
+        const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
+        if (!nextIsNoun) {
+          if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
+          // The noun must end its phrase: "the diplomat argued", "the bloc since 1997", not "the private email".
+          if (nextWord && !REFERENCE_FOLLOWERS.has(nextWord) && !/(?:ed|s)$/.test(nextWord)) return null;
+          // Capitalised heads are names in their own right ("the Alliance") and already entities.
+          if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
+          return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
+        }
       }
-      if (!this.isReferenceModifier(tokens[k].text)) return null;
+      if (!this.isReferenceModifier(tokens[k].text, w)) return null;
     }
     return null;
   }
 
   /** Words allowed between "the" and a role noun: nationalities, title words, a few adjectives of office and age. */
-  private isReferenceModifier(word: string): boolean {
+  private isReferenceModifier(word: string, lower: string): boolean {
     const f = this.g.exact.get(word) ?? 0;
     if (f & (Kind.Group | Kind.Country)) return true;
-    const lower = word.toLowerCase();
     if (this.g.closedClass.has(lower) || this.g.cueVerbs.has(lower)) return false;
     return this.isTitleWord(lower) || ROLE_ADJECTIVES.has(lower) || /^\d+-year-old$/.test(lower);
   }
@@ -707,25 +779,30 @@ class ArticleCast implements Cast {
     const phrase = this.doc.text.slice(start, end).toLowerCase().split(/\s+/);
     const isPerson = this.g.personNouns.has(head) || this.g.titleHeads.has(head);
     const isBody = this.g.blocNouns.has(head) && !isPerson;
+    // What depends only on the phrase, worked out once for all the candidates.
+    const titleHead = isPerson && this.g.titleHeads.has(head);
+    const namedBody = isBody && NAMED_BODY_HEADS.has(head);
+    const relational = RELATIONAL_NOUNS.has(head);
+    const gender = MALE_NOUNS.has(head) ? 'male' : FEMALE_NOUNS.has(head) ? 'female' : null;
+    const opposing = isPerson ? opposingPartyWords(phrase) : [];
     let best: ActorState | null = null;
     let bestScore = -Infinity;
-    const seen = new Set<ActorState>();
+    const visit = ++this.referentVisit;
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
       const a = m.actor;
-      if (seen.has(a)) continue;
-      seen.add(a);
+      if (a.visited === visit) continue;
+      a.visited = visit;
       if ((isPerson && a.type !== 'person') || a.memberStates) continue;
       // "the president" does not refer to someone introduced with another title ("deputy foreign minister").
-      if (isPerson && this.g.titleHeads.has(head) && !a.words.has(head) && hasTitleHead(a.words, this.g.titleHeads)) continue;
+      if (titleHead && a.hasTitleHead && !a.words.has(head)) continue;
       if (isBody && a.type !== 'organization' && !(head === 'government' && a.type === 'location')) continue;
       // "the court", "the union": a body of one kind is an actor named as such, never just any organization.
-      if (isBody && NAMED_BODY_HEADS.has(head) && !a.words.has(head) && !(head === 'union' && hasAny(a.words, UNION_NAME_WORDS))) continue;
-      if (isPerson && contradictsParty(phrase, a.words)) continue;
+      if (namedBody && !a.words.has(head) && !(head === 'union' && hasAny(a.words, UNION_NAME_WORDS))) continue;
+      if (opposing.length && hasAny(a.words, opposing)) continue;
       // "the client", "his wife": a relation names someone else than the person just mentioned, unless so introduced.
-      if (RELATIONAL_NOUNS.has(head) && !a.words.has(head)) continue;
-      const gender = MALE_NOUNS.has(head) ? 'male' : FEMALE_NOUNS.has(head) ? 'female' : null;
+      if (relational && !a.words.has(head)) continue;
       if (gender && a.gender !== null && a.gender !== gender) continue;
       let score = -(start - m.start) / 1000;
       if (a.words.has(head)) score += 3;
@@ -754,6 +831,8 @@ class ArticleCast implements Cast {
   private personBehindModifier(start: number, end: number, modifier: ActorState): ActorState | null {
     if (end - start > 80) return null;
     const phrase = this.doc.text.slice(start, end);
+    // Most lookups are of one word, which has no determiner and role noun to split.
+    if (!/\s/.test(phrase)) return null;
     const words = phrase.toLowerCase().split(/\s+/);
     const head = words[words.length - 1];
     if (words.length < 3 || !DETERMINERS.has(words[0]) || !(this.g.personNouns.has(head) || this.g.titleHeads.has(head))) return null;
@@ -909,7 +988,7 @@ class ArticleCast implements Cast {
     let k = i - 1;
     for (let n = 0; k >= 0 && tokens[k].sentence === sentence; k--, n++) {
       const t = tokens[k];
-      const titleLike = t.kind === 'word' ? /^\p{Lu}/u.test(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
+      const titleLike = t.kind === 'word' ? startsUpper(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
       if (n >= 4 || !titleLike) break;
     }
     if (k < 0 || tokens[k].sentence !== sentence) return true;
@@ -998,8 +1077,40 @@ class ArticleCast implements Cast {
     return this.states[Number(id.slice(1)) - 1];
   }
 
+  /** Token k's text in lower case (`Doc.lower` holds it unless apostrophes were straightened). */
+  private lowerAt(k: number): string {
+    const folded = this.doc.lower[k];
+    return folded.includes("'") ? this.doc.tokens[k].text.toLowerCase() : folded;
+  }
+
   private tokenIndexAt(offset: number): number {
-    return indexAt(this.doc.tokens, offset);
+    const starts = this.tokenStarts;
+    const n = starts.length;
+    // Tokens do not overlap, so the one that may hold `offset` is the last starting at or before it.
+    let lo = this.recentToken;
+    let hi: number;
+    if (n === 0 || offset < starts[0]) return -1;
+    if (lo < n && starts[lo] <= offset) {
+      // Lookups mostly move forward through the text: gallop on from the last answer.
+      let step = 4;
+      hi = lo + step;
+      while (hi < n && starts[hi] <= offset) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+      }
+      if (hi > n) hi = n;
+    } else {
+      lo = 0;
+      hi = n;
+    }
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid;
+    }
+    this.recentToken = lo;
+    return offset < this.doc.tokens[lo].end ? lo : -1;
   }
 
   private isStoryOffset(offset: number): boolean {
@@ -1015,8 +1126,17 @@ function keepEarliest(index: Map<string, ActorState>, key: string, a: ActorState
 }
 
 function contradictsParty(phrase: readonly string[], actorWords: Set<string>): boolean {
-  for (const w of phrase) for (const other of OPPOSING_PARTY[w] ?? []) if (actorWords.has(other)) return true;
-  return false;
+  return hasAny(actorWords, opposingPartyWords(phrase));
+}
+
+/** The party words opposed to those of `phrase`: an actor bearing one is not what the phrase refers to. */
+function opposingPartyWords(phrase: readonly string[]): readonly string[] {
+  let out: readonly string[] = [];
+  for (const w of phrase) {
+    const opposed = Object.hasOwn(OPPOSING_PARTY, w) ? OPPOSING_PARTY[w] : undefined;
+    if (opposed) out = out.length ? out.concat(opposed) : opposed;
+  }
+  return out;
 }
 
 function hasAny(words: Set<string>, wanted: readonly string[]): boolean {
@@ -1024,9 +1144,31 @@ function hasAny(words: Set<string>, wanted: readonly string[]): boolean {
   return false;
 }
 
-function hasTitleHead(words: Set<string>, heads: Set<string>): boolean {
-  for (const w of words) if (heads.has(w)) return true;
-  return false;
+const enum PhraseWord {
+  Determiner = 1,
+  GovernmentNoun = 2,
+  Collective = 4,
+}
+
+const phraseWordTables = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+
+/** Folded word (`Doc.lower`) -> the `PhraseWord` kinds a token folding to it may be. */
+function phraseWordKinds(governmentNouns: ReadonlySet<string>): Map<string, number> {
+  let kinds = phraseWordTables.get(governmentNouns);
+  if (!kinds) {
+    const table = new Map<string, number>([['the', PhraseWord.Determiner]]);
+    for (const w of governmentNouns) table.set(foldToken(w), (table.get(foldToken(w)) ?? 0) | PhraseWord.GovernmentNoun);
+    for (const w of PERSON_COLLECTIVES) table.set(foldToken(w), (table.get(foldToken(w)) ?? 0) | PhraseWord.Collective);
+    kinds = table;
+    phraseWordTables.set(governmentNouns, kinds);
+  }
+  return kinds;
+}
+
+function tokenStartsOf(tokens: readonly Span[]): Int32Array {
+  const starts = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
+  return starts;
 }
 
 function isSorted(spans: readonly Span[]): boolean {
@@ -1034,9 +1176,15 @@ function isSorted(spans: readonly Span[]): boolean {
   return true;
 }
 
+/** True when `text` opens with an upper-case letter: ASCII by character code, the rest by Unicode category. */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+}
+
 function initials(name: string): string {
   let out = '';
-  for (const w of name.split(/[\s-]+/)) if (/^\p{Lu}/u.test(w)) out += w.charAt(0);
+  for (const w of name.split(/[\s-]+/)) if (startsUpper(w)) out += w.charAt(0);
   return out;
 }
 

@@ -96,7 +96,11 @@ export class SentenceView {
   }
 
   isCapitalised(i: number): boolean {
-    return this.isWord(i) && /^\p{Lu}/u.test(this.tokens[i].text);
+    if (!this.isWord(i)) return false;
+    const text = this.tokens[i].text;
+    const c = text.charCodeAt(0);
+    // ASCII letters answer by code; the rest by their Unicode category.
+    return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
   }
 
   /** Next index at or after i that is not a quotation mark. */
@@ -247,9 +251,9 @@ export class SentenceViews {
     return view;
   }
 
-  /** Token index range [from, to) of sentence s. */
-  tokenRange(s: number): [number, number] {
-    return [this.firstToken[s], this.firstToken[s + 1]];
+  /** Index of the first token of sentence s; for s = count, the number of tokens. */
+  firstTokenOf(s: number): number {
+    return this.firstToken[s];
   }
 }
 

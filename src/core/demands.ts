@@ -71,6 +71,10 @@ const OBJECT_OPENING_STOPS = new Set(['from', 'with', 'by', 'at', 'in', 'of', 'o
 const GIVE_FORMS = new Set(['give', 'gives', 'gave', 'given', 'giving', 'set', 'sets', 'setting']);
 const DURATIONS = new Set(['hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'month']);
 const NOT_VERBS = new Set(['but', 'and', 'or', 'nor', 'yet', 'so', 'because', 'than', 'as', 'if', 'when', 'while', 'of', 'in', 'on', 'at', 'for', 'from', 'with', 'by']);
+/** Verbs that with "to" state an obligation: "needs to", "has to", "got to". */
+const NEED_TO_VERBS = new Set(['need', 'needs', 'has', 'have', 'got', 'gotta']);
+/** After "I'd", "we'd": "I'd like you to …". */
+const PREFERENCE_VERBS = new Set(['like', 'love', 'prefer']);
 const PLURAL_PRONOUNS = new Set(['i', 'we', 'you', 'they', 'these', 'those']);
 /** A word that can belong to a short subject noun phrase: letters, apostrophes and hyphens only. */
 const NOUN_PHRASE_WORD = /^[\p{L}'-]+$/u;
@@ -94,13 +98,15 @@ export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[
   const cast = withPronounFallback(castOfDoc, doc.text, quotes);
   const views = new SentenceViews(doc);
   const attributor = new Attributor(cast, views, quotes);
-  const story = new Set(doc.paragraphs.filter((p) => p.kind === 'body' || p.kind === 'headline').map((p) => p.index));
+  // By paragraph index: whether it is part of the story (body or headline).
+  const story: boolean[] = [];
+  for (const p of doc.paragraphs) if (p.kind === 'body' || p.kind === 'headline') story[p.index] = true;
   const firstParagraph = doc.paragraphs.length ? doc.paragraphs[0].index : -1;
   const out: Demand[] = [];
   for (let s = 0; s < views.count; s++) {
     const paragraph = doc.sentences[s].paragraph;
-    if (!story.has(paragraph) && paragraph !== firstParagraph) continue;
-    if (!hasTrigger(doc, ...views.tokenRange(s))) continue;
+    if (story[paragraph] !== true && paragraph !== firstParagraph) continue;
+    if (!hasTrigger(doc, views.firstTokenOf(s), views.firstTokenOf(s + 1))) continue;
     const view = views.at(s);
     const finder = new SentenceDemands(view, views, cast, attributor, paragraph === firstParagraph);
     const found = finder.find();
@@ -123,17 +129,27 @@ const TRIGGERS: ReadonlySet<string> = new Set([
 const HAVE_LIKE = new Set(['has', 'have', 'got', 'Has', 'Have', 'Got']);
 
 function hasTrigger(doc: Doc, from: number, to: number): boolean {
+  const { tokens, lower } = doc;
+  // Each test below first reads the folded form, which every token text meeting it folds to: the folded forms
+  // are a few thousand shared strings, cheaper to look up than every token's own text.
   for (let t = from; t < to; t++) {
-    const text = doc.tokens[t].text;
-    if (TRIGGERS.has(text)) return true;
-    if (HAVE_LIKE.has(text) && t + 1 < to && doc.tokens[t + 1].text === 'to') return true;
-    const c = text.charCodeAt(0);
-    // Only capitalised words and typographic apostrophes need folding before the lookup.
-    if (((c >= 65 && c <= 90) || text.includes('’')) && TRIGGERS.has(doc.lower[t])) return true;
+    const folded = lower[t];
+    if (TRIGGERS.has(folded)) {
+      const text = tokens[t].text;
+      if (TRIGGERS.has(text)) return true;
+      const c = text.charCodeAt(0);
+      // Only capitalised words and typographic apostrophes need folding before the lookup.
+      if ((c >= 65 && c <= 90) || text.includes('’')) return true;
+    }
+    if ((folded === 'has' || folded === 'have' || folded === 'got') && HAVE_LIKE.has(tokens[t].text) && t + 1 < to && tokens[t + 1].text === 'to') return true;
     // "'d", "’d" or "'D" at the end ("we'd", "You’d"), tested by character code: this runs for every token.
-    const n = text.length;
-    const last = text.charCodeAt(n - 1);
-    if (n >= 2 && (last === 100 ? text.charCodeAt(n - 2) === 39 || text.charCodeAt(n - 2) === 0x2019 : last === 68 && text.charCodeAt(n - 2) === 39)) return true;
+    const f = folded.length;
+    if (f >= 2 && folded.charCodeAt(f - 1) === 100 && folded.charCodeAt(f - 2) === 39) {
+      const text = tokens[t].text;
+      const n = text.length;
+      const last = text.charCodeAt(n - 1);
+      if (n >= 2 && (last === 100 ? text.charCodeAt(n - 2) === 39 || text.charCodeAt(n - 2) === 0x2019 : last === 68 && text.charCodeAt(n - 2) === 39)) return true;
+    }
   }
   return false;
 }
@@ -218,17 +234,23 @@ class SentenceDemands {
       let found: Finding | null = null;
       if (entries) {
         for (const { words, cue } of entries) {
-          if (!words.every((x, k) => this.w[i + k] === x)) continue;
+          if (!this.wordsAt(i, words)) continue;
           found = this.tryCue(i, cue);
           if (found) break;
         }
-      } else if (this.w[i].endsWith("'d") && ['like', 'love', 'prefer'].includes(this.w[i + 1])) {
+      } else if (PREFERENCE_VERBS.has(this.w[i + 1]) && this.w[i].endsWith("'d")) {
         found = this.tryCue(i + 1, { lemma: 'would like', length: 1, frames: new Set(['objTo']), nounLike: false, noun: false, needsActorSubject: false });
         if (found) found.cueFrom = i;
       }
       if (found) return found;
     }
     return null;
+  }
+
+  /** True when the tokens from i on are `words`. */
+  private wordsAt(i: number, words: readonly string[]): boolean {
+    for (let k = 0; k < words.length; k++) if (this.w[i + k] !== words[k]) return false;
+    return true;
   }
 
   private tryCue(i: number, cue: Cue): Finding | null {
@@ -919,7 +941,7 @@ class SentenceDemands {
       if (w.startsWith('ought') && next !== 'to' && !v.isWord(i + 1)) return null;
       return 'modal';
     }
-    if (next === 'to' && ['need', 'needs', 'has', 'have', 'got', 'gotta'].includes(w)) {
+    if (next === 'to' && NEED_TO_VERBS.has(w)) {
       if (!this.infinitiveAt(i + 2, false)) return null;
       if (v.nounContext(i)) return null; // "the need to act"
       if (v.negatedBefore(i)) return null; // "doesn't need to": no obligation

@@ -14,6 +14,9 @@ export class SortedSpanList<T extends Span> {
   private size = 0;
   /** The block of the last index looked up: lookups walk neighbouring indices. */
   private recent = 0;
+  /** The last offset `countStartingBefore` was asked about (-1: none since the list changed), and its answer. */
+  private countedOffset = -1;
+  private counted = 0;
 
   /** A list holding `items`, which must already be sorted by start. */
   static of<T extends Span>(items: readonly T[]): SortedSpanList<T> {
@@ -24,6 +27,23 @@ export class SortedSpanList<T extends Span> {
     }
     list.size = items.length;
     return list;
+  }
+
+  /**
+   * A new list of this list's items and `added` (sorted by start), this list's items first among equal
+   * starts: what a stable sort of both in that order gives, without sorting again what is already sorted.
+   */
+  mergedWith(added: readonly T[]): SortedSpanList<T> {
+    const out = new SortedSpanList<T>();
+    let j = 0;
+    for (const block of this.blocks) {
+      for (const item of block) {
+        while (j < added.length && added[j].start < item.start) out.append(added[j++]);
+        out.append(item);
+      }
+    }
+    while (j < added.length) out.append(added[j++]);
+    return out;
   }
 
   get length(): number {
@@ -50,6 +70,7 @@ export class SortedSpanList<T extends Span> {
 
   /** Appends `item` without keeping the order (while a list is being built; sort it with `of`). */
   append(item: T): void {
+    this.countedOffset = -1;
     const last = this.blocks[this.blocks.length - 1];
     if (!last || last.length >= BLOCK) {
       this.firsts.push(this.size);
@@ -60,6 +81,23 @@ export class SortedSpanList<T extends Span> {
 
   /** How many items start before `offset` (starts are sorted, so any binary search finds the one answer). */
   countStartingBefore(offset: number): number {
+    // Callers mostly ask about offsets a little after the last one: every item counted then still counts.
+    if (this.countedOffset >= 0 && offset >= this.countedOffset) {
+      const stop = Math.min(this.size, this.counted + 8);
+      let k = this.counted;
+      while (k < stop && this.at(k).start < offset) k++;
+      if (k < stop || k === this.size) return this.remember(offset, k);
+    }
+    return this.remember(offset, this.searchStartingBefore(offset));
+  }
+
+  private remember(offset: number, count: number): number {
+    this.countedOffset = offset;
+    this.counted = count;
+    return count;
+  }
+
+  private searchStartingBefore(offset: number): number {
     const blocks = this.blocks;
     let lo = 0;
     let hi = blocks.length;
@@ -98,6 +136,7 @@ export class SortedSpanList<T extends Span> {
 
   /** Inserts `item` after every item starting at or before it. */
   insert(item: T): void {
+    this.countedOffset = -1;
     const blocks = this.blocks;
     const lastBlock = blocks[blocks.length - 1];
     if (!lastBlock || lastBlock[lastBlock.length - 1].start <= item.start) {

@@ -69,6 +69,42 @@ describe('sorted span list', () => {
     }
   });
 
+  it('counts the same for offsets read forward, with inserts in between, as a search from scratch', () => {
+    const next = random(11);
+    const reference: Item[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const start = Math.floor(next() * 10000);
+      reference.push({ start, end: start + 5, id: i });
+    }
+    reference.sort((a, b) => a.start - b.start);
+    const list = SortedSpanList.of([...reference]);
+    for (let offset = 0; offset < 10500; offset += 1 + Math.floor(next() * 12)) {
+      assert.strictEqual(list.countStartingBefore(offset), searchArray(reference, (x) => x.start < offset), `at ${offset}`);
+      if (next() < 0.05) {
+        const item = { start: offset + Math.floor(next() * 30) - 15, end: offset + 20, id: 5000 + offset };
+        insertIntoArray(reference, item);
+        list.insert(item);
+      }
+    }
+  });
+
+  it('merges added items as a stable sort of both lists would, its own items first among equal starts', () => {
+    const next = random(3);
+    const own: Item[] = [];
+    const added: Item[] = [];
+    for (let i = 0; i < 1500; i++) {
+      const start = Math.floor(next() * 800);
+      (next() < 0.7 ? own : added).push({ start, end: start + 3, id: i });
+    }
+    own.sort((a, b) => a.start - b.start);
+    added.sort((a, b) => a.start - b.start);
+    const expected = [...own, ...added].sort((a, b) => a.start - b.start).map((x) => x.id);
+    const merged = SortedSpanList.of(own).mergedWith(added);
+    assert.deepStrictEqual(merged.toArray().map((x) => x.id), expected);
+    assert.strictEqual(merged.length, expected.length);
+    assert.deepStrictEqual(new SortedSpanList<Item>().mergedWith(added).toArray(), added);
+  });
+
   it('keeps the order of appends until sorted, and handles an empty list', () => {
     const list = new SortedSpanList<Item>();
     assert.strictEqual(list.length, 0);
