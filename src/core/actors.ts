@@ -42,17 +42,17 @@ const NAMED_BODY_HEADS = new Set(['court', 'union', 'league', 'federation', 'com
 /** Labour unions are often named without the word: "Association of Flight Attendants", "United Auto Workers". */
 const UNION_NAME_WORDS = ['association', 'workers', 'federation', 'brotherhood', 'guild', 'teamsters'];
 /** Party words and the words that mark the opposing side: "the Republican" is not someone known as "Democratic nominee". */
-const OPPOSING_PARTY: Record<string, readonly string[]> = {
-  republican: ['democrat', 'democratic', 'democrats'],
-  republicans: ['democrat', 'democratic', 'democrats'],
-  gop: ['democrat', 'democratic', 'democrats'],
-  democrat: ['republican', 'republicans', 'gop'],
-  democratic: ['republican', 'republicans', 'gop'],
-  democrats: ['republican', 'republicans', 'gop'],
-  conservative: ['labour', 'liberal'],
-  labour: ['conservative', 'tory'],
-  tory: ['labour', 'liberal'],
-};
+const OPPOSING_PARTY = new Map<string, readonly string[]>([
+  ['republican', ['democrat', 'democratic', 'democrats']],
+  ['republicans', ['democrat', 'democratic', 'democrats']],
+  ['gop', ['democrat', 'democratic', 'democrats']],
+  ['democrat', ['republican', 'republicans', 'gop']],
+  ['democratic', ['republican', 'republicans', 'gop']],
+  ['democrats', ['republican', 'republicans', 'gop']],
+  ['conservative', ['labour', 'liberal']],
+  ['labour', ['conservative', 'tory']],
+  ['tory', ['labour', 'liberal']],
+]);
 /** Words opening an adverbial phrase or clause before a sentence's subject: "In the wake of …, Trump said". */
 const SENTENCE_OPENERS = new Set(['in', 'on', 'at', 'after', 'before', 'during', 'since', 'following', 'despite', 'with', 'without', 'when', 'while', 'as', 'once', 'although', 'though', 'because', 'last', 'earlier', 'later', 'meanwhile', 'still', 'yet', 'but', 'and', 'speaking', 'asked', 'for', 'by', 'under', 'amid', 'unlike', 'like']);
 /** Words opening a subordinate clause before the main clause: "After he left office, Obama …". */
@@ -554,7 +554,7 @@ class ArticleCast implements Cast {
   private isPartyWordBefore(k: number): boolean {
     const { tokens } = this.doc;
     const t = tokens[k];
-    if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !(t.text.toLowerCase() in OPPOSING_PARTY)) return false;
+    if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !OPPOSING_PARTY.has(t.text.toLowerCase())) return false;
     const before = k > 0 ? tokens[k - 1] : undefined;
     return !before || before.sentence !== t.sentence || before.kind !== 'word' || !startsUpper(before.text);
   }
@@ -1133,7 +1133,7 @@ function contradictsParty(phrase: readonly string[], actorWords: Set<string>): b
 function opposingPartyWords(phrase: readonly string[]): readonly string[] {
   let out: readonly string[] = [];
   for (const w of phrase) {
-    const opposed = Object.hasOwn(OPPOSING_PARTY, w) ? OPPOSING_PARTY[w] : undefined;
+    const opposed = OPPOSING_PARTY.get(w);
     if (opposed) out = out.length ? out.concat(opposed) : opposed;
   }
   return out;

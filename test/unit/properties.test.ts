@@ -46,6 +46,12 @@ describe('analysis properties', () => {
     assertSound('S l 1,0 t n s O’e.g l e o A r T&T U.é s\ti e y n d y n L urge M the');
   });
 
+  it('holds its invariants when words are named like members of every JavaScript object', () => {
+    for (const word of ['constructor', 'Constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf']) {
+      assertSound(`Later the ${word} spokesman told the committee that the talks had failed. “No,” said ${word}. The ${word} urged ${word} to stop.`);
+    }
+  });
+
   it('never throws and keeps every span sound on random Unicode text', () => {
     fc.assert(fc.property(unicodeText, (text) => assertSound(text)), { numRuns: 200 });
   });
