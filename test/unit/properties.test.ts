@@ -48,7 +48,8 @@ describe('analysis properties', () => {
 
   it('holds its invariants when words are named like members of every JavaScript object', () => {
     for (const word of ['constructor', 'Constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype', 'isPrototypeOf']) {
-      assertSound(`Later the ${word} spokesman told the committee that the talks had failed. “No,” said ${word}. The ${word} urged ${word} to stop.`);
+      assertSound(`Ann Lee is a spokesman for Acme Builders. Later the ${word} spokesman told the committee that the talks had failed.`);
+      assertSound(`“No,” said ${word}. The ${word} urged ${word} to stop.`);
     }
   });
 
