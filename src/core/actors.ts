@@ -1028,10 +1028,19 @@ class ArticleCast implements Cast {
         break;
       }
     }
-    // People named together more recently than any organization: "they" are those people.
+    // People named together more recently than any organization, or as the subject of the sentence that names the
+    // organization further on ("Ann Lee and Tom Ray, who run the guild, met …"): "they" are those people.
     const c = this.coordinationBefore(start);
-    if (c && start - c.end <= REFERENCE_WINDOW && (!organization || organization.end <= c.end)) return this.groupOf(c);
+    if (c && start - c.end <= REFERENCE_WINDOW && (!organization || organization.end <= c.end || this.opensSentenceOf(c, organization))) return this.groupOf(c);
     return organization?.actor ?? null;
+  }
+
+  /** True when `subject` opens the sentence that also holds `later`. */
+  private opensSentenceOf(subject: Span, later: Span): boolean {
+    const { tokens } = this.doc;
+    const first = this.tokenIndexAt(subject.start);
+    const sentence = tokens[first].sentence;
+    return (first === 0 || tokens[first - 1].sentence !== sentence) && tokens[this.tokenIndexAt(later.start)].sentence === sentence;
   }
 
   /** "Senate leaders", "Fox News hosts": a name qualifying a person noun is not what "they" stands for. */

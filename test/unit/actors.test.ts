@@ -226,6 +226,17 @@ describe('actors', () => {
     assert.strictEqual(cast.resolve(...at(text, 'Mary')), actorNamed(cast, 'Mary Landrieu').id, 'each person stays an actor of their own');
   });
 
+  it('resolves "they" to people named together as the subject, past an organization named in their relative clause', () => {
+    const text = 'Ann Lee and Mary Ray, who run the Harbour Workers Guild, met port managers on Monday. They said the talks had failed.';
+    const cast = castOf(text);
+    const id = cast.resolve(...at(text, 'They'));
+    const they = cast.actors.find((a) => a.id === id);
+    assert.strictEqual(they?.name, 'Ann Lee and Mary Ray');
+    const later = 'Ann Lee and Mary Ray met port managers on Monday. The Harbour Workers Guild backed them. They said the talks had failed.';
+    const guild = castOf(later);
+    assert.strictEqual(guild.resolve(...at(later, 'They')), actorNamed(guild, 'Harbour Workers Guild').id, 'an organization named in a later sentence is nearer');
+  });
+
   it('lists the members of a group and never falls back to the group for "he"', () => {
     const text = 'Ann Lee and Mary Ray met the board on Monday. “We are ready,” they said. “It will pass,” he added. The board chairman, he said, wants a vote.';
     const result = analyze(text);
