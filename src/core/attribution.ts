@@ -101,18 +101,31 @@ export function mayStartCue(doc: Doc, k: number): boolean {
   return cueStartFlags(doc)[k] === 1;
 }
 
-/** Per document, 1 for each token whose word may start a cue (`mayStartCue`): the quote stage tests most tokens several times. */
-const cueStartsByDoc = new WeakMap<Doc, Uint8Array>();
+/**
+ * Per document: 1 for each token whose word may start a cue (`mayStartCue`), and the cue found at each such token
+ * once asked for (`undefined` before): the quote stage tests most tokens, and looks up many cues, several times.
+ */
+interface CueIndex {
+  starts: Uint8Array;
+  cues: (CueMatch | null | undefined)[];
+}
+
+const cueIndexByDoc = new WeakMap<Doc, CueIndex>();
+
+function cueIndexOf(doc: Doc): CueIndex {
+  let index = cueIndexByDoc.get(doc);
+  if (!index || index.starts.length !== doc.lower.length) {
+    const starts = new Uint8Array(doc.lower.length);
+    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
+    for (let k = 0; k < starts.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) starts[k] = 1;
+    index = { starts, cues: new Array<CueMatch | null | undefined>(starts.length) };
+    cueIndexByDoc.set(doc, index);
+  }
+  return index;
+}
 
 export function cueStartFlags(doc: Doc): Uint8Array {
-  let flags = cueStartsByDoc.get(doc);
-  if (!flags || flags.length !== doc.lower.length) {
-    flags = new Uint8Array(doc.lower.length);
-    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
-    for (let k = 0; k < flags.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) flags[k] = 1;
-    cueStartsByDoc.set(doc, flags);
-  }
-  return flags;
+  return cueIndexOf(doc).starts;
 }
 
 /** Every word `cueAt` may start with, for one lookup per token. */
@@ -184,22 +197,33 @@ export interface QuoteCandidate extends Span {
   nobodys?: boolean;
 }
 
-export interface CueMatch extends Span {
-  first: number;
-  last: number;
-  word: string;
+/** A cue match is shared by every caller that asks for the same token (`cueAt`): its fields are read-only. */
+export interface CueMatch extends Readonly<Span> {
+  readonly first: number;
+  readonly last: number;
+  readonly word: string;
   /** "according to": the speaker follows and the content is the rest of the clause. */
-  accordingTo: boolean;
-  speech: boolean;
-  addressee: boolean;
+  readonly accordingTo: boolean;
+  readonly speech: boolean;
+  readonly addressee: boolean;
   /** The form is also a common noun ("reports", "claims", "state"), so its subject must be unmistakable. */
-  nounLike: boolean;
+  readonly nounLike: boolean;
 }
 
 /** The cue starting at token `k`, if any. */
 export function cueAt(doc: Doc, k: number): CueMatch | null {
+  const index = cueIndexOf(doc);
   // The flag first: most tokens are ruled out without reading their token.
-  if (!mayStartCue(doc, k)) return null;
+  if (index.starts[k] !== 1) return null;
+  let cue = index.cues[k];
+  if (cue === undefined) {
+    cue = findCueAt(doc, k);
+    index.cues[k] = cue;
+  }
+  return cue;
+}
+
+function findCueAt(doc: Doc, k: number): CueMatch | null {
   const t = doc.tokens[k];
   if (!t || t.kind !== 'word') return null;
   const w = lowerAt(doc, k);
