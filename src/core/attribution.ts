@@ -281,14 +281,17 @@ const ADVERBIAL_HEADS = new Set([
 const PREPOSITIONS = new Set(['through', 'into', 'onto', 'across', 'toward', 'towards', 'among', 'within', 'behind', 'near', 'from', 'about', 'against', 'between', 'without', 'despite']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
+/** Adverbs between a form of "be" and a passive cue: "was not told", "is widely reported". */
+const PASSIVE_ADVERBS = new Set(['not', 'also', 'never', 'already', 'widely', 'often', 'reportedly']);
+
 /**
  * A passive cue ("was confirmed", "is being told by The Times"): its subject is not the speaker, the agent after
  * "by" is. Returns undefined when the cue is not passive, null when the passive names no agent.
  */
 function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null | undefined {
-  if (/ing$/.test(cue.word)) return undefined;
+  if (cue.word.endsWith('ing')) return undefined;
   let k = cue.first - 1;
-  while (k >= 0 && doc.tokens[k].start >= floor && /^(?:not|also|never|already|widely|often|reportedly|being)$/.test(lowerAt(doc, k)) && lowerAt(doc, k) !== 'being') k--;
+  while (k >= 0 && doc.tokens[k].start >= floor && PASSIVE_ADVERBS.has(lowerAt(doc, k))) k--;
   if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
   const by = doc.tokens[cue.last + 1];
   if (!by || lowerAt(doc, cue.last + 1) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
