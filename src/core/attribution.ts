@@ -399,6 +399,19 @@ function validHead(doc: Doc, first: number, last: number): boolean {
 }
 
 /**
+ * Whether token `i` may belong to a phrase read backwards: it exists, starts at or after `floor` and lies in
+ * `sentence`. A plain function, not a closure per call: the speaker search runs for every quote and cue.
+ */
+function inRangeBefore(tokens: readonly Token[], floor: number, sentence: number | undefined, i: number): boolean {
+  return i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
+}
+
+/** Whether token `i` may belong to a phrase read forwards: it exists, ends by `ceiling` and lies in `sentence`. */
+function inRangeAfter(tokens: readonly Token[], ceiling: number, sentence: number, i: number): boolean {
+  return i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
+}
+
+/**
  * The speaker phrase that ends at token `k` (inclusive), reading backwards, not before offset `floor`.
  * Skips adverbs and time expressions between the phrase and the verb, parentheticals ("(D-Va.)") and
  * appositives or relative clauses set off by commas ("Smith, the party's chairman, said").
@@ -406,19 +419,18 @@ function validHead(doc: Doc, first: number, last: number): boolean {
 export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | null {
   const tokens = doc.tokens;
   const sentence = tokens[k]?.sentence;
-  const inRange = (i: number): boolean => i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
   const adverbFloor = k - 6;
   // A year or date adverbial between subject and verb: "who in 2010 said".
-  if (inRange(k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
-  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && startsLowerCase(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
-  if (!inRange(k)) return null;
+  if (inRangeBefore(tokens, floor, sentence, k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
+  while (k > adverbFloor && inRangeBefore(tokens, floor, sentence, k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && startsLowerCase(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
+  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
   let t = tokens[k];
   if (t.text === ')') {
     let j = k - 1;
-    while (inRange(j) && tokens[j].text !== '(' && k - j < 12) j--;
-    if (!inRange(j) || tokens[j].text !== '(') return null;
+    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== '(' && k - j < 12) j--;
+    if (!inRangeBefore(tokens, floor, sentence, j) || tokens[j].text !== '(') return null;
     k = j - 1;
-    if (!inRange(k)) return null;
+    if (!inRangeBefore(tokens, floor, sentence, k)) return null;
     t = tokens[k];
   }
   if (t.text === ',') {
@@ -426,8 +438,8 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
     if (opening) return opening;
     // Appositive or relative clause between two commas: take the phrase before it.
     let j = k - 1;
-    while (inRange(j) && tokens[j].text !== ',' && !isDoubleQuoteMark(tokens[j].text) && k - j < 25) j--;
-    if (inRange(j) && tokens[j].text === ',' && k - j > 1) {
+    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== ',' && !isDoubleQuoteMark(tokens[j].text) && k - j < 25) j--;
+    if (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text === ',' && k - j > 1) {
       const inner = lowerAt(doc, j + 1);
       const head = nounPhraseBefore(doc, j - 1, floor, sentence);
       if (head && (inner === 'who' || DETERMINERS.has(inner) || startsUpperCase(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
@@ -500,8 +512,7 @@ function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
 
 function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number): PhraseSpan | null {
   const tokens = doc.tokens;
-  const inRange = (i: number): boolean => i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
-  if (!inRange(k)) return null;
+  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
   const last = tokens[k];
   if (last.kind === 'punct') return last.text === ')' ? speakerBefore(doc, k, floor) : null;
   const lw = lowerAt(doc, k);
@@ -510,7 +521,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   let first = k;
   let lowerCount = 0;
   let extended = false;
-  while (inRange(i) && k - i < MAX_PHRASE_TOKENS) {
+  while (inRangeBefore(tokens, floor, sentence, i) && k - i < MAX_PHRASE_TOKENS) {
     const t = tokens[i];
     const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
@@ -526,7 +537,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       first = i;
       // "a spokesman for the campaign": one "of"/"for" link to a preceding noun.
       const link = tokens[i - 1];
-      if (!extended && inRange(i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
+      if (!extended && inRangeBefore(tokens, floor, sentence, i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
         extended = true;
         i -= 2;
         continue;
@@ -551,7 +562,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     }
     if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) {
       // A participle modifier right after a determiner belongs to the phrase: "the gambling tycoon", "the retired judge".
-      if (!(i < k && /(?:ing|ed)$/.test(w) && inRange(i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
+      if (!(i < k && /(?:ing|ed)$/.test(w) && inRangeBefore(tokens, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
     }
     if (++lowerCount > 5) break;
     first = i;
@@ -567,9 +578,9 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
 const MAX_NAME_MODIFIERS = 4;
 
 /** True when tokens from `k` are a few lower-case modifiers followed by a capitalised word: "former aide Ann Lee". */
-function modifiersBeforeName(doc: Doc, k: number, inRange: (i: number) => boolean): boolean {
+function modifiersBeforeName(doc: Doc, k: number, ceiling: number, sentence: number): boolean {
   const tokens = doc.tokens;
-  for (let i = k; inRange(i) && i - k <= MAX_NAME_MODIFIERS; i++) {
+  for (let i = k; inRangeAfter(doc.tokens, ceiling, sentence, i) && i - k <= MAX_NAME_MODIFIERS; i++) {
     const t = tokens[i];
     const w = lowerAt(doc, i);
     if (t.kind !== 'word') return false;
@@ -585,17 +596,16 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   const first = tokens[k];
   if (!first || first.start >= ceiling) return null;
   const sentence = first.sentence;
-  const inRange = (i: number): boolean => i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
   const fw = lowerAt(doc, k);
   if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
   // A speaker phrase opens with a capital, a determiner, a speaker noun ("officials") or a few modifiers before a
   // name ("former party chairman John Doe"), never with a verb form.
-  if (startsLowerCase(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, inRange)) return null;
+  if (startsLowerCase(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, ceiling, sentence)) return null;
   let i = k;
   let last = -1;
   let lowerCount = 0;
   let extended = false;
-  while (inRange(i) && i - k < MAX_PHRASE_TOKENS) {
+  while (inRangeAfter(tokens, ceiling, sentence, i) && i - k < MAX_PHRASE_TOKENS) {
     const t = tokens[i];
     const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
