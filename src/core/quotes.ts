@@ -10,7 +10,7 @@ import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
 import { indexAt, sentenceAt } from './text';
-import type { Doc } from './text';
+import type { Doc, Token } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
 import { isDoubleQuoteMark, isRegExpSpace } from './chars';
@@ -424,19 +424,23 @@ function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attrib
     if (isDoubleQuoteMark(tokens[k].text)) return null;
     const cue = cueAt(doc, k);
     if (!cue || !cue.speech || cue.accordingTo) continue;
-    const closesClause = (i: number): boolean => !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
     const subject = subjectOf(doc, cue, from);
     const before = subject ? tokens[subject.first - 1] : tokens[k - 1];
     if (!before || before.text !== ',' || before.start < from) continue;
     if (subject) {
-      if (closesClause(cue.last + 1)) return { speaker: subject, cue };
+      if (closesClause(tokens, cue.last + 1, limit)) return { speaker: subject, cue };
       continue;
     }
     // "…" if she loses, said Jane Roe, an analyst at …
     const inverted = cue.addressee ? null : speakerAfter(doc, k + 1, limit);
-    if (inverted && closesClause(inverted.last + 1)) return { speaker: inverted, cue };
+    if (inverted && closesClause(tokens, inverted.last + 1, limit)) return { speaker: inverted, cue };
   }
   return null;
+}
+
+/** True when token `i` ends the clause of a parenthetical attribution: punctuation, `limit` or the end of the text. */
+function closesClause(tokens: readonly Token[], i: number, limit: number): boolean {
+  return !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
 }
 
 /** A transcript line quoted whole: "WALLACE: Do you see those two as equivalent?" */
