@@ -101,18 +101,31 @@ export function mayStartCue(doc: Doc, k: number): boolean {
   return cueStartFlags(doc)[k] === 1;
 }
 
-/** Per document, 1 for each token whose word may start a cue (`mayStartCue`): the quote stage tests most tokens several times. */
-const cueStartsByDoc = new WeakMap<Doc, Uint8Array>();
+/**
+ * Per document: 1 for each token whose word may start a cue (`mayStartCue`), and the cue found at each such token
+ * once asked for (`undefined` before): the quote stage tests most tokens, and looks up many cues, several times.
+ */
+interface CueIndex {
+  starts: Uint8Array;
+  cues: (CueMatch | null | undefined)[];
+}
+
+const cueIndexByDoc = new WeakMap<Doc, CueIndex>();
+
+function cueIndexOf(doc: Doc): CueIndex {
+  let index = cueIndexByDoc.get(doc);
+  if (!index || index.starts.length !== doc.lower.length) {
+    const starts = new Uint8Array(doc.lower.length);
+    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
+    for (let k = 0; k < starts.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) starts[k] = 1;
+    index = { starts, cues: new Array<CueMatch | null | undefined>(starts.length) };
+    cueIndexByDoc.set(doc, index);
+  }
+  return index;
+}
 
 export function cueStartFlags(doc: Doc): Uint8Array {
-  let flags = cueStartsByDoc.get(doc);
-  if (!flags || flags.length !== doc.lower.length) {
-    flags = new Uint8Array(doc.lower.length);
-    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
-    for (let k = 0; k < flags.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) flags[k] = 1;
-    cueStartsByDoc.set(doc, flags);
-  }
-  return flags;
+  return cueIndexOf(doc).starts;
 }
 
 /** Every word `cueAt` may start with, for one lookup per token. */
@@ -184,22 +197,33 @@ export interface QuoteCandidate extends Span {
   nobodys?: boolean;
 }
 
-export interface CueMatch extends Span {
-  first: number;
-  last: number;
-  word: string;
+/** A cue match is shared by every caller that asks for the same token (`cueAt`): its fields are read-only. */
+export interface CueMatch extends Readonly<Span> {
+  readonly first: number;
+  readonly last: number;
+  readonly word: string;
   /** "according to": the speaker follows and the content is the rest of the clause. */
-  accordingTo: boolean;
-  speech: boolean;
-  addressee: boolean;
+  readonly accordingTo: boolean;
+  readonly speech: boolean;
+  readonly addressee: boolean;
   /** The form is also a common noun ("reports", "claims", "state"), so its subject must be unmistakable. */
-  nounLike: boolean;
+  readonly nounLike: boolean;
 }
 
 /** The cue starting at token `k`, if any. */
 export function cueAt(doc: Doc, k: number): CueMatch | null {
+  const index = cueIndexOf(doc);
   // The flag first: most tokens are ruled out without reading their token.
-  if (!mayStartCue(doc, k)) return null;
+  if (index.starts[k] !== 1) return null;
+  let cue = index.cues[k];
+  if (cue === undefined) {
+    cue = findCueAt(doc, k);
+    index.cues[k] = cue;
+  }
+  return cue;
+}
+
+function findCueAt(doc: Doc, k: number): CueMatch | null {
   const t = doc.tokens[k];
   if (!t || t.kind !== 'word') return null;
   const w = lowerAt(doc, k);
@@ -257,14 +281,17 @@ const ADVERBIAL_HEADS = new Set([
 const PREPOSITIONS = new Set(['through', 'into', 'onto', 'across', 'toward', 'towards', 'among', 'within', 'behind', 'near', 'from', 'about', 'against', 'between', 'without', 'despite']);
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'been', 'be', 'being']);
 
+/** Adverbs between a form of "be" and a passive cue: "was not told", "is widely reported". */
+const PASSIVE_ADVERBS = new Set(['not', 'also', 'never', 'already', 'widely', 'often', 'reportedly']);
+
 /**
  * A passive cue ("was confirmed", "is being told by The Times"): its subject is not the speaker, the agent after
  * "by" is. Returns undefined when the cue is not passive, null when the passive names no agent.
  */
 function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null | undefined {
-  if (/ing$/.test(cue.word)) return undefined;
+  if (cue.word.endsWith('ing')) return undefined;
   let k = cue.first - 1;
-  while (k >= 0 && doc.tokens[k].start >= floor && /^(?:not|also|never|already|widely|often|reportedly|being)$/.test(lowerAt(doc, k)) && lowerAt(doc, k) !== 'being') k--;
+  while (k >= 0 && doc.tokens[k].start >= floor && PASSIVE_ADVERBS.has(lowerAt(doc, k))) k--;
   if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
   const by = doc.tokens[cue.last + 1];
   if (!by || lowerAt(doc, cue.last + 1) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
@@ -372,6 +399,19 @@ function validHead(doc: Doc, first: number, last: number): boolean {
 }
 
 /**
+ * Whether token `i` may belong to a phrase read backwards: it exists, starts at or after `floor` and lies in
+ * `sentence`. A plain function, not a closure per call: the speaker search runs for every quote and cue.
+ */
+function inRangeBefore(tokens: readonly Token[], floor: number, sentence: number | undefined, i: number): boolean {
+  return i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
+}
+
+/** Whether token `i` may belong to a phrase read forwards: it exists, ends by `ceiling` and lies in `sentence`. */
+function inRangeAfter(tokens: readonly Token[], ceiling: number, sentence: number, i: number): boolean {
+  return i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
+}
+
+/**
  * The speaker phrase that ends at token `k` (inclusive), reading backwards, not before offset `floor`.
  * Skips adverbs and time expressions between the phrase and the verb, parentheticals ("(D-Va.)") and
  * appositives or relative clauses set off by commas ("Smith, the party's chairman, said").
@@ -379,19 +419,18 @@ function validHead(doc: Doc, first: number, last: number): boolean {
 export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | null {
   const tokens = doc.tokens;
   const sentence = tokens[k]?.sentence;
-  const inRange = (i: number): boolean => i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
   const adverbFloor = k - 6;
   // A year or date adverbial between subject and verb: "who in 2010 said".
-  if (inRange(k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
-  while (k > adverbFloor && inRange(k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && startsLowerCase(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
-  if (!inRange(k)) return null;
+  if (inRangeBefore(tokens, floor, sentence, k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
+  while (k > adverbFloor && inRangeBefore(tokens, floor, sentence, k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && startsLowerCase(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
+  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
   let t = tokens[k];
   if (t.text === ')') {
     let j = k - 1;
-    while (inRange(j) && tokens[j].text !== '(' && k - j < 12) j--;
-    if (!inRange(j) || tokens[j].text !== '(') return null;
+    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== '(' && k - j < 12) j--;
+    if (!inRangeBefore(tokens, floor, sentence, j) || tokens[j].text !== '(') return null;
     k = j - 1;
-    if (!inRange(k)) return null;
+    if (!inRangeBefore(tokens, floor, sentence, k)) return null;
     t = tokens[k];
   }
   if (t.text === ',') {
@@ -399,8 +438,8 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
     if (opening) return opening;
     // Appositive or relative clause between two commas: take the phrase before it.
     let j = k - 1;
-    while (inRange(j) && tokens[j].text !== ',' && !isDoubleQuoteMark(tokens[j].text) && k - j < 25) j--;
-    if (inRange(j) && tokens[j].text === ',' && k - j > 1) {
+    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== ',' && !isDoubleQuoteMark(tokens[j].text) && k - j < 25) j--;
+    if (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text === ',' && k - j > 1) {
       const inner = lowerAt(doc, j + 1);
       const head = nounPhraseBefore(doc, j - 1, floor, sentence);
       if (head && (inner === 'who' || DETERMINERS.has(inner) || startsUpperCase(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
@@ -473,8 +512,7 @@ function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
 
 function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number): PhraseSpan | null {
   const tokens = doc.tokens;
-  const inRange = (i: number): boolean => i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
-  if (!inRange(k)) return null;
+  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
   const last = tokens[k];
   if (last.kind === 'punct') return last.text === ')' ? speakerBefore(doc, k, floor) : null;
   const lw = lowerAt(doc, k);
@@ -483,7 +521,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   let first = k;
   let lowerCount = 0;
   let extended = false;
-  while (inRange(i) && k - i < MAX_PHRASE_TOKENS) {
+  while (inRangeBefore(tokens, floor, sentence, i) && k - i < MAX_PHRASE_TOKENS) {
     const t = tokens[i];
     const w = lowerAt(doc, i);
     if (t.kind === 'punct') {
@@ -499,7 +537,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       first = i;
       // "a spokesman for the campaign": one "of"/"for" link to a preceding noun.
       const link = tokens[i - 1];
-      if (!extended && inRange(i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
+      if (!extended && inRangeBefore(tokens, floor, sentence, i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
         extended = true;
         i -= 2;
         continue;
@@ -524,7 +562,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     }
     if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) {
       // A participle modifier right after a determiner belongs to the phrase: "the gambling tycoon", "the retired judge".
-      if (!(i < k && /(?:ing|ed)$/.test(w) && inRange(i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
+      if (!(i < k && /(?:ing|ed)$/.test(w) && inRangeBefore(tokens, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
     }
     if (++lowerCount > 5) break;
     first = i;
@@ -540,9 +578,9 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
 const MAX_NAME_MODIFIERS = 4;
 
 /** True when tokens from `k` are a few lower-case modifiers followed by a capitalised word: "former aide Ann Lee". */
-function modifiersBeforeName(doc: Doc, k: number, inRange: (i: number) => boolean): boolean {
+function modifiersBeforeName(doc: Doc, k: number, ceiling: number, sentence: number): boolean {
   const tokens = doc.tokens;
-  for (let i = k; inRange(i) && i - k <= MAX_NAME_MODIFIERS; i++) {
+  for (let i = k; inRangeAfter(doc.tokens, ceiling, sentence, i) && i - k <= MAX_NAME_MODIFIERS; i++) {
     const t = tokens[i];
     const w = lowerAt(doc, i);
     if (t.kind !== 'word') return false;
@@ -558,17 +596,16 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   const first = tokens[k];
   if (!first || first.start >= ceiling) return null;
   const sentence = first.sentence;
-  const inRange = (i: number): boolean => i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
   const fw = lowerAt(doc, k);
   if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
   // A speaker phrase opens with a capital, a determiner, a speaker noun ("officials") or a few modifiers before a
   // name ("former party chairman John Doe"), never with a verb form.
-  if (startsLowerCase(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, inRange)) return null;
+  if (startsLowerCase(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, ceiling, sentence)) return null;
   let i = k;
   let last = -1;
   let lowerCount = 0;
   let extended = false;
-  while (inRange(i) && i - k < MAX_PHRASE_TOKENS) {
+  while (inRangeAfter(tokens, ceiling, sentence, i) && i - k < MAX_PHRASE_TOKENS) {
     const t = tokens[i];
     const w = lowerAt(doc, i);
     if (t.kind === 'punct') {

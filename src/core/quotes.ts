@@ -10,7 +10,7 @@ import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
 import { indexAt, sentenceAt } from './text';
-import type { Doc } from './text';
+import type { Doc, Token } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
 import { isDoubleQuoteMark, isRegExpSpace } from './chars';
@@ -424,19 +424,23 @@ function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attrib
     if (isDoubleQuoteMark(tokens[k].text)) return null;
     const cue = cueAt(doc, k);
     if (!cue || !cue.speech || cue.accordingTo) continue;
-    const closesClause = (i: number): boolean => !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
     const subject = subjectOf(doc, cue, from);
     const before = subject ? tokens[subject.first - 1] : tokens[k - 1];
     if (!before || before.text !== ',' || before.start < from) continue;
     if (subject) {
-      if (closesClause(cue.last + 1)) return { speaker: subject, cue };
+      if (closesClause(tokens, cue.last + 1, limit)) return { speaker: subject, cue };
       continue;
     }
     // "…" if she loses, said Jane Roe, an analyst at …
     const inverted = cue.addressee ? null : speakerAfter(doc, k + 1, limit);
-    if (inverted && closesClause(inverted.last + 1)) return { speaker: inverted, cue };
+    if (inverted && closesClause(tokens, inverted.last + 1, limit)) return { speaker: inverted, cue };
   }
   return null;
+}
+
+/** True when token `i` ends the clause of a parenthetical attribution: punctuation, `limit` or the end of the text. */
+function closesClause(tokens: readonly Token[], i: number, limit: number): boolean {
+  return !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
 }
 
 /** A transcript line quoted whole: "WALLACE: Do you see those two as equivalent?" */
@@ -904,11 +908,30 @@ const EDGE_MARK_CODES = new Set([...'“”"‘’\'«».,;:!?…—–-'].map((
 /** A folded character that `foldedCompare` cannot tell from the raw text: a letter beyond ASCII. */
 const UNDECIDED = -1;
 
+/** Quoted words without a speaker, grouped for comparison in place (see `sharedWords`). */
+interface WaitingWords {
+  all: Set<string>;
+  /** By first character. */
+  byFirst: Map<number, string[]>;
+  /** By first character and length (`bucketKey`): only words of the same folded length can be equal. */
+  byFirstAndLength: Map<number, string[]>;
+}
+
+function bucketKey(first: number, length: number): number {
+  return length * 0x10000 + first;
+}
+
+function addToBucket(buckets: Map<number, string[]>, key: number, words: string): void {
+  const same = buckets.get(key);
+  if (!same) buckets.set(key, [words]);
+  else same.push(words);
+}
+
 /**
- * The one of `waiting` (quoted words by their first character) equal to `quotedWords(doc, c)`, or null:
- * compared in place, character by character; the words are built only for letters beyond ASCII.
+ * The one of the waiting words equal to `quotedWords(doc, c)`, or null: compared in place, character by character;
+ * the words are built only for letters beyond ASCII.
  */
-function sharedWords(doc: Doc, c: QuoteCandidate, waiting: Map<number, string[]>, allWaiting: Set<string>): string | null {
+function sharedWords(doc: Doc, c: QuoteCandidate, waiting: WaitingWords): string | null {
   const { text } = doc;
   let start = c.start;
   let end = c.end;
@@ -918,8 +941,14 @@ function sharedWords(doc: Doc, c: QuoteCandidate, waiting: Map<number, string[]>
   if (start === end) return null;
   const first = foldedAscii(text.charCodeAt(start));
   if (first !== UNDECIDED) {
+    // All characters fold in place: only the words of the same first character and length need comparing.
+    const length = foldedLength(text, start, end);
+    if (length !== UNDECIDED) {
+      for (const words of waiting.byFirstAndLength.get(bucketKey(first, length)) ?? []) if (foldedCompare(text, start, end, words) === true) return words;
+      return null;
+    }
     let undecided = false;
-    for (const words of waiting.get(first) ?? []) {
+    for (const words of waiting.byFirst.get(first) ?? []) {
       const equal = foldedCompare(text, start, end, words);
       if (equal === true) return words;
       if (equal === UNDECIDED) undecided = true;
@@ -927,7 +956,19 @@ function sharedWords(doc: Doc, c: QuoteCandidate, waiting: Map<number, string[]>
     if (!undecided) return null;
   }
   const words = quotedWords(doc, c);
-  return allWaiting.has(words) ? words : null;
+  return waiting.all.has(words) ? words : null;
+}
+
+/** The length of text[start, end) with its white space runs collapsed, or UNDECIDED when a letter beyond ASCII is in it. */
+function foldedLength(text: string, start: number, end: number): number {
+  let length = 0;
+  for (let i = start; i < end; i++, length++) {
+    const code = text.charCodeAt(i);
+    if (isRegExpSpace(code)) {
+      while (i + 1 < end && isRegExpSpace(text.charCodeAt(i + 1))) i++;
+    } else if (foldedAscii(code) === UNDECIDED) return UNDECIDED;
+  }
+  return length;
 }
 
 /** The lower-case form of an ASCII character or caseless punctuation (the Latin-1 signs, General Punctuation), else UNDECIDED. */
@@ -971,24 +1012,22 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
   // attributed quote with them in place.
   const waiting: QuoteCandidate[] = [];
   const waitingWords: string[] = [];
-  const allWaiting = new Set<string>();
-  const wordsByFirst = new Map<number, string[]>();
+  const unattributed: WaitingWords = { all: new Set(), byFirst: new Map(), byFirstAndLength: new Map() };
   for (const c of candidates) {
     if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
     const words = quotedWords(doc, c);
     waiting.push(c);
     waitingWords.push(words);
-    if (allWaiting.has(words)) continue;
-    allWaiting.add(words);
-    const same = wordsByFirst.get(words.charCodeAt(0));
-    if (!same) wordsByFirst.set(words.charCodeAt(0), [words]);
-    else same.push(words);
+    if (unattributed.all.has(words)) continue;
+    unattributed.all.add(words);
+    addToBucket(unattributed.byFirst, words.charCodeAt(0), words);
+    addToBucket(unattributed.byFirstAndLength, bucketKey(words.charCodeAt(0), words.length), words);
   }
   if (waiting.length === 0) return;
   const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
   for (const c of candidates) {
     if (!c.attribution || c.kind === 'indirect') continue;
-    const words = sharedWords(doc, c, wordsByFirst, allWaiting);
+    const words = sharedWords(doc, c, unattributed);
     if (!words) continue;
     let bySpeaker = votes.get(words);
     if (!bySpeaker) votes.set(words, (bySpeaker = new Map()));
