@@ -991,6 +991,14 @@ class ArticleCast implements Cast {
         a = this.referent(start, end, head);
       } else if (this.g.personNouns.has(head) && words.length === 1) {
         a = this.referent(start, end, head);
+      } else if (words.length === 2 && PERSON_COLLECTIVES.has(head) && (words[0] === 'his' || words[0] === 'her')) {
+        // "his campaign", "her team": the person the possessive stands for, as "the Clinton campaign" is Clinton's.
+        const gender = words[0] === 'his' ? 'male' : 'female';
+        a = this.subjectAfterFrontedClause(start, gender) ?? this.personBefore(start, gender);
+        if (a) {
+          this.addMention(a, { start, end }, null);
+          return a.id;
+        }
       } else {
         a = this.byName(phrase);
       }

@@ -195,6 +195,15 @@ describe('actors', () => {
     assert.strictEqual(second.resolve(...at(quoted, 'she')), actorNamed(second, 'Whitney Marsh').id);
   });
 
+  it('resolves "his campaign" and "her team" to the person the possessive stands for', () => {
+    const text = 'Grace Ellery met Tom Weiss in Denver. Weiss denied the report on Friday. In a statement, his campaign called it a smear, and her team declined to comment.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'his campaign')), actorNamed(cast, 'Tom Weiss').id);
+    assert.strictEqual(cast.resolve(...at(text, 'her team')), actorNamed(cast, 'Grace Ellery').id);
+    const nobody = 'The county met in Denver. In a statement, his campaign called it a smear.';
+    assert.strictEqual(castOf(nobody).resolve(...at(nobody, 'his campaign')), null);
+  });
+
   it('does not take a place-named "person" for "he"', () => {
     const text = 'Reporters met John Miller in Denver. Colorado Republicans cheered the speech. He promised to return.';
     const cast = castOf(text);
