@@ -29,6 +29,10 @@ const MOTION = /^(?:go|goes|went|gone|going|travel\w*|fl[eoy]\w*|trip|trips|visi
 const REFERENCE_FOLLOWERS = new Set(['said', 'says', 'told', 'is', 'was', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'also', 'then', 'later', 'now', 'and', 'but', 'or', 'who', 'which', 'that', 'in', 'at', 'on', 'for', 'to', 'from', 'with', 'by', 'since', 'after', 'before', 'during', 'over', 'about', 'against', 'last', 'this', 'today', 'yesterday', 'himself', 'herself', 'itself', 'themselves', 'not', 'did', 'does', 'do', 'are', 'were', 'be', 'been', 'being']);
 const ROLE_LINKS = new Set(['of', 'for', 'to', 'and', 'the', 'a', 'an', 'at', 'in', '’s', "'s"]);
 const ROLE_ADJECTIVES = new Set(['policy', 'security', 'party', 'campaign', 'presidential', 'national', 'general', 'federal', 'regional', 'local', 'state', 'military', 'political', 'economic', 'trade', 'press', 'communications', 'permanent', 'special', 'former', 'veteran', 'top', 'senior', 'chief', 'new', 'current', 'outgoing', 'incoming', 'acting', 'young', 'experienced', 'seasoned', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'prime', 'vice', 'assistant', 'lead', 'main', 'head', 'retired', 'embattled', 'powerful', 'influential']);
+/** How many mentions after a pronoun are read for the people its clause names later, and how many tokens that clause may run. */
+const MENTIONS_AHEAD = 12;
+const CLAUSE_TOKENS = 40;
+const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '-', '(', ')', '“', '”', '"', '‘', '’', '«', '»']);
 /** How far back (in characters) a role noun or pronoun may look for the person it refers to. */
 const REFERENCE_WINDOW = 2500;
 /** What may stand between coordinated names: a comma, "and", or an apposition set off by commas; group 1 is "and". */
@@ -85,6 +89,8 @@ interface ActorState extends Actor {
   /** Raw alias texts already seen (a fast check before normalising). */
   aliasTexts: Set<string>;
   gender: 'male' | 'female' | null;
+  /** Whether "Mr."/"Mrs." gave the gender, which the story's pronouns then never overrule. */
+  genderByHonorific: boolean;
   /** How many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
   namesFromFirstPass: number;
   /** Whether one of `words` is a title head ("president", "minister"). */
@@ -125,6 +131,8 @@ class ArticleCast implements Cast {
   private readonly byNameWord = new Map<string, ActorState[]>();
   /** Lower-cased alias -> the earliest actor listing it. */
   private readonly byAliasKey = new Map<string, ActorState>();
+  /** "male:obama" -> the person an honorific set apart from the other-gender bearer of that surname. */
+  private readonly namesakes = new Map<string, ActorState>();
   /** Lower-cased name word -> the earliest person bearing it. */
   private readonly personByWord = new Map<string, ActorState>();
   /** Name keys by entity type and mention text: an article repeats its names, and a key takes some building. */
@@ -147,6 +155,7 @@ class ArticleCast implements Cast {
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
     this.mentions = SortedSpanList.of(this.mentions.toArray().sort((a, b) => a.start - b.start));
+    this.genderFromPronouns();
     this.coordinations = this.findCoordinations();
     // Each phase reads the mentions of the phases before it; its own additions are merged in at its end.
     const words = this.phraseWords();
@@ -185,6 +194,7 @@ class ArticleCast implements Cast {
       aliasKeys: new Set(),
       aliasTexts: new Set(),
       gender: null,
+      genderByHonorific: false,
       namesFromFirstPass: 0,
       hasTitleHead: false,
       visited: 0,
@@ -233,7 +243,9 @@ class ArticleCast implements Cast {
   private genderFromHonorific(a: ActorState, text: string): void {
     if (a.type !== 'person' || a.gender !== null) return;
     const honorific = HONORIFIC.exec(text);
-    if (honorific) a.gender = honorific[1].toLowerCase() === 'mr' ? 'male' : 'female';
+    if (!honorific) return;
+    a.gender = honorific[1].toLowerCase() === 'mr' ? 'male' : 'female';
+    a.genderByHonorific = true;
   }
 
   private addWord(a: ActorState, word: string): void {
@@ -309,6 +321,7 @@ class ArticleCast implements Cast {
         if (!a) {
           a = this.newActor(m);
           if (m.type === 'person') a.gender = this.genderOf(m.text);
+          if (m.type === 'person' && a.gender === null) this.setHonorificGender(a, this.honorificGenderBefore(m.start));
         }
         this.byKey.set(key, a);
       }
@@ -316,6 +329,7 @@ class ArticleCast implements Cast {
       this.addMention(a, m, m.text);
     }
     for (const a of this.states) a.namesFromFirstPass = a.mentions.length;
+    this.addHonorificNamesakes(sorted, result);
     // Pass 2: single-word people, capitals standing for their country, heads of longer names.
     for (let i = 0; i < sorted.length; i++) {
       if (result[i]) continue;
@@ -324,14 +338,17 @@ class ArticleCast implements Cast {
       let a: ActorState | undefined;
       if (m.type === 'location') a = this.countryActorForCapital(m);
       a ??= this.byKey.get(this.keyOf(m)) ?? this.partOfLongerName(m);
-      // "Mrs. Clinton" after "Bill Clinton": the honorific picks the person of its gender bearing the name, if any.
-      const honorific = a && a.type === 'person' && a.gender !== null ? this.honorificGenderBefore(m.start) : null;
-      if (a && honorific && a.gender !== honorific) a = this.partOfLongerName(m, honorific) ?? a;
+      const honorific = m.type === 'person' ? this.honorificGenderBefore(m.start) : null;
+      // "Mrs. Clinton" after "Bill Clinton": the honorific picks the person of its gender bearing the name; "Mr. Obama"
+      // when only "Michelle Obama" was named is someone else of that name, never her.
+      if (a && honorific && a.type === 'person' && a.gender !== null && a.gender !== honorific) a = this.partOfLongerName(m, honorific) ?? this.namesake(m, honorific);
       if (!a) {
         a = this.newActor(m);
         if (m.type === 'person') a.gender = this.genderOf(m.text);
         this.byKey.set(this.keyOf(m), a);
       }
+      // "Mr. Obama" tells a man even when no given name was written.
+      if (a.type === 'person' && (a.gender === null || !a.genderByHonorific) && !a.memberStates) this.setHonorificGender(a, honorific);
       result[i] = a;
       this.addMention(a, m, m.text);
       // "the Alliance": a common noun used as a name keeps its article in the alias list.
@@ -342,6 +359,40 @@ class ArticleCast implements Cast {
     }
     this.chooseNames();
     return result;
+  }
+
+  /**
+   * "Mr. Obama" in a story that names only "Michelle Obama" in full: the man known by the surname is made before
+   * pass 2 and listed first among its bearers, so that a bare "Obama" before her full name appears is him.
+   */
+  private addHonorificNamesakes(sorted: EntityMention[], assigned: (ActorState | undefined)[]): void {
+    for (let i = 0; i < sorted.length; i++) {
+      const m = sorted[i];
+      if (assigned[i] || m.type !== 'person' || m.text.includes(' ')) continue;
+      const bearers = this.byNameWord.get(m.text.toLowerCase());
+      if (!bearers || !bearers.some((a) => a.type === 'person' && a.gender !== null)) continue;
+      const honorific = this.honorificGenderBefore(m.start);
+      if (!honorific || bearers.some((a) => a.type === 'person' && a.gender === honorific)) continue;
+      if (!this.namesakes.has(`${honorific}:${m.text.toLowerCase()}`)) bearers.unshift(this.namesake(m, honorific));
+    }
+  }
+
+  /** The person of `gender` known only by the surname `m` bears, made on first sight (kept apart from the name key). */
+  private namesake(m: EntityMention, gender: 'male' | 'female'): ActorState {
+    const key = `${gender}:${m.text.toLowerCase()}`;
+    let a = this.namesakes.get(key);
+    if (!a) {
+      a = this.newActor(m);
+      this.setHonorificGender(a, gender);
+      this.namesakes.set(key, a);
+    }
+    return a;
+  }
+
+  private setHonorificGender(a: ActorState, gender: 'male' | 'female' | null): void {
+    if (!gender) return;
+    a.gender = gender;
+    a.genderByHonorific = true;
   }
 
   /** The gender "Mr." or "Mrs./Ms./Miss" right before `start` gives, or null. */
@@ -393,6 +444,69 @@ class ArticleCast implements Cast {
     const male = this.g.maleNames.has(given);
     const female = this.g.femaleNames.has(given);
     return male && !female ? 'male' : female && !male ? 'female' : null;
+  }
+
+  /**
+   * The story's own pronouns tell a person's gender where the given-name list guessed wrong or knew nothing
+   * ("Graham assures his audience he will …"): counted outside quotation marks, after the subject of a sentence that
+   * names one person only, and trusted when they all agree, at least twice. An honorific is never overruled.
+   */
+  private genderFromPronouns(): void {
+    const { tokens, sentences } = this.doc;
+    const male = new Map<ActorState, number>();
+    const female = new Map<ActorState, number>();
+    let e = 0;
+    let t = 0;
+    const people = this.entities;
+    for (let s = 0; s < sentences.length; s++) {
+      const end = sentences[s].end;
+      let person: ActorState | null = null;
+      let named: Span | null = null;
+      let alone = true;
+      for (; e < people.length && people[e].start < end; e++) {
+        const id = people[e].actor;
+        if (people[e].type !== 'person' || !id) continue;
+        const a = this.stateById(id);
+        // "La Raza", "Customs Enforcement": a mistyped body does not share the sentence with anyone.
+        if (a.gender === null && this.isDoubtfulPerson(a)) continue;
+        if (person && person !== a) alone = false;
+        person = a;
+        named ??= people[e];
+      }
+      // Only the subject's own pronouns after it: "The woman's enthusiasm for Trump shows in her …" tells nothing of Trump.
+      if (person && alone && named && !this.isSentenceSubject(named)) person = null;
+      let he = 0;
+      let she = 0;
+      let inQuote = false;
+      for (; t < tokens.length && tokens[t].sentence <= s; t++) {
+        if (!person || !alone) continue;
+        const w = this.doc.lower[t];
+        if (tokens[t].kind === 'punct') {
+          const mark = tokens[t].text;
+          if (mark === '“' || mark === '«' || mark === '„') inQuote = true;
+          else if (mark === '"') inQuote = !inQuote;
+          else if (mark === '”' || mark === '»') {
+            // A closing mark nothing opened: the sentence began inside a quotation, so what came before is quoted.
+            if (!inQuote) he = she = 0;
+            inQuote = false;
+          }
+        } else if (inQuote || tokens[t].start < (named as Span).end) continue;
+        else if (MALE_PRONOUNS.has(w)) he++;
+        else if (FEMALE_PRONOUNS.has(w)) she++;
+      }
+      if (!person || !alone || he + she === 0 || person.genderByHonorific) continue;
+      if (he) male.set(person, (male.get(person) ?? 0) + he);
+      if (she) female.set(person, (female.get(person) ?? 0) + she);
+    }
+    for (const [a, n] of male) if (n >= 2 && !female.has(a) && this.onlyBearerOfSurname(a)) a.gender = 'male';
+    for (const [a, n] of female) if (n >= 2 && !male.has(a) && this.onlyBearerOfSurname(a)) a.gender = 'female';
+  }
+
+  /** "Cruz said he …" may be Ted, not Heidi Cruz: a surname shared by several people says nothing about one of them. */
+  private onlyBearerOfSurname(a: ActorState): boolean {
+    const surname = a.name.slice(a.name.lastIndexOf(' ') + 1).toLowerCase();
+    const bearers = this.byNameWord.get(surname);
+    return !bearers || bearers.every((b) => b === a || b.type !== 'person' || !b.name.toLowerCase().endsWith(surname));
   }
 
   /** "OSCE" and "Organization for Security and Cooperation in Europe" are one actor. */
@@ -877,6 +991,14 @@ class ArticleCast implements Cast {
         a = this.referent(start, end, head);
       } else if (this.g.personNouns.has(head) && words.length === 1) {
         a = this.referent(start, end, head);
+      } else if (words.length === 2 && PERSON_COLLECTIVES.has(head) && (words[0] === 'his' || words[0] === 'her')) {
+        // "his campaign", "her team": the person the possessive stands for, as "the Clinton campaign" is Clinton's.
+        const gender = words[0] === 'his' ? 'male' : 'female';
+        a = this.subjectAfterFrontedClause(start, gender) ?? this.personBefore(start, gender);
+        if (a) {
+          this.addMention(a, { start, end }, null);
+          return a.id;
+        }
       } else {
         a = this.byName(phrase);
       }
@@ -925,11 +1047,12 @@ class ArticleCast implements Cast {
    */
   private personBefore(start: number, gender: 'male' | 'female'): ActorState | null {
     let nearest: Mention | null = null;
+    const namedAfter = this.peopleNamedLaterInSentence(start);
     for (let i = this.lastMentionIndexBefore(start); i >= 0; i--) {
       const m = this.mentions.at(i);
       if (start - m.end > REFERENCE_WINDOW) break;
       if (nearest && m.start < this.sentenceStartOf(nearest.start)) break;
-      if (!this.fitsPronoun(m.actor, gender)) continue;
+      if (!this.fitsPronoun(m.actor, gender) || namedAfter?.includes(m.actor)) continue;
       // Within the sentence of the nearest fitting person, its subject is the likelier antecedent:
       // "Cruz is highlighting his win over Trump as he urges …" is about Cruz.
       if (nearest && nearest.actor !== m.actor && this.isSentenceSubject(m)) return m.actor;
@@ -939,6 +1062,41 @@ class ArticleCast implements Cast {
       }
     }
     return nearest?.actor ?? null;
+  }
+
+  /**
+   * For a pronoun opening its sentence as the subject, the people named (not merely referred to by a pronoun) later
+   * in its clause: "He insisted Curiel had a conflict" is not about Curiel, since a subject never stands for a
+   * name inside its own clause. A pronoun further in may point forward ("when he took office, Francis …"). Null
+   * when there are none.
+   */
+  private peopleNamedLaterInSentence(start: number): ActorState[] | null {
+    const { tokens } = this.doc;
+    const i = this.tokenIndexAt(start);
+    if (i < 0) return null;
+    const sentence = tokens[i].sentence;
+    let k = i - 1;
+    if (k >= 0 && tokens[k].sentence === sentence && LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase())) k--;
+    if (k >= 0 && tokens[k].sentence === sentence) return null;
+    // The pronoun's own clause: up to the first comma, dash, bracket, colon or quotation mark.
+    let last = i + 1;
+    while (last < tokens.length && last - i < CLAUSE_TOKENS && tokens[last].sentence === sentence && !(tokens[last].kind === 'punct' && CLAUSE_BREAKS.has(tokens[last].text))) last++;
+    const clauseEnd = last < tokens.length ? tokens[last].start : this.doc.text.length;
+    let out: ActorState[] | null = null;
+    for (let k = this.mentions.countStartingBefore(start + 1), n = 0; k < this.mentions.length && n < MENTIONS_AHEAD; k++, n++) {
+      const m = this.mentions.at(k);
+      if (m.start >= clauseEnd) break;
+      // "— itself a rebuttal to Trump's slogan": a possessive or an aside may still be the subject's own name.
+      if (m.start <= start || m.actor.type !== 'person' || this.isPronounAt(m) || POSSESSIVE_AFTER.test(this.doc.text.slice(m.end, m.end + 2))) continue;
+      (out ??= []).push(m.actor);
+    }
+    return out;
+  }
+
+  private isPronounAt(m: Span): boolean {
+    if (m.end - m.start > 10) return false;
+    const w = this.doc.text.slice(m.start, m.end).toLowerCase();
+    return MALE_PRONOUNS.has(w) || FEMALE_PRONOUNS.has(w) || PLURAL_PRONOUNS.has(w) || RELATIVE_PRONOUNS.has(w);
   }
 
   /**

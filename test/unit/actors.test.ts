@@ -162,6 +162,48 @@ describe('actors', () => {
     assert.strictEqual(second.resolve(...at(withHonorific, 'She')), null);
   });
 
+  it('tells a man from "Mr." and keeps him apart from a woman of the same surname', () => {
+    const text = 'Mrs. Clark praised the budget. Mr. Obi smiled at the vote. Then she left the chamber.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'she')), actorNamed(cast, 'Clark').id, '"Mr." rules Obi out for "she"');
+    const namesake = 'Dunne met reporters on Monday. Mr. Dunne said the bridge would open in May. His wife, Meredith Dunne, runs the firm that built it. He thanked the workers.';
+    const second = castOf(namesake);
+    const meredith = actorNamed(second, 'Meredith Dunne');
+    const husband = second.actorAt(...at(namesake, 'Dunne', 2));
+    assert.ok(husband && husband !== meredith.id, 'Mr. Dunne is not Meredith Dunne');
+    assert.strictEqual(second.actorAt(...at(namesake, 'Dunne')), husband, 'the bare surname before her full name is his');
+    assert.strictEqual(second.resolve(...at(namesake, 'He')), husband);
+  });
+
+  it('does not resolve a sentence-opening "he" to a person its own clause names', () => {
+    const text = 'Dan Pruitt sued the county over the permit. The permit had been denied by Carl Benton, a county engineer. He insisted Benton had a conflict of interest.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'He')), actorNamed(cast, 'Dan Pruitt').id);
+    // A pronoun inside a clause may still point forward, and a later possessive may be the subject's own name.
+    const forward = 'Dan Pruitt sued the county. Carl Benton answered on Tuesday. He said Benton’s office would appeal.';
+    const second = castOf(forward);
+    assert.strictEqual(second.resolve(...at(forward, 'He')), actorNamed(second, 'Carl Benton').id);
+  });
+
+  it('lets the story\'s pronouns overrule a given name of the other gender', () => {
+    const text = 'Senator Whitney Marsh toured farms in Iowa. In his speech, Marsh said he would fight the tariff. Marsh told growers he had been raised on a farm. Anna Price met the senator later. He promised to return.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'He')), actorNamed(cast, 'Whitney Marsh').id);
+    // Quoted words and people sharing a surname tell nothing.
+    const quoted = 'Whitney Marsh toured farms in Iowa. Marsh said: "He is wrong and he knows it." Then she left.';
+    const second = castOf(quoted);
+    assert.strictEqual(second.resolve(...at(quoted, 'she')), actorNamed(second, 'Whitney Marsh').id);
+  });
+
+  it('resolves "his campaign" and "her team" to the person the possessive stands for', () => {
+    const text = 'Grace Ellery met Tom Weiss in Denver. Weiss denied the report on Friday. In a statement, his campaign called it a smear, and her team declined to comment.';
+    const cast = castOf(text);
+    assert.strictEqual(cast.resolve(...at(text, 'his campaign')), actorNamed(cast, 'Tom Weiss').id);
+    assert.strictEqual(cast.resolve(...at(text, 'her team')), actorNamed(cast, 'Grace Ellery').id);
+    const nobody = 'The county met in Denver. In a statement, his campaign called it a smear.';
+    assert.strictEqual(castOf(nobody).resolve(...at(nobody, 'his campaign')), null);
+  });
+
   it('does not take a place-named "person" for "he"', () => {
     const text = 'Reporters met John Miller in Denver. Colorado Republicans cheered the speech. He promised to return.';
     const cast = castOf(text);
