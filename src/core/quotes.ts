@@ -913,12 +913,8 @@ interface WaitingWords {
   all: Set<string>;
   /** By first character. */
   byFirst: Map<number, string[]>;
-  /** By first character and length (`bucketKey`): only words of the same folded length can be equal. */
-  byFirstAndLength: Map<number, string[]>;
-}
-
-function bucketKey(first: number, length: number): number {
-  return length * 0x10000 + first;
+  /** By the hash of their folded characters (`foldedHash`): only words with the same hash can be equal. */
+  byHash: Map<number, string[]>;
 }
 
 function addToBucket(buckets: Map<number, string[]>, key: number, words: string): void {
@@ -941,10 +937,10 @@ function sharedWords(doc: Doc, c: QuoteCandidate, waiting: WaitingWords): string
   if (start === end) return null;
   const first = foldedAscii(text.charCodeAt(start));
   if (first !== UNDECIDED) {
-    // All characters fold in place: only the words of the same first character and length need comparing.
-    const length = foldedLength(text, start, end);
-    if (length !== UNDECIDED) {
-      for (const words of waiting.byFirstAndLength.get(bucketKey(first, length)) ?? []) if (foldedCompare(text, start, end, words) === true) return words;
+    // All characters fold in place: only the words with the same hash need comparing.
+    const hash = foldedHash(text, start, end);
+    if (hash !== UNDECIDED) {
+      for (const words of waiting.byHash.get(hash) ?? []) if (foldedCompare(text, start, end, words) === true) return words;
       return null;
     }
     let undecided = false;
@@ -959,16 +955,24 @@ function sharedWords(doc: Doc, c: QuoteCandidate, waiting: WaitingWords): string
   return waiting.all.has(words) ? words : null;
 }
 
-/** The length of text[start, end) with its white space runs collapsed, or UNDECIDED when a letter beyond ASCII is in it. */
-function foldedLength(text: string, start: number, end: number): number {
-  let length = 0;
-  for (let i = start; i < end; i++, length++) {
-    const code = text.charCodeAt(i);
+/**
+ * A hash (FNV-1a, 31 bits) of text[start, end) as `quotedWords` folds it — lower case, white space runs as one
+ * space — or UNDECIDED when a letter beyond ASCII is in it. Equal folded words have equal hashes.
+ */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let code = text.charCodeAt(i);
     if (isRegExpSpace(code)) {
       while (i + 1 < end && isRegExpSpace(text.charCodeAt(i + 1))) i++;
-    } else if (foldedAscii(code) === UNDECIDED) return UNDECIDED;
+      code = 32;
+    } else {
+      code = foldedAscii(code);
+      if (code === UNDECIDED) return UNDECIDED;
+    }
+    hash = Math.imul(hash ^ code, 0x01000193);
   }
-  return length;
+  return hash >>> 1;
 }
 
 /** The lower-case form of an ASCII character or caseless punctuation (the Latin-1 signs, General Punctuation), else UNDECIDED. */
@@ -1012,7 +1016,7 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
   // attributed quote with them in place.
   const waiting: QuoteCandidate[] = [];
   const waitingWords: string[] = [];
-  const unattributed: WaitingWords = { all: new Set(), byFirst: new Map(), byFirstAndLength: new Map() };
+  const unattributed: WaitingWords = { all: new Set(), byFirst: new Map(), byHash: new Map() };
   for (const c of candidates) {
     if (c.attribution || c.nobodys || c.kind === 'indirect') continue;
     const words = quotedWords(doc, c);
@@ -1021,7 +1025,8 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
     if (unattributed.all.has(words)) continue;
     unattributed.all.add(words);
     addToBucket(unattributed.byFirst, words.charCodeAt(0), words);
-    addToBucket(unattributed.byFirstAndLength, bucketKey(words.charCodeAt(0), words.length), words);
+    const hash = foldedHash(words, 0, words.length);
+    if (hash !== UNDECIDED) addToBucket(unattributed.byHash, hash, words);
   }
   if (waiting.length === 0) return;
   const votes = new Map<string, Map<string, { attribution: Attribution; count: number }>>();
