@@ -5,7 +5,7 @@
  */
 import cueData from './data/attribution-cues.json';
 import { isDoubleQuoteMark, startsLowerCase, startsUpperCase } from './chars';
-import { foldToken, type Doc, type Token } from './text';
+import type { Doc, Token } from './text';
 import type { QuoteKind, Span } from './types';
 
 function forms(groups: Record<string, string[]>): Set<string> {
@@ -80,20 +80,6 @@ const MAX_PHRASE_TOKENS = 14;
 /** The lower-case form of token `k`. */
 export function lowerAt(doc: Doc, k: number): string {
   return doc.lower[k] ?? '';
-}
-
-/** Lower-case forms by token text: tokens of one document share their strings, so a lookup replaces a conversion. */
-const foldedTexts = new Map<string, string>();
-
-/** The token's text in lower case with curly apostrophes straightened. */
-export function lower(t: Token): string {
-  let w = foldedTexts.get(t.text);
-  if (w === undefined) {
-    if (foldedTexts.size >= 20000) foldedTexts.clear();
-    w = foldToken(t.text);
-    foldedTexts.set(t.text, w);
-  }
-  return w;
 }
 
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */

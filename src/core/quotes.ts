@@ -4,7 +4,7 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lower, lowerAt, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
+import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lowerAt, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
@@ -109,7 +109,7 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   }
   if (cue && cue.addressee) return null;
   // "there are still “some people” who feel …": a relative pronoun right after the quote describes the quoted words.
-  if (/^(?:who|which|that)$/.test(lower(tokens[k]))) return null;
+  if (/^(?:who|which|that)$/.test(lowerAt(doc, k))) return null;
   const headStart = k;
   for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
     const t = tokens[j];
@@ -123,16 +123,16 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     const c = cueAt(doc, j);
     if (!c || c.accordingTo) continue;
     // "one of the states suing …": a noun-like form after a determiner is a noun.
-    if (c.nounLike && (isDeterminer(lower(tokens[j - 1])) || lower(tokens[j - 1]) === 'of')) continue;
+    if (c.nounLike && (isDeterminer(lowerAt(doc, j - 1)) || lowerAt(doc, j - 1) === 'of')) continue;
     let speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
     // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
-    if (c.nounLike && speaker && /^an?$/.test(lower(tokens[speaker.first]))) continue;
+    if (c.nounLike && speaker && /^an?$/.test(lowerAt(doc, speaker.first))) continue;
     // "…," retired Air Force general Jane Roe said: modifiers before the name belong to the speaker phrase.
     if (speaker && speaker.first > headStart) {
       const whole = speakerAfter(doc, headStart, tokens[j].start);
       if (whole && whole.last === speaker.last) speaker = whole;
       // "…," an official at the embassy said: one prepositional link joins two phrases into the speaker.
-      else if (whole && whole.last + 2 === speaker.first && LINKING_PREPOSITIONS.has(lower(tokens[whole.last + 1]))) speaker = { ...whole, end: speaker.end, last: speaker.last };
+      else if (whole && whole.last + 2 === speaker.first && LINKING_PREPOSITIONS.has(lowerAt(doc, whole.last + 1))) speaker = { ...whole, end: speaker.end, last: speaker.last };
     }
     // A view verb right after the quote needs a pronoun or a name: "the four “loopholes” he cited".
     if (speaker && speaker.first === headStart && (c.speech || isNamedSubject(doc, speaker))) return { speaker, cue: c };
@@ -166,14 +166,14 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
   const { tokens } = doc;
   const inverted = invertedSpeakerWithAnyVerb(doc, k, limit);
   if (inverted) return inverted;
-  const speaker = SUBJECT_PRONOUNS.has(lower(tokens[k])) ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
+  const speaker = SUBJECT_PRONOUNS.has(lowerAt(doc, k)) ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
   // "…," which led to …: a relative pronoun continues the reporter's sentence.
-  if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lower(tokens[speaker.first])))) return null;
+  if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lowerAt(doc, speaker.first)))) return null;
   const verb = tokens[speaker.last + 1];
   if (!verb || verb.start >= limit || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
   const after = tokens[speaker.last + 2];
-  if (after && after.start < limit && after.kind === 'word' && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lower(after))) return null;
-  const cue: CueMatch = { start: verb.start, end: verb.end, first: speaker.last + 1, last: speaker.last + 1, word: lower(verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if (after && after.start < limit && after.kind === 'word' && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lowerAt(doc, speaker.last + 2))) return null;
+  const cue: CueMatch = { start: verb.start, end: verb.end, first: speaker.last + 1, last: speaker.last + 1, word: lowerAt(doc, speaker.last + 1), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 
@@ -189,7 +189,7 @@ function invertedSpeakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribu
   if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokens[speaker.first].text)) return null;
   const after = tokens[speaker.last + 1];
   if (after && after.start < limit && !/^[,.;!?]$/.test(after.text)) return null;
-  const cue: CueMatch = { start: verb.start, end: verb.end, first: k, last: k, word: lower(verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  const cue: CueMatch = { start: verb.start, end: verb.end, first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 
@@ -216,7 +216,7 @@ function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offs
 /** "According to X," at the start of the sentence from `floor`, with X as speaker. */
 function openingAccordingTo(doc: Doc, floor: number, before: number): Attribution | null {
   let k = tokenIndexFrom(doc, floor);
-  if (k < doc.tokens.length && isClauseConjunction(lower(doc.tokens[k]))) k++;
+  if (k < doc.tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
   const cue = cueAt(doc, k);
   if (!cue?.accordingTo) return null;
   const speaker = speakerAfter(doc, cue.last + 1, before);
@@ -233,14 +233,14 @@ function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boo
   const participle = /ing$/.test(cue.word);
   for (let i = cue.last + 1; i < subject.first; i++) {
     const t = doc.tokens[i].text;
-    if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lower(doc.tokens[i + 1]))))) return false;
+    if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lowerAt(doc, i + 1))))) return false;
   }
   return true;
 }
 
 /** What a pronoun subject stands for inside its own sentence: "Smith, who …" or "Clinton says she …". */
 function antecedentOf(doc: Doc, pronoun: PhraseSpan, floor: number, inQuote: (offset: number) => boolean): PhraseSpan | undefined {
-  const word = lower(doc.tokens[pronoun.first]);
+  const word = lowerAt(doc, pronoun.first);
   if (word === 'who' || word === 'which') {
     let k = pronoun.first - 1;
     if (k >= 0 && doc.tokens[k].text === ',') k--;
@@ -257,7 +257,7 @@ function antecedentOf(doc: Doc, pronoun: PhraseSpan, floor: number, inQuote: (of
 
 /** True when `subject` opens the clause governed by `cue` ("said [that] they want"), or is a relative pronoun. */
 function isComplementSubject(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
-  const word = lower(doc.tokens[subject.first]);
+  const word = lowerAt(doc, subject.first);
   if (word === 'who' || word === 'which') return true;
   let k = cue.last + 1;
   // "told voters this week (that) she would …": the addressee and a time phrase come before the clause.
@@ -265,7 +265,7 @@ function isComplementSubject(doc: Doc, cue: CueMatch, subject: PhraseSpan): bool
     for (let i = k; i < subject.first; i++) if (doc.tokens[i].kind === 'punct' || cueAt(doc, i)) return false;
     return true;
   }
-  if (k < doc.tokens.length && lower(doc.tokens[k]) === 'that') k++;
+  if (k < doc.tokens.length && lowerAt(doc, k) === 'that') k++;
   return subject.first === k;
 }
 
@@ -274,7 +274,7 @@ const MAX_ADDRESSEE_TOKENS = 6;
 
 /** The first token from `k` that is not an adverb between a subject and its verb ("also", "later", "has"). */
 function skipAdverbs(doc: Doc, k: number): number {
-  while (k < doc.tokens.length && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lower(doc.tokens[k]))) k++;
+  while (k < doc.tokens.length && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lowerAt(doc, k))) k++;
   return k;
 }
 
@@ -295,7 +295,7 @@ function nearbySubjectPronoun(doc: Doc, k: number, floor: number): PhraseSpan | 
   for (let i = k; i >= 0 && i > k - 6 && doc.tokens[i].start >= floor; i--) {
     const t = doc.tokens[i];
     if (t.kind === 'punct') return null;
-    if (SUBJECT_PRONOUNS.has(lower(t))) return { start: t.start, end: t.end, first: i, last: i, pronoun: true };
+    if (SUBJECT_PRONOUNS.has(lowerAt(doc, i))) return { start: t.start, end: t.end, first: i, last: i, pronoun: true };
     if (cueAt(doc, i)) return null;
   }
   return null;
@@ -312,9 +312,9 @@ function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
   const { tokens } = doc;
   const prev = tokens[k - 1];
   if (!prev || prev.start < floor) return -1;
-  if (/^(?:and|but|,|also|then)$/.test(lower(prev))) return k - 1;
+  if (/^(?:and|but|,|also|then)$/.test(lowerAt(doc, k - 1))) return k - 1;
   const before = tokens[k - 2];
-  return before && before.start >= floor && COORDINATED_VERB_ADVERBS.has(lower(prev)) && /^(?:and|but)$/.test(lower(before)) ? k - 2 : -1;
+  return before && before.start >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, k - 1)) && /^(?:and|but)$/.test(lowerAt(doc, k - 2)) ? k - 2 : -1;
 }
 
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
@@ -338,7 +338,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       if (earlier) return { speaker: earlier, cue };
       continue;
     }
-    const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lower(prev)));
+    const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, k - 1)));
     let subject = participle ? null : (subjectOf(doc, cue, floor) ?? participleModifiedSubject(doc, cue, floor));
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
     if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
@@ -347,7 +347,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     }
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
-    if (!participle && /ing$/.test(cue.word) && prev && prev.start >= floor && prev.kind === 'word' && !PARTICIPLE_LEADS.has(lower(prev)) && !/^(?:and|but|also|then|to)$/.test(lower(prev))) {
+    if (!participle && /ing$/.test(cue.word) && prev && prev.start >= floor && prev.kind === 'word' && !PARTICIPLE_LEADS.has(lowerAt(doc, k - 1)) && !/^(?:and|but|also|then|to)$/.test(lowerAt(doc, k - 1))) {
       const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
       if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
     }
@@ -355,7 +355,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     const joint = coordinatingWordBefore(doc, k, floor);
     if (joint >= 0) {
       const prev = tokens[joint];
-      const pronoun = /^(?:and|but)$/.test(lower(prev)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
+      const pronoun = /^(?:and|but)$/.test(lowerAt(doc, joint)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
       // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
       if (participle && prev.text === ',') {
@@ -366,17 +366,18 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
       // "Carson took the stage and called the system “rotten”": a coordinated cue shares the subject opening the clause.
-      if (/^(?:and|but)$/.test(lower(prev))) {
+      if (/^(?:and|but)$/.test(lowerAt(doc, joint))) {
         const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
         if (subject) return { speaker: subject, cue };
       }
     }
     // "Trump took to Twitter to accuse the campaign of being “duped”": an infinitive cue shares the clause subject,
     // unless that subject's verb hands the infinitive to its object ("urged Congress to reject …").
-    if (prev && prev.start >= floor && lower(prev) === 'to') {
+    if (prev && prev.start >= floor && lowerAt(doc, k - 1) === 'to') {
       const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
-      const verb = subject ? tokens[skipAdverbs(doc, subject.last + 1)] : undefined;
-      if (subject && verb && verb.start < prev.start && !inQuote(subject.start) && !OBJECT_CONTROL_VERBS.has(lower(verb))) return { speaker: subject, cue };
+      const verbIndex = subject ? skipAdverbs(doc, subject.last + 1) : -1;
+      const verb = subject ? tokens[verbIndex] : undefined;
+      if (subject && verb && verb.start < prev.start && !inQuote(subject.start) && !OBJECT_CONTROL_VERBS.has(lowerAt(doc, verbIndex))) return { speaker: subject, cue };
     }
     // Inverted order right before the quote: said Smith: "…" / added the minister, "…".
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
@@ -409,10 +410,10 @@ function previousSentenceSpeaker(doc: Doc, s: number, inQuote: (offset: number) 
 function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
   const before = doc.tokens[phrase.first - 1];
   if (!before || before.start < floor || before.kind !== 'word' || !/^\p{Ll}+$/u.test(before.text)) return false;
-  const w = lower(before);
+  const w = lowerAt(doc, phrase.first - 1);
   // "put out a statement", "sent out an email": a verb with its particle.
   const verb = doc.tokens[phrase.first - 2];
-  if ((w === 'out' || w === 'up') && verb && verb.start >= floor && /^\p{Ll}+$/u.test(verb.text) && !isDeterminer(lower(verb))) return true;
+  if ((w === 'out' || w === 'up') && verb && verb.start >= floor && /^\p{Ll}+$/u.test(verb.text) && !isDeterminer(lowerAt(doc, phrase.first - 2))) return true;
   return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
 }
 
@@ -475,7 +476,7 @@ function previousSentenceSubject(doc: Doc, sentence: number, paragraph: number, 
   for (let k = start; k < tokens.length && tokens[k].start < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
     // A comma closing a quoted title sits inside its marks: On “Meet the Press,” Sen. Ann Lee …
     if ((k !== start && tokens[k - 1].text !== ',' && !(isDoubleQuoteMark(tokens[k - 1].text) && tokens[k - 2]?.text === ',')) || isDoubleQuoteMark(tokens[k].text)) continue;
-    const w = lower(tokens[k]);
+    const w = lowerAt(doc, k);
     const subject = w === 'he' || w === 'she' ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
     if (subject && !inQuote(subject.start)) return { speaker: subject, cue: null };
     if (k !== start) return null;
@@ -498,17 +499,18 @@ function dashAttribution(doc: Doc, from: number, limit: number): Attribution | n
 
 /** True when the word just before offset `open` is a possessive determiner: "its “…”", "their “…”". */
 function afterPossessive(doc: Doc, open: number): boolean {
-  const before = doc.tokens[tokenIndexFrom(doc, open) - 1];
-  return !!before && /^(?:its|his|her|their|our)$/.test(lower(before));
+  const k = tokenIndexFrom(doc, open) - 1;
+  const before = doc.tokens[k];
+  return !!before && /^(?:its|his|her|their|our)$/.test(lowerAt(doc, k));
 }
 
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
 function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuote: boolean): Attribution | null {
   const { tokens } = doc;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceStart), tokenIndexFrom(doc, open));
-  if (k < tokens.length && isClauseConjunction(lower(tokens[k]))) k++;
+  if (k < tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
   // "On Monday, Smith groused …": past a short leading adverbial (for quotes long enough to be somebody's words).
-  if (longQuote && k < tokens.length && CAPITAL_ADVERBIAL_OPENERS.has(lower(tokens[k]))) {
+  if (longQuote && k < tokens.length && CAPITAL_ADVERBIAL_OPENERS.has(lowerAt(doc, k))) {
     let c = k;
     while (c < tokens.length && tokens[c].start < open && tokens[c].text !== ',' && c - k < 6) c++;
     if (c < tokens.length && tokens[c].text === ',') k = c + 1;
@@ -519,15 +521,15 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuot
   let v = subject.last + 1;
   let progressive = false;
   let modal = false;
-  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lower(tokens[v]))) {
-    if (BE_FORMS.has(lower(tokens[v]))) progressive = true;
-    if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lower(tokens[v]))) modal = true;
+  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) {
+    if (BE_FORMS.has(lowerAt(doc, v))) progressive = true;
+    if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lowerAt(doc, v))) modal = true;
     v++;
   }
   const verb = tokens[v];
   if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
   // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
-  if (OBJECT_CONTROL_VERBS.has(lower(verb))) return null;
+  if (OBJECT_CONTROL_VERBS.has(lowerAt(doc, v))) return null;
   // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too; any base form after a modal.
   if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
   return { speaker: subject, cue: null };
@@ -549,7 +551,7 @@ function colonIntroduction(doc: Doc, open: number): Attribution | null {
   if (doc.text.charAt(i) !== ':') return null;
   const { tokens } = doc;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
-  if (k < tokens.length && isClauseConjunction(lower(tokens[k]))) k++;
+  if (k < tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
   // "In Iowa, Smith …": past a leading adverbial.
   if (k < tokens.length && !speakerAfter(doc, k, i)) {
     let c = k;
@@ -600,11 +602,11 @@ function headlineLabel(doc: Doc, paragraphStart: number, open: number): Attribut
   while (colon < tokens.length && colon - first <= MAX_LABEL_TOKENS && tokens[colon].text !== ':') {
     const t = tokens[colon];
     if (t.kind === 'punct' && t.text !== '.') return null;
-    if (HEADLINE_KICKERS.has(lower(t)) || (/^\p{Lu}{4,}$/u.test(t.text))) return null;
+    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (/^\p{Lu}{4,}$/u.test(t.text))) return null;
     colon++;
   }
   if (colon === first || colon >= tokens.length || tokens[colon].text !== ':' || tokens[colon].start >= open) return null;
-  if (!/^\p{Lu}/u.test(tokens[first].text) || isDeterminer(lower(tokens[first]))) return null;
+  if (!/^\p{Lu}/u.test(tokens[first].text) || isDeterminer(lowerAt(doc, first))) return null;
   const last = colon - 1;
   const speaker: PhraseSpan = { start: tokens[first].start, end: tokens[last].end, first, last, pronoun: false };
   return { speaker, cue: null };
@@ -631,7 +633,7 @@ function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribu
   const { tokens } = doc;
   if (q.open === null || q.close === null) return null;
   let k = tokenIndexFrom(doc, q.after);
-  while (k < tokens.length && tokens[k].start < limit && /^(?:also|later|has|have|had|then|would)$/.test(lower(tokens[k]))) k++;
+  while (k < tokens.length && tokens[k].start < limit && /^(?:also|later|has|have|had|then|would)$/.test(lowerAt(doc, k))) k++;
   const cue = k < tokens.length && tokens[k].start < limit ? cueAt(doc, k) : null;
   if (!cue || cue.accordingTo) return null;
   const subject = speakerBefore(doc, tokenIndexFrom(doc, q.open) - 1, sentenceBegin(doc, q.open));
