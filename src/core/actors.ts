@@ -10,7 +10,7 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { collapseSpaces, foldToken, paragraphAt } from './text';
+import { collapseSpaces, foldToken, paragraphAt, tokenIndexAt } from './text';
 import type { Doc } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
@@ -142,15 +142,10 @@ class ArticleCast implements Cast {
   private readonly coordinations: Coordination[];
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
-  /** The token `tokenIndexAt` found last. */
-  private recentToken = 0;
-  /** Start offset of each token: searched instead of the token objects, which lie all over the heap. */
-  private readonly tokenStarts: Int32Array;
   /** Counts `referent` searches, to mark the actors each has looked at. */
   private referentVisit = 0;
 
   constructor(private readonly doc: Doc, found: EntityMention[]) {
-    this.tokenStarts = tokenStartsOf(doc.tokens);
     const sorted = isSorted(found) ? found : [...found].sort((a, b) => a.start - b.start);
     const actorOf = this.assignActors(sorted);
     this.entities = sorted.map((m, i) => ({ start: m.start, end: m.end, text: m.text, type: m.type, actor: actorOf[i]?.id ?? null }));
@@ -352,7 +347,7 @@ class ArticleCast implements Cast {
       result[i] = a;
       this.addMention(a, m, m.text);
       // "the Alliance": a common noun used as a name keeps its article in the alias list.
-      const prev = this.tokenIndexAt(m.start) - 1;
+      const prev = tokenIndexAt(this.doc, m.start) - 1;
       if (prev >= 0 && this.doc.tokens[prev].text.toLowerCase() === 'the' && !m.text.includes(' ') && this.isCommonNoun(m.text)) {
         this.addAlias(a, `${this.doc.tokens[prev].text} ${m.text}`);
       }
@@ -397,7 +392,7 @@ class ArticleCast implements Cast {
 
   /** The gender "Mr." or "Mrs./Ms./Miss" right before `start` gives, or null. */
   private honorificGenderBefore(start: number): 'male' | 'female' | null {
-    const i = this.tokenIndexAt(start);
+    const i = tokenIndexAt(this.doc, start);
     let k = i - 1;
     if (k >= 0 && this.doc.tokens[k].text === '.') k--;
     const honorific = k >= 0 && k < i ? HONORIFIC.exec(this.doc.tokens[k].text) : null;
@@ -569,7 +564,7 @@ class ArticleCast implements Cast {
   }
 
   private isLocative(start: number): boolean {
-    const i = this.tokenIndexAt(start);
+    const i = tokenIndexAt(this.doc, start);
     const prev = i > 0 ? this.doc.tokens[i - 1] : undefined;
     if (!prev || prev.kind !== 'word') return false;
     const w = prev.text.toLowerCase();
@@ -610,8 +605,8 @@ class ArticleCast implements Cast {
   }
 
   private sameSentence(a: number, b: number): boolean {
-    const i = this.tokenIndexAt(a);
-    const j = this.tokenIndexAt(b);
+    const i = tokenIndexAt(this.doc, a);
+    const j = tokenIndexAt(this.doc, b);
     return i >= 0 && j >= 0 && this.doc.tokens[i].sentence === this.doc.tokens[j].sentence;
   }
 
@@ -636,7 +631,7 @@ class ArticleCast implements Cast {
     for (const e of this.entities) {
       if (e.type !== 'person' || !e.actor) continue;
       const a = this.stateById(e.actor);
-      const i = this.tokenIndexAt(e.start);
+      const i = tokenIndexAt(this.doc, e.start);
       if (i < 0) continue;
       // Title words written before the name.
       let k = i - 1;
@@ -651,7 +646,7 @@ class ArticleCast implements Cast {
         this.addMention(a, tokens[i - 1], tokens[i - 1].text);
       }
       // Apposition after the name: ", ROLE" up to the next comma or full stop.
-      const last = this.tokenIndexAt(e.end - 1);
+      const last = tokenIndexAt(this.doc, e.end - 1);
       if (last + 1 < tokens.length && tokens[last + 1].text === ',') {
         const role = this.rolePhrase(last + 2, 1);
         if (role) this.addMention(a, role, text.slice(role.start, role.end));
@@ -708,7 +703,7 @@ class ArticleCast implements Cast {
     if (n === 0 || n > 8) return null;
     const start = dir === 1 ? tokens[from].start : tokens[edge].start;
     const end = dir === 1 ? tokens[edge].end : tokens[from].end;
-    const first = dir === 1 ? tokens[this.tokenIndexAt(start)] : tokens[edge];
+    const first = dir === 1 ? tokens[tokenIndexAt(this.doc, start)] : tokens[edge];
     if (dir === 1 && DETERMINERS.has(first.text.toLowerCase())) return null;
     const phrase = this.doc.text.slice(start, end);
     // The role noun must end the phrase or head an "X of Y" / "X and Y" title.
@@ -783,7 +778,7 @@ class ArticleCast implements Cast {
       const owner = tokens[i - 1];
       const a = this.actorAtRaw(owner.start, owner.end);
       if (!a || a.type !== 'person' || a.memberStates) continue;
-      let first = this.tokenIndexAt(this.mentionStartAt(owner.start));
+      let first = tokenIndexAt(this.doc, this.mentionStartAt(owner.start));
       if (first > 0 && tokens[first - 1].sentence === noun.sentence && DETERMINERS.has(tokens[first - 1].text.toLowerCase())) first--;
       if (first < 0) continue;
       const span = { start: tokens[first].start, end: noun.end };
@@ -824,7 +819,7 @@ class ArticleCast implements Cast {
     const { tokens, paragraphs } = this.doc;
     const head = paragraphs[0];
     if (!head || paragraphs.length < 2 || head.kind === 'boilerplate' || head.end - head.start > HEADLINE_LENGTH) return;
-    for (let i = Math.max(0, this.tokenIndexAt(head.start)); i < tokens.length && tokens[i].start < head.end; i++) {
+    for (let i = Math.max(0, tokenIndexAt(this.doc, head.start)); i < tokens.length && tokens[i].start < head.end; i++) {
       const t = tokens[i];
       const lower = t.text.toLowerCase();
       if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || !this.g.personNouns.has(lower) || this.actorAtRaw(t.start, t.end)) continue;
@@ -1072,7 +1067,7 @@ class ArticleCast implements Cast {
    */
   private peopleNamedLaterInSentence(start: number): ActorState[] | null {
     const { tokens } = this.doc;
-    const i = this.tokenIndexAt(start);
+    const i = tokenIndexAt(this.doc, start);
     if (i < 0) return null;
     const sentence = tokens[i].sentence;
     let k = i - 1;
@@ -1105,10 +1100,10 @@ class ArticleCast implements Cast {
    */
   private subjectAfterFrontedClause(start: number, gender: 'male' | 'female'): ActorState | null {
     const { tokens } = this.doc;
-    const i = this.tokenIndexAt(start);
+    const i = tokenIndexAt(this.doc, start);
     if (i < 0) return null;
     const sentence = tokens[i].sentence;
-    const first = this.tokenIndexAt(this.doc.sentences[sentence].start);
+    const first = tokenIndexAt(this.doc, this.doc.sentences[sentence].start);
     if (first < 0 || first === i || !FRONTED_CLAUSE_OPENERS.has(tokens[first].text.toLowerCase())) return null;
     for (let k = first; k < i; k++) if (tokens[k].text === ',') return null;
     let comma = i + 1;
@@ -1130,7 +1125,7 @@ class ArticleCast implements Cast {
   }
 
   private sentenceStartOf(offset: number): number {
-    const i = this.tokenIndexAt(offset);
+    const i = tokenIndexAt(this.doc, offset);
     return i < 0 ? offset : this.doc.sentences[this.doc.tokens[i].sentence].start;
   }
 
@@ -1140,7 +1135,7 @@ class ArticleCast implements Cast {
    */
   private isSentenceSubject(m: Span): boolean {
     const { tokens } = this.doc;
-    const i = this.tokenIndexAt(m.start);
+    const i = tokenIndexAt(this.doc, m.start);
     if (i < 0) return false;
     const sentence = tokens[i].sentence;
     let k = i - 1;
@@ -1153,7 +1148,7 @@ class ArticleCast implements Cast {
     // "But Trump also struck …": a conjunction opening the sentence comes before its subject.
     if (LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase()) && (k === 0 || tokens[k - 1].sentence !== sentence)) return !POSSESSIVE_AFTER.test(this.doc.text.slice(m.end, m.end + 2));
     if (tokens[k].text !== ',') return false;
-    const first = tokens[this.tokenIndexAt(this.doc.sentences[sentence].start)];
+    const first = tokens[tokenIndexAt(this.doc, this.doc.sentences[sentence].start)];
     return first !== undefined && SENTENCE_OPENERS.has(first.text.toLowerCase()) && i - k <= 5;
   }
 
@@ -1196,9 +1191,9 @@ class ArticleCast implements Cast {
   /** True when `subject` opens the sentence that also holds `later`. */
   private opensSentenceOf(subject: Span, later: Span): boolean {
     const { tokens } = this.doc;
-    const first = this.tokenIndexAt(subject.start);
+    const first = tokenIndexAt(this.doc, subject.start);
     const sentence = tokens[first].sentence;
-    return (first === 0 || tokens[first - 1].sentence !== sentence) && tokens[this.tokenIndexAt(later.start)].sentence === sentence;
+    return (first === 0 || tokens[first - 1].sentence !== sentence) && tokens[tokenIndexAt(this.doc, later.start)].sentence === sentence;
   }
 
   /** "Senate leaders", "Fox News hosts": a name qualifying a person noun is not what "they" stands for. */
@@ -1248,36 +1243,6 @@ class ArticleCast implements Cast {
   private lowerAt(k: number): string {
     const folded = this.doc.lower[k];
     return folded.includes("'") ? this.doc.tokens[k].text.toLowerCase() : folded;
-  }
-
-  private tokenIndexAt(offset: number): number {
-    const starts = this.tokenStarts;
-    const n = starts.length;
-    // Tokens do not overlap, so the one that may hold `offset` is the last starting at or before it.
-    let lo = this.recentToken;
-    let hi: number;
-    if (n === 0 || offset < starts[0]) return -1;
-    if (lo < n && starts[lo] <= offset) {
-      // Lookups mostly move forward through the text: gallop on from the last answer.
-      let step = 4;
-      hi = lo + step;
-      while (hi < n && starts[hi] <= offset) {
-        lo = hi;
-        step *= 2;
-        hi = lo + step;
-      }
-      if (hi > n) hi = n;
-    } else {
-      lo = 0;
-      hi = n;
-    }
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid;
-    }
-    this.recentToken = lo;
-    return offset < this.doc.tokens[lo].end ? lo : -1;
   }
 
   private isStoryOffset(offset: number): boolean {
@@ -1330,12 +1295,6 @@ function phraseWordKinds(governmentNouns: ReadonlySet<string>): Map<string, numb
     phraseWordTables.set(governmentNouns, kinds);
   }
   return kinds;
-}
-
-function tokenStartsOf(tokens: readonly Span[]): Int32Array {
-  const starts = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
-  return starts;
 }
 
 function isSorted(spans: readonly Span[]): boolean {

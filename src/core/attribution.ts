@@ -5,6 +5,7 @@
  */
 import cueData from './data/attribution-cues.json';
 import { isDoubleQuoteMark, startsLowerCase, startsUpperCase } from './chars';
+import { tokenIndexFrom } from './text';
 import type { Doc, Token } from './text';
 import type { QuoteKind, Span } from './types';
 
@@ -119,46 +120,6 @@ const CUE_STARTS: ReadonlySet<string> = new Set([...SPEECH_CUES, ...SUBJECT_FIRS
 const SHORTEST_CUE_START = Math.min(...[...CUE_STARTS].map((w) => w.length));
 /** Verbs that report a reply or a continuation with a particle: "he went on", "she shot back". */
 const PARTICLE_CUES = new Map([['went', 'on'], ['goes', 'on'], ['shot', 'back'], ['shoots', 'back'], ['fired', 'back'], ['fires', 'back'], ['hit', 'back'], ['hits', 'back']]);
-
-/** Characters per bucket of the token index: a lookup scans the few tokens starting within one bucket. */
-const BUCKET_SIZE = 16;
-
-/**
- * Token start offsets of a document, and for each bucket of characters the first token starting in it or
- * later: finding the token at an offset reads two compact arrays instead of searching the token objects.
- */
-interface TokenIndex {
-  starts: Int32Array;
-  firstInBucket: Int32Array;
-}
-
-const tokenIndexByDoc = new WeakMap<Doc, TokenIndex>();
-
-function tokenIndexOf(doc: Doc): TokenIndex {
-  const cached = tokenIndexByDoc.get(doc);
-  if (cached && cached.starts.length === doc.tokens.length) return cached;
-  const { tokens } = doc;
-  const starts = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
-  const firstInBucket = new Int32Array(Math.floor(doc.text.length / BUCKET_SIZE) + 1);
-  let t = 0;
-  for (let b = 0; b < firstInBucket.length; b++) {
-    while (t < starts.length && starts[t] < b * BUCKET_SIZE) t++;
-    firstInBucket[b] = t;
-  }
-  const index = { starts, firstInBucket };
-  tokenIndexByDoc.set(doc, index);
-  return index;
-}
-
-/** Index of the first token starting at or after `offset`. */
-export function tokenIndexFrom(doc: Doc, offset: number): number {
-  const { starts, firstInBucket } = tokenIndexOf(doc);
-  // Every token before the offset's bucket starts before the offset; the scan covers the rest.
-  let i = offset > 0 ? firstInBucket[Math.min(Math.floor(offset / BUCKET_SIZE), firstInBucket.length - 1)] : 0;
-  while (i < starts.length && starts[i] < offset) i++;
-  return i;
-}
 
 export interface PhraseSpan extends Span {
   /** First and last token index of the phrase. */

@@ -3,7 +3,7 @@
  * (a missing opening mark, a closing mark of the wrong shape, straight and curly marks mixed), and reports
  * the problems it had to work around: the single source of the quotation-mark problems shown to the user.
  */
-import { isSpace, parseDocument, sentenceAt } from './text';
+import { ForwardSearch, isSpace, parseDocument, sentenceAt } from './text';
 import type { Doc } from './text';
 import type { Span } from './types';
 
@@ -46,28 +46,9 @@ export interface QuoteMarkScan {
 }
 
 const DOUBLE_MARKS = '“”"„«»‟';
-/** Every character that may be a quotation mark; searched for with `MarkSearch`. */
-const MARK_CHARS = /[“”"„«»‟‘’'‚]/g;
+/** Every character that may be a quotation mark. */
+const MARK_CHARS = [...'“”"„«»‟‘’\'‚'];
 
-/**
- * The next character that may be a quotation mark, for a scan that only moves forward: the position found is kept
- * until the scan passes it. The regular-expression engine skips the text between marks several times faster than a
- * loop over character codes, and the story's text is all read.
- */
-class MarkSearch {
-  private next = -1;
-
-  constructor(private readonly text: string) {}
-
-  /** The first mark character at or after `from`, or the text's length. */
-  find(from: number): number {
-    if (this.next < from) {
-      MARK_CHARS.lastIndex = from;
-      this.next = MARK_CHARS.test(this.text) ? MARK_CHARS.lastIndex - 1 : this.text.length;
-    }
-    return this.next;
-  }
-}
 const CLOSER_CHARS = /[”"»]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
@@ -172,7 +153,7 @@ export function scanQuoteMarks(doc: Doc): QuoteMarkScan {
   const nested: MarkedQuote[] = [];
   const problems: QuoteMarkProblem[] = [];
   let pendingContinuation: number | null = null;
-  const marks = new MarkSearch(text);
+  const marks = new ForwardSearch(text, MARK_CHARS);
   for (const p of doc.paragraphs) {
     if (p.kind === 'boilerplate') {
       pendingContinuation = null;

@@ -246,10 +246,10 @@ function isLetterOrPeriod(text: string, i: number): boolean {
 }
 
 /**
- * Finds the next occurrence of any of a few characters with `indexOf`, for searches that only move forward:
+ * Finds the next occurrence of any of a few characters with `indexOf`, for searches that mostly move forward:
  * the position found for each character is kept until the search passes it, so each part of the text is read once.
  */
-class ForwardSearch {
+export class ForwardSearch {
   private readonly next: Int32Array;
   private from = 0;
 
@@ -538,6 +538,52 @@ export function parseDocument(text: string): Doc {
   }
   const { tokens, lower, forms, formOf } = tokenize(text, sentences);
   return { text, paragraphs, lines, sentences, tokens, lower, forms, formOf };
+}
+
+/** Characters per bucket of the token index: a lookup scans the few tokens starting within one bucket. */
+const BUCKET_SIZE = 16;
+
+/**
+ * Token start offsets of a document, and for each bucket of characters the first token starting in it or
+ * later: finding the token at an offset reads two compact arrays instead of searching the token objects.
+ */
+interface TokenIndex {
+  starts: Int32Array;
+  firstInBucket: Int32Array;
+}
+
+const tokenIndexByDoc = new WeakMap<Doc, TokenIndex>();
+
+function tokenIndexOf(doc: Doc): TokenIndex {
+  const cached = tokenIndexByDoc.get(doc);
+  if (cached && cached.starts.length === doc.tokens.length) return cached;
+  const { tokens } = doc;
+  const starts = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
+  const firstInBucket = new Int32Array(Math.floor(doc.text.length / BUCKET_SIZE) + 1);
+  let t = 0;
+  for (let b = 0; b < firstInBucket.length; b++) {
+    while (t < starts.length && starts[t] < b * BUCKET_SIZE) t++;
+    firstInBucket[b] = t;
+  }
+  const index = { starts, firstInBucket };
+  tokenIndexByDoc.set(doc, index);
+  return index;
+}
+
+/** Index of the first token starting at or after `offset`. */
+export function tokenIndexFrom(doc: Doc, offset: number): number {
+  const { starts, firstInBucket } = tokenIndexOf(doc);
+  // Every token before the offset's bucket starts before the offset; the scan covers the rest.
+  let i = offset > 0 ? firstInBucket[Math.min(Math.floor(offset / BUCKET_SIZE), firstInBucket.length - 1)] : 0;
+  while (i < starts.length && starts[i] < offset) i++;
+  return i;
+}
+
+/** Index of the token holding `offset`, or -1 when the offset falls between tokens. */
+export function tokenIndexAt(doc: Doc, offset: number): number {
+  const i = tokenIndexFrom(doc, offset + 1) - 1;
+  return i >= 0 && offset < doc.tokens[i].end ? i : -1;
 }
 
 /** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { cueAt, speakerAfter, speakerBefore, subjectOf, tokenIndexFrom } from '../../src/core/attribution';
-import { parseDocument } from '../../src/core/text';
+import { cueAt, speakerAfter, speakerBefore, subjectOf } from '../../src/core/attribution';
+import { parseDocument, tokenIndexFrom } from '../../src/core/text';
 import type { Doc } from '../../src/core/text';
 
 function tokenAt(doc: Doc, word: string, occurrence = 0): number {
