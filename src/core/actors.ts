@@ -5,6 +5,7 @@
  */
 import type { Cast } from './cast';
 import { sortSpans } from './cast';
+import { startsUpperCase } from './chars';
 import { SortedSpanList } from './spanList';
 import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
@@ -221,7 +222,7 @@ class ArticleCast implements Cast {
     const words = key.split(/[\s-]+/);
     for (const w of words) if (w) this.addWord(a, w);
     if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
-    if (words.length > 1 && startsUpper(clean)) {
+    if (words.length > 1 && startsUpperCase(clean)) {
       const abbreviation = a.type !== 'person' ? initials(clean) : '';
       if (abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
       for (const w of words) {
@@ -259,7 +260,7 @@ class ArticleCast implements Cast {
       // People keep the name `addAlias` chose.
       if (m.actor.type === 'person') continue;
       const text = this.doc.text.slice(m.start, m.end);
-      if (!startsUpper(text)) continue;
+      if (!startsUpperCase(text)) continue;
       const c = counts.get(m.actor) ?? new Map<string, number>();
       c.set(text, (c.get(text) ?? 0) + 1);
       counts.set(m.actor, c);
@@ -283,8 +284,8 @@ class ArticleCast implements Cast {
   }
 
   private isProperName(a: ActorState, text: string): boolean {
-    if (a.type === 'person') return startsUpper(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
-    return startsUpper(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
+    if (a.type === 'person') return startsUpperCase(text) && !this.hasRoleWord(text) && !PERSON_COLLECTIVES.has(text.slice(text.lastIndexOf(' ') + 1));
+    return startsUpperCase(text) && !/\s(?:side|diplomacy|government)$/i.test(text);
   }
 
   private hasRoleWord(text: string): boolean {
@@ -635,10 +636,10 @@ class ArticleCast implements Cast {
       if (i < 0) continue;
       // Title words written before the name.
       let k = i - 1;
-      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && startsUpper(tokens[k].text) && this.isTitleWord(this.lowerAt(k))) k--;
+      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && startsUpperCase(tokens[k].text) && this.isTitleWord(this.lowerAt(k))) k--;
       // One word of origin may open the title ("Russian President", "US Secretary of State"), unless it ends a longer name.
       const origin = tokens[k];
-      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && startsUpper(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
+      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && startsUpperCase(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
       if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
         this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
       } else if (k === i - 1 && this.isPartyWordBefore(i - 1)) {
@@ -665,7 +666,7 @@ class ArticleCast implements Cast {
     const t = tokens[k];
     if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !OPPOSING_PARTY.has(t.text.toLowerCase())) return false;
     const before = k > 0 ? tokens[k - 1] : undefined;
-    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !startsUpper(before.text);
+    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !startsUpperCase(before.text);
   }
 
   private isTitleOrOrigin(word: string): boolean {
@@ -716,7 +717,7 @@ class ArticleCast implements Cast {
 
   /** Words a title or role phrase is made of: names and origins, role nouns, office adjectives, a few links ("of", "and"). */
   private isRolePhraseWord(word: string, lower: string): boolean {
-    if (startsUpper(word) || /^\d+-year-old$/.test(lower)) return true;
+    if (startsUpperCase(word) || /^\d+-year-old$/.test(lower)) return true;
     return ROLE_LINKS.has(lower) || this.g.personNouns.has(lower) || this.isTitleWord(lower) || ROLE_ADJECTIVES.has(lower);
   }
 
@@ -1141,7 +1142,7 @@ class ArticleCast implements Cast {
     let k = i - 1;
     for (let n = 0; k >= 0 && tokens[k].sentence === sentence; k--, n++) {
       const t = tokens[k];
-      const titleLike = t.kind === 'word' ? startsUpper(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
+      const titleLike = t.kind === 'word' ? startsUpperCase(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
       if (n >= 4 || !titleLike) break;
     }
     if (k < 0 || tokens[k].sentence !== sentence) return true;
@@ -1302,15 +1303,10 @@ function isSorted(spans: readonly Span[]): boolean {
   return true;
 }
 
-/** True when `text` opens with an upper-case letter: ASCII by character code, the rest by Unicode category. */
-function startsUpper(text: string): boolean {
-  const c = text.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
-}
 
 function initials(name: string): string {
   let out = '';
-  for (const w of name.split(/[\s-]+/)) if (startsUpper(w)) out += w.charAt(0);
+  for (const w of name.split(/[\s-]+/)) if (startsUpperCase(w)) out += w.charAt(0);
   return out;
 }
 

@@ -3,6 +3,7 @@
  * marks and adverbs, clause boundaries, negation, subjects and objects as actors.
  */
 import type { Cast } from './cast';
+import { startsUpperCase } from './chars';
 import { gazetteer } from './gazetteer';
 import type { Doc, Token } from './text';
 import type { Span } from './types';
@@ -97,10 +98,7 @@ export class SentenceView {
 
   isCapitalised(i: number): boolean {
     if (!this.isWord(i)) return false;
-    const text = this.tokens[i].text;
-    const c = text.charCodeAt(0);
-    // ASCII letters answer by code; the rest by their Unicode category.
-    return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(text);
+    return startsUpperCase(this.tokens[i].text);
   }
 
   /** Next index at or after i that is not a quotation mark. */
