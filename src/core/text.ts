@@ -31,11 +31,20 @@ export interface Sentence extends Span {
   paragraph: number;
 }
 
-export type TokenKind = 'word' | 'number' | 'punct';
+export type TokenKindName = 'word' | 'number' | 'punct';
+
+/** A token's kind as stored in `Doc.tokenKind`. */
+export const enum TokenKind {
+  Word = 0,
+  Number = 1,
+  Punct = 2,
+}
+
+const KIND_NAMES: readonly TokenKindName[] = ['word', 'number', 'punct'];
 
 export interface Token extends Span {
   text: string;
-  kind: TokenKind;
+  kind: TokenKindName;
   sentence: number;
 }
 
@@ -51,7 +60,42 @@ export interface Doc {
   forms: string[];
   /** Index in `forms` of each token's text: lets later stages compute facts about a word once per form. */
   formOf: Int32Array;
+  /** Lower-case form of each form, curly apostrophes straightened: `lower[i] === folds[formOf[i]]`. */
+  folds: string[];
+  /**
+   * The tokens, column-wise (one typed array per field instead of one object per token: a long text has
+   * hundreds of thousands of tokens). Token i spans `tokenStart[i]`–`tokenEnd[i]` in sentence
+   * `tokenSentence[i]`, is of kind `tokenKind[i]` and reads `forms[formOf[i]]` (see `tokenText`).
+   */
+  tokenCount: number;
+  tokenStart: Int32Array;
+  tokenEnd: Int32Array;
+  tokenSentence: Int32Array;
+  tokenKind: Uint8Array;
+  /** For each run of `BUCKET_SIZE` characters, the first token starting in it or later (see `tokenIndexFrom`). */
+  tokenBuckets: Int32Array;
 }
+
+/** Token i's text, or undefined past either end. */
+export function tokenText(doc: Doc, i: number): string {
+  return doc.forms[doc.formOf[i]];
+}
+
+/** Token i's lower-case form (curly apostrophes straightened), or '' past either end. */
+export function lowerAt(doc: Doc, i: number): string {
+  return doc.folds[doc.formOf[i]] ?? '';
+}
+
+/** Token i's kind by name ('word', 'number', 'punct'), for messages and tests. */
+export function tokenKindName(doc: Doc, i: number): TokenKindName {
+  return KIND_NAMES[doc.tokenKind[i]];
+}
+
+/** True when token i exists and is a word. */
+export function isWordToken(doc: Doc, i: number): boolean {
+  return i >= 0 && i < doc.tokenCount && doc.tokenKind[i] === TokenKind.Word;
+}
+
 
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
@@ -387,9 +431,9 @@ function wordEnd(text: string, i: number): number {
 /** A word token is a 'number' when it is digits with inner periods and commas; other tokens are 'punct'. */
 function wordKind(text: string, start: number, end: number): TokenKind {
   const first = text.charCodeAt(start);
-  if (isAsciiLetter(first)) return 'word';
+  if (isAsciiLetter(first)) return TokenKind.Word;
   if (first >= 0x80 || !isAsciiNumber(text, start, end)) return wordKindByClass(text.slice(start, end));
-  return 'number';
+  return TokenKind.Number;
 }
 
 function isAsciiNumber(text: string, start: number, end: number): boolean {
@@ -401,7 +445,7 @@ function isAsciiNumber(text: string, start: number, end: number): boolean {
 }
 
 function wordKindByClass(t: string): TokenKind {
-  return /^\p{N}[\p{N}.,]*$/u.test(t) ? 'number' : /[\p{L}\p{N}]/u.test(t) ? 'word' : 'punct';
+  return /^\p{N}[\p{N}.,]*$/u.test(t) ? TokenKind.Number : /[\p{L}\p{N}]/u.test(t) ? TokenKind.Word : TokenKind.Punct;
 }
 
 /** Lower-case form of a token text with curly apostrophes straightened ("Don’t" → "don't"). */
@@ -469,7 +513,60 @@ interface Tokens {
   tokens: Token[];
   lower: string[];
   forms: string[];
+  folds: string[];
   formOf: Int32Array;
+  tokenCount: number;
+  tokenStart: Int32Array;
+  tokenEnd: Int32Array;
+  tokenSentence: Int32Array;
+  tokenKind: Uint8Array;
+}
+
+/** Growable columns of token fields, trimmed to the token count at the end. */
+class TokenColumns {
+  count = 0;
+  start: Int32Array;
+  end: Int32Array;
+  sentence: Int32Array;
+  kind: Uint8Array;
+  formOf: Int32Array;
+
+  constructor(capacity: number) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.sentence = new Int32Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.formOf = new Int32Array(capacity);
+  }
+
+  push(start: number, end: number, sentence: number, kind: TokenKind, form: number): void {
+    if (this.count === this.start.length) this.grow();
+    const i = this.count++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.sentence[i] = sentence;
+    this.kind[i] = kind;
+    this.formOf[i] = form;
+  }
+
+  private grow(): void {
+    const size = this.start.length * 2;
+    const start = new Int32Array(size);
+    start.set(this.start);
+    this.start = start;
+    const end = new Int32Array(size);
+    end.set(this.end);
+    this.end = end;
+    const sentence = new Int32Array(size);
+    sentence.set(this.sentence);
+    this.sentence = sentence;
+    const kind = new Uint8Array(size);
+    kind.set(this.kind);
+    this.kind = kind;
+    const formOf = new Int32Array(size);
+    formOf.set(this.formOf);
+    this.formOf = formOf;
+  }
 }
 
 /**
@@ -478,10 +575,9 @@ interface Tokens {
  * Equal token texts share one string (see `FormTable`), and each distinct text is lower-cased once.
  */
 function tokenize(text: string, sentences: Sentence[]): Tokens {
-  const out: Token[] = [];
-  const lower: string[] = [];
   const table = new FormTable();
-  let formOf = new Int32Array(Math.max(16, text.length >> 2));
+  // News text averages about five characters per token; the columns grow when a text has more.
+  const columns = new TokenColumns(Math.max(16, Math.ceil(text.length / 4)));
   let si = 0;
   let i = 0;
   const length = text.length;
@@ -502,22 +598,27 @@ function tokenize(text: string, sentences: Sentence[]): Tokens {
     if (start < sentences[si].start) continue;
     const end = Math.min(fullEnd, sentences[si].end);
     const id = table.intern(text, start, end);
-    let kind: TokenKind = 'punct';
+    let kind = TokenKind.Punct;
     if (isWord) {
       // A word cut short by its sentence's end is classified by the whole word.
       if (end !== fullEnd) kind = wordKind(text, start, fullEnd);
       else kind = table.wordKinds[id] ??= wordKind(text, start, fullEnd);
     }
-    if (out.length === formOf.length) {
-      const grown = new Int32Array(formOf.length * 2);
-      grown.set(formOf);
-      formOf = grown;
-    }
-    formOf[out.length] = id;
-    out.push({ start, end, text: table.forms[id], kind, sentence: si });
-    lower.push(table.folds[id]);
+    columns.push(start, end, si, kind, id);
   }
-  return { tokens: out, lower, forms: table.forms, formOf: formOf.slice(0, out.length) };
+  const n = columns.count;
+  const tokenStart = columns.start.slice(0, n);
+  const tokenEnd = columns.end.slice(0, n);
+  const tokenSentence = columns.sentence.slice(0, n);
+  const tokenKind = columns.kind.slice(0, n);
+  const formOf = columns.formOf.slice(0, n);
+  const tokens: Token[] = new Array(n);
+  const lower: string[] = new Array(n);
+  for (let k = 0; k < n; k++) {
+    tokens[k] = { start: tokenStart[k], end: tokenEnd[k], text: table.forms[formOf[k]], kind: KIND_NAMES[tokenKind[k]], sentence: tokenSentence[k] };
+    lower[k] = table.folds[formOf[k]];
+  }
+  return { tokens, lower, forms: table.forms, folds: table.folds, formOf, tokenCount: n, tokenStart, tokenEnd, tokenSentence, tokenKind };
 }
 
 export function parseDocument(text: string): Doc {
@@ -536,54 +637,38 @@ export function parseDocument(text: string): Doc {
     }
     splitSentences(text, endMarks, line.start, end, line.paragraph, sentences);
   }
-  const { tokens, lower, forms, formOf } = tokenize(text, sentences);
-  return { text, paragraphs, lines, sentences, tokens, lower, forms, formOf };
+  const tokens = tokenize(text, sentences);
+  return { text, paragraphs, lines, sentences, ...tokens, tokenBuckets: tokenBucketsOf(text.length, tokens.tokenStart) };
 }
 
 /** Characters per bucket of the token index: a lookup scans the few tokens starting within one bucket. */
 const BUCKET_SIZE = 16;
 
-/**
- * Token start offsets of a document, and for each bucket of characters the first token starting in it or
- * later: finding the token at an offset reads two compact arrays instead of searching the token objects.
- */
-interface TokenIndex {
-  starts: Int32Array;
-  firstInBucket: Int32Array;
-}
-
-const tokenIndexByDoc = new WeakMap<Doc, TokenIndex>();
-
-function tokenIndexOf(doc: Doc): TokenIndex {
-  const cached = tokenIndexByDoc.get(doc);
-  if (cached && cached.starts.length === doc.tokens.length) return cached;
-  const { tokens } = doc;
-  const starts = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) starts[i] = tokens[i].start;
-  const firstInBucket = new Int32Array(Math.floor(doc.text.length / BUCKET_SIZE) + 1);
+/** For each bucket of characters, the first token starting in it or later. */
+function tokenBucketsOf(textLength: number, starts: Int32Array): Int32Array {
+  const firstInBucket = new Int32Array(Math.floor(textLength / BUCKET_SIZE) + 1);
   let t = 0;
   for (let b = 0; b < firstInBucket.length; b++) {
     while (t < starts.length && starts[t] < b * BUCKET_SIZE) t++;
     firstInBucket[b] = t;
   }
-  const index = { starts, firstInBucket };
-  tokenIndexByDoc.set(doc, index);
-  return index;
+  return firstInBucket;
 }
 
 /** Index of the first token starting at or after `offset`. */
 export function tokenIndexFrom(doc: Doc, offset: number): number {
-  const { starts, firstInBucket } = tokenIndexOf(doc);
+  const starts = doc.tokenStart;
+  const firstInBucket = doc.tokenBuckets;
   // Every token before the offset's bucket starts before the offset; the scan covers the rest.
   let i = offset > 0 ? firstInBucket[Math.min(Math.floor(offset / BUCKET_SIZE), firstInBucket.length - 1)] : 0;
-  while (i < starts.length && starts[i] < offset) i++;
+  while (i < doc.tokenCount && starts[i] < offset) i++;
   return i;
 }
 
 /** Index of the token holding `offset`, or -1 when the offset falls between tokens. */
 export function tokenIndexAt(doc: Doc, offset: number): number {
   const i = tokenIndexFrom(doc, offset + 1) - 1;
-  return i >= 0 && offset < doc.tokens[i].end ? i : -1;
+  return i >= 0 && offset < doc.tokenEnd[i] ? i : -1;
 }
 
 /** Binary search over spans sorted and not overlapping: index of the span containing `offset`, or -1. */
