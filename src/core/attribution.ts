@@ -5,7 +5,7 @@
  */
 import cueData from './data/attribution-cues.json';
 import { isDoubleQuoteMark, startsLowerCase, startsUpperCase } from './chars';
-import { tokenIndexFrom } from './text';
+import { lowerAt, tokenIndexFrom } from './text';
 import type { Doc, Token } from './text';
 import type { QuoteKind, Span } from './types';
 
@@ -77,11 +77,6 @@ function isAbbreviationPeriod(doc: Doc, i: number): boolean {
 
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
 const MAX_PHRASE_TOKENS = 14;
-
-/** The lower-case form of token `k`. */
-export function lowerAt(doc: Doc, k: number): string {
-  return doc.lower[k] ?? '';
-}
 
 /** True when token `k` may start a cue: a cheap test before `cueAt`. */
 export function mayStartCue(doc: Doc, k: number): boolean {

@@ -2,10 +2,10 @@
  * Reported (indirect) speech: "X said (that) …", "…, X said.", "According to X, …", "X told reporters …",
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
-import { afterDateline, clauseSubject, cueAt, cueStartFlags, isNamedSubject, lowerAt, skipAddressee, speakerAfter, subjectOf } from './attribution';
+import { afterDateline, clauseSubject, cueAt, cueStartFlags, isNamedSubject, skipAddressee, speakerAfter, subjectOf } from './attribution';
 import { isRegExpSpace } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
-import { tokenIndexFrom } from './text';
+import { lowerAt, tokenIndexFrom } from './text';
 import type { Doc, Sentence } from './text';
 import type { Span } from './types';
 

@@ -4,12 +4,12 @@
  * clause; paragraphs of quotes after an introduction; multi-paragraph quotes), plus reported speech.
  */
 import type { Cast } from './cast';
-import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, lowerAt, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf } from './attribution';
+import { afterDateline, clauseSubject, cueAt, properNameSubject, isClauseConjunction, isDeterminer, isNamedSubject, namedPhraseAfter, participleModifiedSubject, possessiveNounAttribution, shortQuotedSpanAfter, speakerAfter, speakerBefore, subjectOf } from './attribution';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
-import { indexAt, sentenceAt, tokenIndexFrom } from './text';
+import { indexAt, lowerAt, sentenceAt, tokenIndexFrom } from './text';
 import type { Doc, Token } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
