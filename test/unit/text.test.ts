@@ -1,6 +1,18 @@
 import * as assert from 'assert';
-import { parseDocument } from '../../src/core/text';
+import { lowerAt, parseDocument, tokenIndexAt, tokenKindName, tokenText, type Doc } from '../../src/core/text';
 import { SAMPLE } from './helpers';
+
+/** The document's tokens read back from its columns, one plain object each, for assertions. */
+function tokensOf(doc: Doc) {
+  return Array.from({ length: doc.tokenCount }, (_, i) => ({
+    start: doc.tokenStart[i],
+    end: doc.tokenEnd[i],
+    text: tokenText(doc, i),
+    kind: tokenKindName(doc, i),
+    sentence: doc.tokenSentence[i],
+    lower: lowerAt(doc, i),
+  }));
+}
 
 describe('document structure', () => {
   it('splits sentences without breaking at titles, initials or U.S.', () => {
@@ -33,23 +45,26 @@ describe('document structure', () => {
   it('keeps offsets exact with CRLF, astral characters and a byte-order mark', () => {
     const text = '\uFEFFA 😀 test.\r\n\r\nSecond 𝒳 paragraph.';
     const doc = parseDocument(text);
-    for (const t of doc.tokens) assert.strictEqual(text.slice(t.start, t.end), t.text);
+    for (const t of tokensOf(doc)) assert.strictEqual(text.slice(t.start, t.end), t.text);
+    assert.deepStrictEqual(tokensOf(doc).map((t) => t.text), ['A', '😀', 'test', '.', 'Second', '𝒳', 'paragraph', '.']);
     assert.strictEqual(doc.paragraphs.length, 2);
   });
 
   it('gives each token its lower-case form, with typographic apostrophes straightened', () => {
     const text = 'The Minister said she Didn’t know. THE END, the end.';
     const doc = parseDocument(text);
-    assert.strictEqual(doc.lower.length, doc.tokens.length);
-    assert.deepStrictEqual(doc.lower, doc.tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'")));
-    assert.ok(doc.lower.includes("didn't"));
+    const tokens = tokensOf(doc);
+    assert.deepStrictEqual(tokens.map((t) => t.lower), tokens.map((t) => t.text.toLowerCase().replace(/’/g, "'")));
+    assert.ok(tokens.some((t) => t.lower === "didn't"));
+    assert.strictEqual(lowerAt(doc, -1), '');
+    assert.strictEqual(lowerAt(doc, doc.tokenCount), '');
   });
 
   it('classifies words, numbers and other characters, in and outside ASCII', () => {
     const text = 'Über 3.5 Mio. Café-Besucher zahlten 1.200 € – ok.\nΑθήνα 2024.';
     const doc = parseDocument(text);
-    for (const t of doc.tokens) assert.strictEqual(text.slice(t.start, t.end), t.text);
-    const kinds = Object.fromEntries(doc.tokens.map((t) => [t.text, t.kind]));
+    for (const t of tokensOf(doc)) assert.strictEqual(text.slice(t.start, t.end), t.text);
+    const kinds = Object.fromEntries(tokensOf(doc).map((t) => [t.text, t.kind]));
     assert.strictEqual(kinds['Über'], 'word');
     assert.strictEqual(kinds['3.5'], 'number');
     assert.strictEqual(kinds['Café-Besucher'], 'word');
@@ -62,8 +77,24 @@ describe('document structure', () => {
   it('shares one string between tokens of the same text without mixing up their offsets', () => {
     const text = 'Talks resumed. Talks stalled. talks ended.';
     const doc = parseDocument(text);
-    const talks = doc.tokens.filter((t) => t.text === 'Talks');
+    const tokens = tokensOf(doc);
+    const talks = tokens.filter((t) => t.text === 'Talks');
     assert.deepStrictEqual(talks.map((t) => t.start), [0, 15]);
-    assert.deepStrictEqual(doc.tokens.filter((t) => t.text === 'talks').map((t) => t.start), [30]);
+    assert.deepStrictEqual(tokens.filter((t) => t.text === 'talks').map((t) => t.start), [30]);
+  });
+
+  it('numbers each token with its sentence and finds the token at any offset', () => {
+    const text = 'Talks resumed on Monday.  Both sides — again — met in Geneva.\n\nNo deal.';
+    const doc = parseDocument(text);
+    const tokens = tokensOf(doc);
+    assert.deepStrictEqual(
+      doc.sentences.map((_, s) => tokens.filter((t) => t.sentence === s).map((t) => t.text).join(' ')),
+      ['Talks resumed on Monday .', 'Both sides — again — met in Geneva .', 'No deal .'],
+    );
+    for (let offset = 0; offset < text.length; offset++) {
+      const i = tokenIndexAt(doc, offset);
+      const holder = tokens.findIndex((t) => t.start <= offset && offset < t.end);
+      assert.strictEqual(i, holder, `token at offset ${offset}`);
+    }
   });
 });
