@@ -9,7 +9,7 @@ import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attrib
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
-import { indexAt, lowerAt, sentenceAt, tokenIndexFrom } from './text';
+import { TokenKind, indexAt, isWordToken, lowerAt, sentenceAt, tokenIndexFrom, tokenText } from './text';
 import type { Doc, Token } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
@@ -74,8 +74,9 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   // when it opens with the reporting verb: "…?" Smith asked reporters during …
   const exclaimed = /[?!]/.test(lastCharOf(doc, q));
   let n = 0;
-  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
-    if (doc.tokens[i].kind !== 'word') continue;
+  const starts = doc.tokenStart;
+  for (let i = first; i < doc.tokenCount && starts[i] < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
+    if (doc.tokenKind[i] !== TokenKind.Word) continue;
     n++;
     if (exclaimed && n <= ATTRIBUTION_OPENING_WORDS && cueAt(doc, i)?.speech) return Math.min(s.end, lineEnd);
   }
@@ -90,16 +91,17 @@ function lastCharOf(doc: Doc, span: Span): string {
 /** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
 function hasTail(doc: Doc, closeEnd: number, limit: number): boolean {
   const k = tokenIndexFrom(doc, closeEnd);
-  return k < doc.tokens.length && doc.tokens[k].start < limit && doc.tokens[k].kind === 'word';
+  return k < doc.tokenCount && doc.tokenStart[k] < limit && doc.tokenKind[k] === TokenKind.Word;
 }
 
 /** "…," said X / "…," X said / "…" he added / "…," according to X — right after the closing mark. */
 function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boolean): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
+  const kinds = doc.tokenKind;
   let k = tokenIndexFrom(doc, from);
-  while (k < tokens.length && tokens[k].start < limit && tokens[k].kind === 'punct' && TAIL_LEAD.test(tokens[k].text)) k++;
-  if (k >= tokens.length || tokens[k].start >= limit) return null;
-  if (!TAIL_LEAD.test(doc.text.slice(from, tokens[k].start))) return null;
+  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && TAIL_LEAD.test(tokenText(doc, k))) k++;
+  if (k >= doc.tokenCount || starts[k] >= limit) return null;
+  if (!TAIL_LEAD.test(doc.text.slice(from, starts[k]))) return null;
   const cue = cueAt(doc, k);
   if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
     // "…,” saying the city embodied …": a participle has no subject after it.
@@ -111,9 +113,8 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   // "there are still “some people” who feel …": a relative pronoun right after the quote describes the quoted words.
   if (/^(?:who|which|that)$/.test(lowerAt(doc, k))) return null;
   const headStart = k;
-  for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
-    const t = tokens[j];
-    if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) {
+  for (let j = k + 1; j < doc.tokenCount && j < k + 30 && starts[j] < limit; j++) {
+    if (kinds[j] === TokenKind.Punct && /^[“”"«»„;:]$/.test(tokenText(doc, j))) {
       // "…," Bill Eastland, wearing “Cruz” pins, said: a short quoted name inside the speaker phrase.
       const close = shortQuotedSpanAfter(doc, j);
       if (close < 0) return null;
@@ -124,12 +125,12 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     if (!c || c.accordingTo) continue;
     // "one of the states suing …": a noun-like form after a determiner is a noun.
     if (c.nounLike && (isDeterminer(lowerAt(doc, j - 1)) || lowerAt(doc, j - 1) === 'of')) continue;
-    let speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
+    let speaker = speakerBefore(doc, j - 1, starts[headStart]);
     // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
     if (c.nounLike && speaker && /^an?$/.test(lowerAt(doc, speaker.first))) continue;
     // "…," retired Air Force general Jane Roe said: modifiers before the name belong to the speaker phrase.
     if (speaker && speaker.first > headStart) {
-      const whole = speakerAfter(doc, headStart, tokens[j].start);
+      const whole = speakerAfter(doc, headStart, starts[j]);
       if (whole && whole.last === speaker.last) speaker = whole;
       // "…," an official at the embassy said: one prepositional link joins two phrases into the speaker.
       else if (whole && whole.last + 2 === speaker.first && LINKING_PREPOSITIONS.has(lowerAt(doc, whole.last + 1))) speaker = { ...whole, end: speaker.end, last: speaker.last };
@@ -146,10 +147,11 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
  * reports The Times. The quote is credited to that source, the way news attribution chains are read.
  */
 function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | null {
-  const { tokens } = doc;
-  for (let k = Math.max(a.speaker.last, a.cue?.last ?? 0) + 1; k + 1 < tokens.length && tokens[k].start < limit; k++) {
-    if (isDoubleQuoteMark(tokens[k].text)) return null;
-    if (tokens[k].text !== ',') continue;
+  const starts = doc.tokenStart;
+  for (let k = Math.max(a.speaker.last, a.cue?.last ?? 0) + 1; k + 1 < doc.tokenCount && starts[k] < limit; k++) {
+    const text = tokenText(doc, k);
+    if (isDoubleQuoteMark(text)) return null;
+    if (text !== ',') continue;
     const cue = cueAt(doc, k + 1);
     if (!cue || !(cue.accordingTo || /^report(?:s|ed)$/.test(cue.word))) continue;
     const source = speakerAfter(doc, cue.last + 1, limit);
@@ -163,17 +165,17 @@ function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | nul
  * pronoun followed by a past-tense verb is the speaker, whatever the verb.
  */
 function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const inverted = invertedSpeakerWithAnyVerb(doc, k, limit);
   if (inverted) return inverted;
-  const speaker = SUBJECT_PRONOUNS.has(lowerAt(doc, k)) ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
+  const speaker = SUBJECT_PRONOUNS.has(lowerAt(doc, k)) ? { start: starts[k], end: doc.tokenEnd[k], first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
   // "…," which led to …: a relative pronoun continues the reporter's sentence.
   if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lowerAt(doc, speaker.first)))) return null;
-  const verb = tokens[speaker.last + 1];
-  if (!verb || verb.start >= limit || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
-  const after = tokens[speaker.last + 2];
-  if (after && after.start < limit && after.kind === 'word' && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lowerAt(doc, speaker.last + 2))) return null;
-  const cue: CueMatch = { start: verb.start, end: verb.end, first: speaker.last + 1, last: speaker.last + 1, word: lowerAt(doc, speaker.last + 1), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  const verb = speaker.last + 1;
+  if (!isWordToken(doc, verb) || starts[verb] >= limit || !/^\p{Ll}+ed$/u.test(tokenText(doc, verb))) return null;
+  const after = speaker.last + 2;
+  if (after < doc.tokenCount && starts[after] < limit && doc.tokenKind[after] === TokenKind.Word && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lowerAt(doc, after))) return null;
+  const cue: CueMatch = { start: starts[verb], end: doc.tokenEnd[verb], first: verb, last: verb, word: lowerAt(doc, verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 
@@ -182,14 +184,12 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
  * that closes the clause, is the speaker in inverted order, whatever the verb.
  */
 function invertedSpeakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
-  const { tokens } = doc;
-  const verb = tokens[k];
-  if (!verb || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
+  if (!isWordToken(doc, k) || !/^\p{Ll}+ed$/u.test(tokenText(doc, k))) return null;
   const speaker = namedPhraseAfter(doc, k + 1, limit);
-  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokens[speaker.first].text)) return null;
-  const after = tokens[speaker.last + 1];
-  if (after && after.start < limit && !/^[,.;!?]$/.test(after.text)) return null;
-  const cue: CueMatch = { start: verb.start, end: verb.end, first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokenText(doc, speaker.first))) return null;
+  const after = speaker.last + 1;
+  if (after < doc.tokenCount && doc.tokenStart[after] < limit && !/^[,.;!?]$/.test(tokenText(doc, after))) return null;
+  const cue: CueMatch = { start: doc.tokenStart[k], end: doc.tokenEnd[k], first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 
