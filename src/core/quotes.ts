@@ -10,7 +10,7 @@ import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
 import { TokenKind, indexAt, isWordToken, lowerAt, sentenceAt, tokenIndexFrom, tokenText } from './text';
-import type { Doc, Token } from './text';
+import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
 import { isDoubleQuoteMark, isRegExpSpace } from './chars';
@@ -216,7 +216,7 @@ function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offs
 /** "According to X," at the start of the sentence from `floor`, with X as speaker. */
 function openingAccordingTo(doc: Doc, floor: number, before: number): Attribution | null {
   let k = tokenIndexFrom(doc, floor);
-  if (k < doc.tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
+  if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
   const cue = cueAt(doc, k);
   if (!cue?.accordingTo) return null;
   const speaker = speakerAfter(doc, cue.last + 1, before);
@@ -232,7 +232,7 @@ function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boo
   // "In a statement announcing the pick, the union called …": a participle phrase closed by a comma reports nothing after it.
   const participle = /ing$/.test(cue.word);
   for (let i = cue.last + 1; i < subject.first; i++) {
-    const t = doc.tokens[i].text;
+    const t = tokenText(doc, i);
     if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lowerAt(doc, i + 1))))) return false;
   }
   return true;
@@ -243,7 +243,7 @@ function antecedentOf(doc: Doc, pronoun: PhraseSpan, floor: number, inQuote: (of
   const word = lowerAt(doc, pronoun.first);
   if (word === 'who' || word === 'which') {
     let k = pronoun.first - 1;
-    if (k >= 0 && doc.tokens[k].text === ',') k--;
+    if (k >= 0 && tokenText(doc, k) === ',') k--;
     const head = k >= 0 ? speakerBefore(doc, k, floor) : null;
     return head && !head.pronoun ? head : undefined;
   }
@@ -262,10 +262,10 @@ function isComplementSubject(doc: Doc, cue: CueMatch, subject: PhraseSpan): bool
   let k = cue.last + 1;
   // "told voters this week (that) she would …": the addressee and a time phrase come before the clause.
   if (cue.addressee && subject.first > k && subject.first - k <= MAX_ADDRESSEE_TOKENS) {
-    for (let i = k; i < subject.first; i++) if (doc.tokens[i].kind === 'punct' || cueAt(doc, i)) return false;
+    for (let i = k; i < subject.first; i++) if (doc.tokenKind[i] === TokenKind.Punct || cueAt(doc, i)) return false;
     return true;
   }
-  if (k < doc.tokens.length && lowerAt(doc, k) === 'that') k++;
+  if (k < doc.tokenCount && lowerAt(doc, k) === 'that') k++;
   return subject.first === k;
 }
 
@@ -274,7 +274,7 @@ const MAX_ADDRESSEE_TOKENS = 6;
 
 /** The first token from `k` that is not an adverb between a subject and its verb ("also", "later", "has"). */
 function skipAdverbs(doc: Doc, k: number): number {
-  while (k < doc.tokens.length && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lowerAt(doc, k))) k++;
+  while (k < doc.tokenCount && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lowerAt(doc, k))) k++;
   return k;
 }
 
@@ -292,10 +292,10 @@ const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they']);
 
 /** "I laughed and said": the subject pronoun of the verb just before a coordinated cue, within a few words. */
 function nearbySubjectPronoun(doc: Doc, k: number, floor: number): PhraseSpan | null {
-  for (let i = k; i >= 0 && i > k - 6 && doc.tokens[i].start >= floor; i--) {
-    const t = doc.tokens[i];
-    if (t.kind === 'punct') return null;
-    if (SUBJECT_PRONOUNS.has(lowerAt(doc, i))) return { start: t.start, end: t.end, first: i, last: i, pronoun: true };
+  const starts = doc.tokenStart;
+  for (let i = k; i >= 0 && i > k - 6 && starts[i] >= floor; i--) {
+    if (doc.tokenKind[i] === TokenKind.Punct) return null;
+    if (SUBJECT_PRONOUNS.has(lowerAt(doc, i))) return { start: starts[i], end: doc.tokenEnd[i], first: i, last: i, pronoun: true };
     if (cueAt(doc, i)) return null;
   }
   return null;
@@ -309,21 +309,22 @@ const COORDINATED_VERB_ADVERBS = new Set(['now', 'later', 'also', 'then', 'still
  * looking past one adverb after "and"/"but" ("but now said"); -1 when there is none.
  */
 function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
-  const { tokens } = doc;
-  const prev = tokens[k - 1];
-  if (!prev || prev.start < floor) return -1;
-  if (/^(?:and|but|,|also|then)$/.test(lowerAt(doc, k - 1))) return k - 1;
-  const before = tokens[k - 2];
-  return before && before.start >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, k - 1)) && /^(?:and|but)$/.test(lowerAt(doc, k - 2)) ? k - 2 : -1;
+  const starts = doc.tokenStart;
+  const prev = k - 1;
+  if (prev < 0 || prev >= doc.tokenCount || starts[prev] < floor) return -1;
+  if (/^(?:and|but|,|also|then)$/.test(lowerAt(doc, prev))) return prev;
+  const before = k - 2;
+  return before >= 0 && starts[before] >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, prev)) && /^(?:and|but)$/.test(lowerAt(doc, before)) ? before : -1;
 }
 
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
+  const sentenceOf = doc.tokenSentence;
   const end = tokenIndexFrom(doc, before);
   const cueStarts = cueStartFlags(doc);
-  for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && tokens[k].start >= floor; k--) {
+  for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && starts[k] >= floor; k--) {
     // Most tokens cannot start a cue: the cheap test first, the search of the quoted spans after it.
-    if (cueStarts[k] !== 1 || inQuote(tokens[k].start)) continue;
+    if (cueStarts[k] !== 1 || inQuote(starts[k])) continue;
     const cue = cueAt(doc, k);
     if (!cue || cue.last >= end || (speechOnly && !cue.speech)) continue;
     if (cue.accordingTo) {
@@ -331,67 +332,67 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       if (speaker) return { speaker, cue };
       continue;
     }
-    const prev = tokens[k - 1];
+    // The token before the cue, or -1 at the start of the text.
+    const prev = k - 1;
     // "Smith stated that … . Adding, “…”": a participle opening its sentence continues the sentence before.
-    if (/ing$/.test(cue.word) && (!prev || prev.sentence !== tokens[k].sentence)) {
-      const earlier = previousSentenceSpeaker(doc, tokens[k].sentence, inQuote);
+    if (/ing$/.test(cue.word) && (prev < 0 || sentenceOf[prev] !== sentenceOf[k])) {
+      const earlier = previousSentenceSpeaker(doc, sentenceOf[k], inQuote);
       if (earlier) return { speaker: earlier, cue };
       continue;
     }
-    const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, k - 1)));
+    const participle = /ing$/.test(cue.word) && prev >= 0 && (tokenText(doc, prev) === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, prev)));
     let subject = participle ? null : (subjectOf(doc, cue, floor) ?? participleModifiedSubject(doc, cue, floor));
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
     if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
       const opening = afterDateline(doc, tokenIndexFrom(doc, floor), subject.first);
-      subject = clauseSubject(doc, opening, doc.tokens[subject.first].start) ?? properNameSubject(doc, opening, doc.tokens[subject.first].start) ?? subject;
+      subject = clauseSubject(doc, opening, starts[subject.first]) ?? properNameSubject(doc, opening, starts[subject.first]) ?? subject;
     }
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
-    if (!participle && /ing$/.test(cue.word) && prev && prev.start >= floor && prev.kind === 'word' && !PARTICIPLE_LEADS.has(lowerAt(doc, k - 1)) && !/^(?:and|but|also|then|to)$/.test(lowerAt(doc, k - 1))) {
-      const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+    if (!participle && /ing$/.test(cue.word) && prev >= 0 && starts[prev] >= floor && doc.tokenKind[prev] === TokenKind.Word && !PARTICIPLE_LEADS.has(lowerAt(doc, prev)) && !/^(?:and|but|also|then|to)$/.test(lowerAt(doc, prev))) {
+      const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), starts[prev]);
       if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
     }
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
     const joint = coordinatingWordBefore(doc, k, floor);
     if (joint >= 0) {
-      const prev = tokens[joint];
+      const jointStart = starts[joint];
       const pronoun = /^(?:and|but)$/.test(lowerAt(doc, joint)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
       // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
-      if (participle && prev.text === ',') {
-        const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), prev.start);
+      if (participle && tokenText(doc, joint) === ',') {
+        const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), jointStart);
         const verb = opening ? cueAt(doc, skipAdverbs(doc, opening.last + 1)) : null;
         if (opening && verb?.speech && isNamedSubject(doc, opening)) return { speaker: opening, cue };
       }
-      const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
+      const earlier = nearestHeadAttribution(doc, floor, jointStart, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
       // "Carson took the stage and called the system “rotten”": a coordinated cue shares the subject opening the clause.
       if (/^(?:and|but)$/.test(lowerAt(doc, joint))) {
-        const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+        const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), jointStart);
         if (subject) return { speaker: subject, cue };
       }
     }
     // "Trump took to Twitter to accuse the campaign of being “duped”": an infinitive cue shares the clause subject,
     // unless that subject's verb hands the infinitive to its object ("urged Congress to reject …").
-    if (prev && prev.start >= floor && lowerAt(doc, k - 1) === 'to') {
-      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
-      const verbIndex = subject ? skipAdverbs(doc, subject.last + 1) : -1;
-      const verb = subject ? tokens[verbIndex] : undefined;
-      if (subject && verb && verb.start < prev.start && !inQuote(subject.start) && !OBJECT_CONTROL_VERBS.has(lowerAt(doc, verbIndex))) return { speaker: subject, cue };
+    if (prev >= 0 && starts[prev] >= floor && lowerAt(doc, prev) === 'to') {
+      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), starts[prev]);
+      const verb = subject ? skipAdverbs(doc, subject.last + 1) : -1;
+      if (subject && verb < doc.tokenCount && starts[verb] < starts[prev] && !inQuote(subject.start) && !OBJECT_CONTROL_VERBS.has(lowerAt(doc, verb))) return { speaker: subject, cue };
     }
     // Inverted order right before the quote: said Smith: "…" / added the minister, "…".
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
       const inverted = speakerAfter(doc, cue.last + 1, before);
-      const next = inverted ? tokens[inverted.last + 1] : undefined;
-      if (inverted && (!next || next.start >= before || /^[,:“"«„]$/.test(next.text))) return { speaker: inverted, cue };
+      const next = inverted ? inverted.last + 1 : -1;
+      if (inverted && (next >= doc.tokenCount || starts[next] >= before || /^[,:“"«„]$/.test(tokenText(doc, next)))) return { speaker: inverted, cue };
     }
     // "Dean, a former party chairman, poked at the rival, tweeting, …": the participle's subject opens the sentence.
     if (participle) {
-      const start = afterDateline(doc, tokenIndexFrom(doc, floor), k - 1);
-      const opening = speakerAfter(doc, start, prev.start);
+      const start = afterDateline(doc, tokenIndexFrom(doc, floor), prev);
+      const opening = speakerAfter(doc, start, starts[prev]);
       if (opening && isNamedSubject(doc, opening)) return { speaker: opening, cue };
       // "Speaking in Salem, New Hampshire, Trump went after Bush, calling him …": past leading adverbials.
-      const subject = clauseSubject(doc, start, prev.start);
+      const subject = clauseSubject(doc, start, starts[prev]);
       if (subject) return { speaker: subject, cue };
     }
   }
@@ -408,40 +409,40 @@ function previousSentenceSpeaker(doc: Doc, s: number, inQuote: (offset: number) 
 
 /** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */
 function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
-  const before = doc.tokens[phrase.first - 1];
-  if (!before || before.start < floor || before.kind !== 'word' || !/^\p{Ll}+$/u.test(before.text)) return false;
-  const w = lowerAt(doc, phrase.first - 1);
+  const before = phrase.first - 1;
+  if (!isWordToken(doc, before) || doc.tokenStart[before] < floor || !/^\p{Ll}+$/u.test(tokenText(doc, before))) return false;
+  const w = lowerAt(doc, before);
   // "put out a statement", "sent out an email": a verb with its particle.
-  const verb = doc.tokens[phrase.first - 2];
-  if ((w === 'out' || w === 'up') && verb && verb.start >= floor && /^\p{Ll}+$/u.test(verb.text) && !isDeterminer(lowerAt(doc, phrase.first - 2))) return true;
+  const verb = phrase.first - 2;
+  if ((w === 'out' || w === 'up') && verb >= 0 && doc.tokenStart[verb] >= floor && /^\p{Ll}+$/u.test(tokenText(doc, verb)) && !isDeterminer(lowerAt(doc, verb))) return true;
   return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
 }
 
 /** A parenthetical attribution later in the quote's sentence: "…" to drive up the price, she said, … */
 function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const first = tokenIndexFrom(doc, from);
-  for (let k = first; k < tokens.length && k < first + 40 && tokens[k].start < limit; k++) {
-    if (isDoubleQuoteMark(tokens[k].text)) return null;
+  for (let k = first; k < doc.tokenCount && k < first + 40 && starts[k] < limit; k++) {
+    if (isDoubleQuoteMark(tokenText(doc, k))) return null;
     const cue = cueAt(doc, k);
     if (!cue || !cue.speech || cue.accordingTo) continue;
     const subject = subjectOf(doc, cue, from);
-    const before = subject ? tokens[subject.first - 1] : tokens[k - 1];
-    if (!before || before.text !== ',' || before.start < from) continue;
+    const before = subject ? subject.first - 1 : k - 1;
+    if (before < 0 || tokenText(doc, before) !== ',' || starts[before] < from) continue;
     if (subject) {
-      if (closesClause(tokens, cue.last + 1, limit)) return { speaker: subject, cue };
+      if (closesClause(doc, cue.last + 1, limit)) return { speaker: subject, cue };
       continue;
     }
     // "…" if she loses, said Jane Roe, an analyst at …
     const inverted = cue.addressee ? null : speakerAfter(doc, k + 1, limit);
-    if (inverted && closesClause(tokens, inverted.last + 1, limit)) return { speaker: inverted, cue };
+    if (inverted && closesClause(doc, inverted.last + 1, limit)) return { speaker: inverted, cue };
   }
   return null;
 }
 
 /** True when token `i` ends the clause of a parenthetical attribution: punctuation, `limit` or the end of the text. */
-function closesClause(tokens: readonly Token[], i: number, limit: number): boolean {
-  return !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
+function closesClause(doc: Doc, i: number, limit: number): boolean {
+  return i < 0 || i >= doc.tokenCount || doc.tokenStart[i] >= limit || /^[,.;!?(]$/.test(tokenText(doc, i));
 }
 
 /** A transcript line quoted whole: "WALLACE: Do you see those two as equivalent?" */
