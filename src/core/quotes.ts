@@ -471,14 +471,14 @@ function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: numb
 function previousSentenceSubject(doc: Doc, sentence: number, paragraph: number, inQuote: (offset: number) => boolean): Attribution | null {
   const prev = doc.sentences[sentence - 1];
   if (!prev || prev.paragraph !== paragraph || doc.paragraphs[paragraph].kind !== 'body') return null;
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const start = afterDateline(doc, tokenIndexFrom(doc, prev.start), tokenIndexFrom(doc, prev.end));
   // The subject opening the sentence, or the one after a leading adverbial ("On Sunday, Sen. Ann Lee …").
-  for (let k = start; k < tokens.length && tokens[k].start < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
+  for (let k = start; k < doc.tokenCount && starts[k] < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
     // A comma closing a quoted title sits inside its marks: On “Meet the Press,” Sen. Ann Lee …
-    if ((k !== start && tokens[k - 1].text !== ',' && !(isDoubleQuoteMark(tokens[k - 1].text) && tokens[k - 2]?.text === ',')) || isDoubleQuoteMark(tokens[k].text)) continue;
+    if ((k !== start && tokenText(doc, k - 1) !== ',' && !(isDoubleQuoteMark(tokenText(doc, k - 1)) && k >= 2 && tokenText(doc, k - 2) === ',')) || isDoubleQuoteMark(tokenText(doc, k))) continue;
     const w = lowerAt(doc, k);
-    const subject = w === 'he' || w === 'she' ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
+    const subject = w === 'he' || w === 'she' ? { start: starts[k], end: doc.tokenEnd[k], first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
     if (subject && !inQuote(subject.start)) return { speaker: subject, cue: null };
     if (k !== start) return null;
   }
@@ -501,20 +501,19 @@ function dashAttribution(doc: Doc, from: number, limit: number): Attribution | n
 /** True when the word just before offset `open` is a possessive determiner: "its “…”", "their “…”". */
 function afterPossessive(doc: Doc, open: number): boolean {
   const k = tokenIndexFrom(doc, open) - 1;
-  const before = doc.tokens[k];
-  return !!before && /^(?:its|his|her|their|our)$/.test(lowerAt(doc, k));
+  return k >= 0 && k < doc.tokenCount && /^(?:its|his|her|their|our)$/.test(lowerAt(doc, k));
 }
 
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
 function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuote: boolean): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceStart), tokenIndexFrom(doc, open));
-  if (k < tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
+  if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
   // "On Monday, Smith groused …": past a short leading adverbial (for quotes long enough to be somebody's words).
-  if (longQuote && k < tokens.length && CAPITAL_ADVERBIAL_OPENERS.has(lowerAt(doc, k))) {
+  if (longQuote && k < doc.tokenCount && CAPITAL_ADVERBIAL_OPENERS.has(lowerAt(doc, k))) {
     let c = k;
-    while (c < tokens.length && tokens[c].start < open && tokens[c].text !== ',' && c - k < 6) c++;
-    if (c < tokens.length && tokens[c].text === ',') k = c + 1;
+    while (c < doc.tokenCount && starts[c] < open && tokenText(doc, c) !== ',' && c - k < 6) c++;
+    if (c < doc.tokenCount && tokenText(doc, c) === ',') k = c + 1;
   }
   // Reading forwards runs into the verb ("Dr. Ann Lee pondered"): the named phrase stops before it.
   const subject = namedPhraseAfter(doc, k, open);
@@ -522,17 +521,18 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuot
   let v = subject.last + 1;
   let progressive = false;
   let modal = false;
-  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) {
+  while (v < doc.tokenCount && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) {
     if (BE_FORMS.has(lowerAt(doc, v))) progressive = true;
     if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lowerAt(doc, v))) modal = true;
     v++;
   }
-  const verb = tokens[v];
-  if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
+  if (!isWordToken(doc, v) || starts[v] >= open) return null;
+  const verb = tokenText(doc, v);
+  if (!/^\p{Ll}/u.test(verb)) return null;
   // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
   if (OBJECT_CONTROL_VERBS.has(lowerAt(doc, v))) return null;
   // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too; any base form after a modal.
-  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
+  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb) && !(progressive && /\p{Ll}ing$/u.test(verb))) return null;
   return { speaker: subject, cue: null };
 }
 
@@ -550,14 +550,14 @@ function colonIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
-  if (k < tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
+  if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
   // "In Iowa, Smith …": past a leading adverbial.
-  if (k < tokens.length && !speakerAfter(doc, k, i)) {
+  if (k < doc.tokenCount && !speakerAfter(doc, k, i)) {
     let c = k;
-    while (c < tokens.length && tokens[c].start < i && tokens[c].text !== ',' && c - k < 12) c++;
-    if (c < tokens.length && tokens[c].text === ',') k = c + 1;
+    while (c < doc.tokenCount && starts[c] < i && tokenText(doc, c) !== ',' && c - k < 12) c++;
+    if (c < doc.tokenCount && tokenText(doc, c) === ',') k = c + 1;
   }
   const subject = namedPhraseAfter(doc, k, i);
   return subject ? { speaker: subject, cue: null } : null;
@@ -574,14 +574,14 @@ function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
-  const { tokens } = doc;
   const colon = tokenIndexFrom(doc, i);
-  const sentence = tokens[colon]?.sentence;
-  for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && tokens[d].sentence === sentence; d--) {
-    const t = tokens[d];
-    if (!/^[-–—]$/.test(t.text)) continue;
+  if (colon >= doc.tokenCount) return null;
+  const sentenceOf = doc.tokenSentence;
+  const sentence = sentenceOf[colon];
+  for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && sentenceOf[d] === sentence; d--) {
+    if (!/^[-–—]$/.test(tokenText(doc, d))) continue;
     // A dash set off by spaces, not a hyphen inside a word.
-    if (!/\s/.test(doc.text.charAt(t.start - 1)) || !/\s/.test(doc.text.charAt(t.end))) return null;
+    if (!/\s/.test(doc.text.charAt(doc.tokenStart[d] - 1)) || !/\s/.test(doc.text.charAt(doc.tokenEnd[d]))) return null;
     const label = namedPhraseAfter(doc, d + 1, i);
     return label && label.last === colon - 1 ? { speaker: label, cue: null } : null;
   }
@@ -597,19 +597,18 @@ const MAX_LABEL_TOKENS = 4;
  * quoted words after it to that name. All-caps words longer than an acronym are shouting, not names.
  */
 function headlineLabel(doc: Doc, paragraphStart: number, open: number): Attribution | null {
-  const { tokens } = doc;
   const first = tokenIndexFrom(doc, paragraphStart);
   let colon = first;
-  while (colon < tokens.length && colon - first <= MAX_LABEL_TOKENS && tokens[colon].text !== ':') {
-    const t = tokens[colon];
-    if (t.kind === 'punct' && t.text !== '.') return null;
-    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (/^\p{Lu}{4,}$/u.test(t.text))) return null;
+  while (colon < doc.tokenCount && colon - first <= MAX_LABEL_TOKENS && tokenText(doc, colon) !== ':') {
+    const text = tokenText(doc, colon);
+    if (doc.tokenKind[colon] === TokenKind.Punct && text !== '.') return null;
+    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (/^\p{Lu}{4,}$/u.test(text))) return null;
     colon++;
   }
-  if (colon === first || colon >= tokens.length || tokens[colon].text !== ':' || tokens[colon].start >= open) return null;
-  if (!/^\p{Lu}/u.test(tokens[first].text) || isDeterminer(lowerAt(doc, first))) return null;
+  if (colon === first || colon >= doc.tokenCount || tokenText(doc, colon) !== ':' || doc.tokenStart[colon] >= open) return null;
+  if (!/^\p{Lu}/u.test(tokenText(doc, first)) || isDeterminer(lowerAt(doc, first))) return null;
   const last = colon - 1;
-  const speaker: PhraseSpan = { start: tokens[first].start, end: tokens[last].end, first, last, pronoun: false };
+  const speaker: PhraseSpan = { start: doc.tokenStart[first], end: doc.tokenEnd[last], first, last, pronoun: false };
   return { speaker, cue: null };
 }
 
@@ -619,7 +618,8 @@ function headlineReport(doc: Doc): QuoteCandidate | null {
   if (!para || !isHeadlineLike(doc, 0)) return null;
   const label = headlineLabel(doc, para.start, para.end);
   if (!label) return null;
-  let start = doc.tokens[label.speaker.last + 1].end;
+  // The label ends right before its colon.
+  let start = doc.tokenEnd[label.speaker.last + 1];
   let end = para.end;
   while (start < end && /\s/.test(doc.text.charAt(start))) start++;
   while (end > start && /[\s.]/.test(doc.text.charAt(end - 1))) end--;
@@ -631,11 +631,11 @@ const LINKING_PREPOSITIONS = new Set(['in', 'at', 'of', 'for', 'from', 'with']);
 
 /** Subject before a short quote whose verb follows it: Putin "immediately" demanded … */
 function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   if (q.open === null || q.close === null) return null;
   let k = tokenIndexFrom(doc, q.after);
-  while (k < tokens.length && tokens[k].start < limit && /^(?:also|later|has|have|had|then|would)$/.test(lowerAt(doc, k))) k++;
-  const cue = k < tokens.length && tokens[k].start < limit ? cueAt(doc, k) : null;
+  while (k < doc.tokenCount && starts[k] < limit && /^(?:also|later|has|have|had|then|would)$/.test(lowerAt(doc, k))) k++;
+  const cue = k < doc.tokenCount && starts[k] < limit ? cueAt(doc, k) : null;
   if (!cue || cue.accordingTo) return null;
   const subject = speakerBefore(doc, tokenIndexFrom(doc, q.open) - 1, sentenceBegin(doc, q.open));
   return subject ? { speaker: subject, cue } : null;
