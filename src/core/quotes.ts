@@ -618,7 +618,7 @@ function headlineReport(doc: Doc): QuoteCandidate | null {
   if (!para || !isHeadlineLike(doc, 0)) return null;
   const label = headlineLabel(doc, para.start, para.end);
   if (!label) return null;
-  // The label ends right before its colon.
+  // The headline's words start after the label's colon.
   let start = doc.tokenEnd[label.speaker.last + 1];
   let end = para.end;
   while (start < end && /\s/.test(doc.text.charAt(start))) start++;
