@@ -5,7 +5,7 @@
 import { afterDateline, clauseSubject, cueAt, cueStartFlags, isNamedSubject, skipAddressee, speakerAfter, subjectOf } from './attribution';
 import { isRegExpSpace } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
-import { lowerAt, tokenIndexFrom } from './text';
+import { TokenKind, lowerAt, tokenIndexFrom, tokenText } from './text';
 import type { Doc, Sentence } from './text';
 import type { Span } from './types';
 
@@ -39,14 +39,16 @@ function trimContent(doc: Doc, start: number, end: number): Span {
 function contentStart(doc: Doc, s: Sentence, limit: number): number {
   const first = tokenIndexFrom(doc, s.start);
   const k = afterDateline(doc, first, tokenIndexFrom(doc, limit));
-  return k > first && k < doc.tokens.length ? doc.tokens[k].start : s.start;
+  return k > first && k < doc.tokenCount ? doc.tokenStart[k] : s.start;
 }
 
 /** Number of words in `span`, counted up to `enough`. */
 function hasWords(doc: Doc, span: Span, enough: number): boolean {
+  const starts = doc.tokenStart;
+  const kinds = doc.tokenKind;
   let n = 0;
   const first = tokenIndexFrom(doc, span.start);
-  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < span.end; i++) if (doc.tokens[i].kind !== 'punct' && ++n >= enough) return true;
+  for (let i = first; i < doc.tokenCount && starts[i] < span.end; i++) if (kinds[i] !== TokenKind.Punct && ++n >= enough) return true;
   return false;
 }
 
@@ -80,13 +82,13 @@ function cueStartTokens(doc: Doc): Int32Array {
  * `cueStarts[from]` is the sentence's first token that may start a cue.
  */
 function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean, cueStarts: Int32Array, from: number): Reported[] {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const out: Reported[] = [];
   // Tokens up to `done` belong to a cue already read.
   let done = -1;
-  for (let c = from; c < cueStarts.length && tokens[cueStarts[c]].start < s.end; c++) {
+  for (let c = from; c < cueStarts.length && starts[cueStarts[c]] < s.end; c++) {
     const k = cueStarts[c];
-    if (k <= done || inQuote(tokens[k].start)) continue;
+    if (k <= done || inQuote(starts[k])) continue;
     const cue = cueAt(doc, k);
     if (!cue) continue;
     const r = isParticipleClause(doc, cue)
@@ -129,25 +131,24 @@ function secondSpeakerStart(doc: Doc, r: Reported, prev: Reported): number | nul
   if (!isNamedSubject(doc, speaker) || speaker.start <= prev.content.start) return null;
   if (!hasWords(doc, { start: prev.content.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
   // "…, which analysts say …": the relative word belongs to the second report.
-  const before = doc.tokens[speaker.first - 1];
-  return /^(?:which|that|who|what)$/.test(lowerAt(doc, speaker.first - 1)) ? before.start : speaker.start;
+  const before = speaker.first - 1;
+  return before >= 0 && /^(?:which|that|who|what)$/.test(lowerAt(doc, before)) ? doc.tokenStart[before] : speaker.start;
 }
 
 /** "a statement announcing the pick", "tweets early Friday saying": an -ing form without "is/was" reports nothing itself. */
 function isParticipleClause(doc: Doc, cue: CueMatch): boolean {
   if (!/ing$/.test(cue.word)) return false;
-  const prev = doc.tokens[cue.first - 1];
-  return !prev || !/^(?:is|was|are|were|been|be|am|'s|keeps|kept)$/.test(lowerAt(doc, cue.first - 1));
+  const prev = cue.first - 1;
+  return prev < 0 || !/^(?:is|was|are|were|been|be|am|'s|keeps|kept)$/.test(lowerAt(doc, prev));
 }
 
 /** Offset of ", but" / "; " right before token `k` (within the content that started at `floor`), or null. */
 function clauseBoundaryBefore(doc: Doc, k: number, floor: number): number | null {
-  const { tokens } = doc;
   let i = k - 1;
   if (i >= 0 && CLAUSE_OPENERS.has(lowerAt(doc, i))) i--;
-  if (i < 0 || tokens[i].start < floor) return null;
-  const t = tokens[i];
-  if (t.text === ';' || (t.text === ',' && CLAUSE_OPENERS.has(lowerAt(doc, i + 1)))) return t.start;
+  if (i < 0 || doc.tokenStart[i] < floor) return null;
+  const text = tokenText(doc, i);
+  if (text === ';' || (text === ',' && CLAUSE_OPENERS.has(lowerAt(doc, i + 1)))) return doc.tokenStart[i];
   return null;
 }
 
@@ -155,10 +156,10 @@ function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const speaker = speakerAfter(doc, cue.last + 1, s.end);
   if (!speaker) return null;
   if (!/\S/.test(doc.text.slice(Math.max(s.start, cue.start - 3), cue.start)) && cue.start - s.start <= 3) {
-    const { tokens } = doc;
+    const starts = doc.tokenStart;
     const after = speaker.last + 1;
-    for (let i = after; i < tokens.length && i < after + 12 && tokens[i].start < s.end; i++) {
-      if (tokens[i].text === ',') return { content: trimContent(doc, tokens[i].end, s.end), attribution: { speaker, cue } };
+    for (let i = after; i < doc.tokenCount && i < after + 12 && starts[i] < s.end; i++) {
+      if (tokenText(doc, i) === ',') return { content: trimContent(doc, doc.tokenEnd[i], s.end), attribution: { speaker, cue } };
     }
     return null;
   }
@@ -167,9 +168,9 @@ function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
 
 /** True when only a short adverbial follows the cue to the end of the sentence: "…, she said on Tuesday." */
 function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   let n = 0;
-  for (let i = cue.last + 1; i < tokens.length && tokens[i].start < s.end; i++) {
+  for (let i = cue.last + 1; i < doc.tokenCount && starts[i] < s.end; i++) {
     if (lowerAt(doc, i) === 'that' || ++n > 8) return false;
   }
   return true;
@@ -177,31 +178,32 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
 
 /** Nothing, punctuation or an adverbial after the cue: "…, the mayor said on Monday." rather than "…, the mayor said the bridge …". */
 function adverbialFollows(doc: Doc, s: Sentence, cue: CueMatch): boolean {
-  const next = doc.tokens[cue.last + 1];
-  if (!next || next.start >= s.end || next.kind === 'punct') return true;
-  const w = lowerAt(doc, cue.last + 1);
-  return isTimeOrManner(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(next.text);
+  const next = cue.last + 1;
+  if (next >= doc.tokenCount || doc.tokenStart[next] >= s.end || doc.tokenKind[next] === TokenKind.Punct) return true;
+  const w = lowerAt(doc, next);
+  return isTimeOrManner(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(tokenText(doc, next));
 }
 
 /** "X generally supported Democrats … and said he …": a coordinated verb shares the subject that opens the sentence. */
 function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | null {
-  const prev = doc.tokens[cue.first - 1];
-  if (!prev || prev.start < s.start || !/^(?:and|but)$/.test(lowerAt(doc, cue.first - 1))) return null;
-  const opening = speakerAfter(doc, tokenIndexFrom(doc, s.start), prev.start);
-  return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
+  const prev = cue.first - 1;
+  if (prev < 0 || doc.tokenStart[prev] < s.start || !/^(?:and|but)$/.test(lowerAt(doc, prev))) return null;
+  const prevStart = doc.tokenStart[prev];
+  const opening = speakerAfter(doc, tokenIndexFrom(doc, s.start), prevStart);
+  return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prevStart);
 }
 
 /** Prepositions that open a place or occasion between a cue verb and its "that" ("said in Geneva that"). */
 const OCCASION_PREPOSITIONS = new Set(['in', 'at', 'on', 'during', 'before', 'after', 'amid', 'following', 'from', 'via', 'outside', 'inside']);
 
-/** Token index of a "that" closing a short prepositional phrase that starts at `k` ("in Geneva today that"), or null. */
+/** Index of the token "that" closing a short prepositional phrase that starts at `k` ("in Geneva today that"), or null. */
 function thatAfterAdverbial(doc: Doc, k: number, end: number): number | null {
-  const { tokens } = doc;
-  if (k >= tokens.length || !OCCASION_PREPOSITIONS.has(lowerAt(doc, k))) return null;
-  for (let i = k + 1; i < tokens.length && i <= k + 7 && tokens[i].start < end; i++) {
+  if (k >= doc.tokenCount || !OCCASION_PREPOSITIONS.has(lowerAt(doc, k))) return null;
+  const starts = doc.tokenStart;
+  for (let i = k + 1; i < doc.tokenCount && i <= k + 7 && starts[i] < end; i++) {
     const w = lowerAt(doc, i);
     if (w === 'that') return i;
-    if (tokens[i].kind === 'punct' || PRONOUN_OR_CLAUSE.test(w)) return null;
+    if (doc.tokenKind[i] === TokenKind.Punct || PRONOUN_OR_CLAUSE.test(w)) return null;
   }
   return null;
 }
@@ -209,60 +211,61 @@ const PRONOUN_OR_CLAUSE = /^(?:he|she|they|we|i|it|you|who|which|whether|if|is|w
 
 /** "Smith defended the plan on Monday, saying it would cut costs": the participle reports for the subject opening the sentence. */
 function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
-  const { tokens } = doc;
-  const prev = tokens[cue.first - 1];
-  if (!prev || prev.text !== ',' || prev.start < s.start) return null;
-  const opening = clauseSubject(doc, tokenIndexFrom(doc, s.start), prev.start);
+  const starts = doc.tokenStart;
+  const prev = cue.first - 1;
+  if (prev < 0 || tokenText(doc, prev) !== ',' || starts[prev] < s.start) return null;
+  const opening = clauseSubject(doc, tokenIndexFrom(doc, s.start), starts[prev]);
   if (!opening || !isNamedSubject(doc, opening)) return null;
   let from = cue.last + 1;
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
-  if (from < tokens.length && lowerAt(doc, from) === 'that') from++;
-  if (from >= tokens.length || tokens[from].start >= s.end) return null;
-  return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: opening, cue } };
+  if (from < doc.tokenCount && lowerAt(doc, from) === 'that') from++;
+  if (from >= doc.tokenCount || starts[from] >= s.end) return null;
+  return { content: trimContent(doc, starts[from], s.end), attribution: { speaker: opening, cue } };
 }
 
 /** Quotation marks that close a quote. */
 const CLOSING_MARKS = new Set(['”', '"', '»']);
 
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const subject = subjectOf(doc, cue, s.start) ?? coordinatedSubject(doc, s, cue);
   if (!subject) return null;
-  const beforeSubject = tokens[subject.first - 1];
+  const before = subject.first - 1;
+  const beforeText = before >= 0 ? tokenText(doc, before) : '';
   // "…, X said." — the content precedes the speaker.
-  if (beforeSubject && beforeSubject.start >= s.start && (beforeSubject.text === ',' || CLOSING_MARKS.has(beforeSubject.text)) && cue.speech && endsClause(doc, s, cue) && (beforeSubject.text !== ',' || adverbialFollows(doc, s, cue))) {
-    const lead = trimContent(doc, contentStart(doc, s, beforeSubject.start), beforeSubject.start);
+  if (before >= 0 && starts[before] >= s.start && (beforeText === ',' || CLOSING_MARKS.has(beforeText)) && cue.speech && endsClause(doc, s, cue) && (beforeText !== ',' || adverbialFollows(doc, s, cue))) {
+    const lead = trimContent(doc, contentStart(doc, s, starts[before]), starts[before]);
     // What follows the cue is an adverbial ("…," she said at a rally), never the words reported; after a short
     // opening adverbial ("And yet, her aides say …") the words after the cue are the report.
     if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
-    if (beforeSubject.text !== ',') return null;
+    if (beforeText !== ',') return null;
   }
   // "…?" Smith, a retired teacher, asked quietly. — the attribution of a quote that closed the sentence before.
-  const opener = tokens[subject.first - 1];
-  if (opener && opener.start < s.start && CLOSING_MARKS.has(opener.text) && endsClause(doc, s, cue)) return null;
+  if (before >= 0 && starts[before] < s.start && CLOSING_MARKS.has(beforeText) && endsClause(doc, s, cue)) return null;
   let from = cue.last + 1;
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
   // "said Wednesday that …", "said publicly that …": a time or manner adverb before "that" is not reported.
   let t = from;
-  while (t < tokens.length && t < from + 4 && isTimeOrManner(lowerAt(doc, t))) t++;
-  if (t > from && t < tokens.length && lowerAt(doc, t) === 'that') from = t;
+  while (t < doc.tokenCount && t < from + 4 && isTimeOrManner(lowerAt(doc, t))) t++;
+  if (t > from && t < doc.tokenCount && lowerAt(doc, t) === 'that') from = t;
   else {
     // "argued in Geneva today that …", "said at a news conference that …": the place or occasion is not reported.
     const that = thatAfterAdverbial(doc, from, s.end) ?? thatAfterAdverbial(doc, t, s.end);
     if (that !== null) from = that;
   }
-  if (from < tokens.length && lowerAt(doc, from) === 'that') from++;
-  if (from >= tokens.length || tokens[from].start >= s.end) return null;
-  return { content: trimContent(doc, tokens[from].start, s.end), attribution: { speaker: subject, cue } };
+  if (from < doc.tokenCount && lowerAt(doc, from) === 'that') from++;
+  if (from >= doc.tokenCount || starts[from] >= s.end) return null;
+  return { content: trimContent(doc, starts[from], s.end), attribution: { speaker: subject, cue } };
 }
 
 /** "…, said X." at the end of a sentence. */
 function inverted(doc: Doc, s: Sentence, k: number, cue: CueMatch): Reported | null {
-  const prev = doc.tokens[k - 1];
-  if (!cue.speech || cue.addressee || !prev || prev.text !== ',' || prev.start < s.start) return null;
+  const prev = k - 1;
+  if (!cue.speech || cue.addressee || prev < 0 || tokenText(doc, prev) !== ',' || doc.tokenStart[prev] < s.start) return null;
   const speaker = speakerAfter(doc, k + 1, s.end);
   if (!speaker) return null;
-  return { content: trimContent(doc, contentStart(doc, s, prev.start), prev.start), attribution: { speaker, cue } };
+  const prevStart = doc.tokenStart[prev];
+  return { content: trimContent(doc, contentStart(doc, s, prevStart), prevStart), attribution: { speaker, cue } };
 }
 
 /**
@@ -278,14 +281,14 @@ export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCan
     while (qi < sorted.length && sorted[qi].end <= offset) qi++;
     return qi < sorted.length && sorted[qi].start <= offset && offset < sorted[qi].end;
   };
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const cueStarts = cueStartTokens(doc);
   let c = 0;
   let near = 0;
   for (const s of doc.sentences) {
-    while (c < cueStarts.length && tokens[cueStarts[c]].start < s.start) c++;
+    while (c < cueStarts.length && starts[cueStarts[c]] < s.start) c++;
     if (c === cueStarts.length) break;
-    if (tokens[cueStarts[c]].start >= s.end || doc.paragraphs[s.paragraph].kind !== 'body') continue;
+    if (starts[cueStarts[c]] >= s.end || doc.paragraphs[s.paragraph].kind !== 'body') continue;
     const reported = reportedIn(doc, s, inQuote, cueStarts, c);
     if (reported.length === 0) continue;
     while (near < sorted.length && sorted[near].end <= s.start) near++;

@@ -9,8 +9,8 @@ import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attrib
 import { findIndirectQuotes } from './indirect';
 import { scanQuoteMarks } from './quoteMarks';
 import type { MarkedQuote } from './quoteMarks';
-import { indexAt, lowerAt, sentenceAt, tokenIndexFrom } from './text';
-import type { Doc, Token } from './text';
+import { TokenKind, indexAt, isWordToken, lowerAt, sentenceAt, tokenIndexFrom, tokenText } from './text';
+import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
 import { isDoubleQuoteMark, isRegExpSpace } from './chars';
@@ -74,8 +74,9 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   // when it opens with the reporting verb: "…?" Smith asked reporters during …
   const exclaimed = /[?!]/.test(lastCharOf(doc, q));
   let n = 0;
-  for (let i = first; i < doc.tokens.length && doc.tokens[i].start < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
-    if (doc.tokens[i].kind !== 'word') continue;
+  const starts = doc.tokenStart;
+  for (let i = first; i < doc.tokenCount && starts[i] < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
+    if (doc.tokenKind[i] !== TokenKind.Word) continue;
     n++;
     if (exclaimed && n <= ATTRIBUTION_OPENING_WORDS && cueAt(doc, i)?.speech) return Math.min(s.end, lineEnd);
   }
@@ -90,16 +91,17 @@ function lastCharOf(doc: Doc, span: Span): string {
 /** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
 function hasTail(doc: Doc, closeEnd: number, limit: number): boolean {
   const k = tokenIndexFrom(doc, closeEnd);
-  return k < doc.tokens.length && doc.tokens[k].start < limit && doc.tokens[k].kind === 'word';
+  return k < doc.tokenCount && doc.tokenStart[k] < limit && doc.tokenKind[k] === TokenKind.Word;
 }
 
 /** "…," said X / "…," X said / "…" he added / "…," according to X — right after the closing mark. */
 function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boolean): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
+  const kinds = doc.tokenKind;
   let k = tokenIndexFrom(doc, from);
-  while (k < tokens.length && tokens[k].start < limit && tokens[k].kind === 'punct' && TAIL_LEAD.test(tokens[k].text)) k++;
-  if (k >= tokens.length || tokens[k].start >= limit) return null;
-  if (!TAIL_LEAD.test(doc.text.slice(from, tokens[k].start))) return null;
+  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && TAIL_LEAD.test(tokenText(doc, k))) k++;
+  if (k >= doc.tokenCount || starts[k] >= limit) return null;
+  if (!TAIL_LEAD.test(doc.text.slice(from, starts[k]))) return null;
   const cue = cueAt(doc, k);
   if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
     // "…,” saying the city embodied …": a participle has no subject after it.
@@ -111,9 +113,8 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   // "there are still “some people” who feel …": a relative pronoun right after the quote describes the quoted words.
   if (/^(?:who|which|that)$/.test(lowerAt(doc, k))) return null;
   const headStart = k;
-  for (let j = k + 1; j < tokens.length && j < k + 30 && tokens[j].start < limit; j++) {
-    const t = tokens[j];
-    if (t.kind === 'punct' && /^[“”"«»„;:]$/.test(t.text)) {
+  for (let j = k + 1; j < doc.tokenCount && j < k + 30 && starts[j] < limit; j++) {
+    if (kinds[j] === TokenKind.Punct && /^[“”"«»„;:]$/.test(tokenText(doc, j))) {
       // "…," Bill Eastland, wearing “Cruz” pins, said: a short quoted name inside the speaker phrase.
       const close = shortQuotedSpanAfter(doc, j);
       if (close < 0) return null;
@@ -124,12 +125,12 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     if (!c || c.accordingTo) continue;
     // "one of the states suing …": a noun-like form after a determiner is a noun.
     if (c.nounLike && (isDeterminer(lowerAt(doc, j - 1)) || lowerAt(doc, j - 1) === 'of')) continue;
-    let speaker = speakerBefore(doc, j - 1, tokens[headStart].start);
+    let speaker = speakerBefore(doc, j - 1, starts[headStart]);
     // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
     if (c.nounLike && speaker && /^an?$/.test(lowerAt(doc, speaker.first))) continue;
     // "…," retired Air Force general Jane Roe said: modifiers before the name belong to the speaker phrase.
     if (speaker && speaker.first > headStart) {
-      const whole = speakerAfter(doc, headStart, tokens[j].start);
+      const whole = speakerAfter(doc, headStart, starts[j]);
       if (whole && whole.last === speaker.last) speaker = whole;
       // "…," an official at the embassy said: one prepositional link joins two phrases into the speaker.
       else if (whole && whole.last + 2 === speaker.first && LINKING_PREPOSITIONS.has(lowerAt(doc, whole.last + 1))) speaker = { ...whole, end: speaker.end, last: speaker.last };
@@ -146,10 +147,11 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
  * reports The Times. The quote is credited to that source, the way news attribution chains are read.
  */
 function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | null {
-  const { tokens } = doc;
-  for (let k = Math.max(a.speaker.last, a.cue?.last ?? 0) + 1; k + 1 < tokens.length && tokens[k].start < limit; k++) {
-    if (isDoubleQuoteMark(tokens[k].text)) return null;
-    if (tokens[k].text !== ',') continue;
+  const starts = doc.tokenStart;
+  for (let k = Math.max(a.speaker.last, a.cue?.last ?? 0) + 1; k + 1 < doc.tokenCount && starts[k] < limit; k++) {
+    const text = tokenText(doc, k);
+    if (isDoubleQuoteMark(text)) return null;
+    if (text !== ',') continue;
     const cue = cueAt(doc, k + 1);
     if (!cue || !(cue.accordingTo || /^report(?:s|ed)$/.test(cue.word))) continue;
     const source = speakerAfter(doc, cue.last + 1, limit);
@@ -163,17 +165,17 @@ function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | nul
  * pronoun followed by a past-tense verb is the speaker, whatever the verb.
  */
 function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const inverted = invertedSpeakerWithAnyVerb(doc, k, limit);
   if (inverted) return inverted;
-  const speaker = SUBJECT_PRONOUNS.has(lowerAt(doc, k)) ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
+  const speaker = SUBJECT_PRONOUNS.has(lowerAt(doc, k)) ? { start: starts[k], end: doc.tokenEnd[k], first: k, last: k, pronoun: true } : namedPhraseAfter(doc, k, limit);
   // "…," which led to …: a relative pronoun continues the reporter's sentence.
   if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lowerAt(doc, speaker.first)))) return null;
-  const verb = tokens[speaker.last + 1];
-  if (!verb || verb.start >= limit || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
-  const after = tokens[speaker.last + 2];
-  if (after && after.start < limit && after.kind === 'word' && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lowerAt(doc, speaker.last + 2))) return null;
-  const cue: CueMatch = { start: verb.start, end: verb.end, first: speaker.last + 1, last: speaker.last + 1, word: lowerAt(doc, speaker.last + 1), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  const verb = speaker.last + 1;
+  if (!isWordToken(doc, verb) || starts[verb] >= limit || !/^\p{Ll}+ed$/u.test(tokenText(doc, verb))) return null;
+  const after = speaker.last + 2;
+  if (after < doc.tokenCount && starts[after] < limit && doc.tokenKind[after] === TokenKind.Word && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lowerAt(doc, after))) return null;
+  const cue: CueMatch = { start: starts[verb], end: doc.tokenEnd[verb], first: verb, last: verb, word: lowerAt(doc, verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 
@@ -182,14 +184,12 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
  * that closes the clause, is the speaker in inverted order, whatever the verb.
  */
 function invertedSpeakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
-  const { tokens } = doc;
-  const verb = tokens[k];
-  if (!verb || verb.kind !== 'word' || !/^\p{Ll}+ed$/u.test(verb.text)) return null;
+  if (!isWordToken(doc, k) || !/^\p{Ll}+ed$/u.test(tokenText(doc, k))) return null;
   const speaker = namedPhraseAfter(doc, k + 1, limit);
-  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokens[speaker.first].text)) return null;
-  const after = tokens[speaker.last + 1];
-  if (after && after.start < limit && !/^[,.;!?]$/.test(after.text)) return null;
-  const cue: CueMatch = { start: verb.start, end: verb.end, first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokenText(doc, speaker.first))) return null;
+  const after = speaker.last + 1;
+  if (after < doc.tokenCount && doc.tokenStart[after] < limit && !/^[,.;!?]$/.test(tokenText(doc, after))) return null;
+  const cue: CueMatch = { start: doc.tokenStart[k], end: doc.tokenEnd[k], first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
 
@@ -216,7 +216,7 @@ function headAttribution(doc: Doc, floor: number, before: number, inQuote: (offs
 /** "According to X," at the start of the sentence from `floor`, with X as speaker. */
 function openingAccordingTo(doc: Doc, floor: number, before: number): Attribution | null {
   let k = tokenIndexFrom(doc, floor);
-  if (k < doc.tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
+  if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
   const cue = cueAt(doc, k);
   if (!cue?.accordingTo) return null;
   const speaker = speakerAfter(doc, cue.last + 1, before);
@@ -232,7 +232,7 @@ function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boo
   // "In a statement announcing the pick, the union called …": a participle phrase closed by a comma reports nothing after it.
   const participle = /ing$/.test(cue.word);
   for (let i = cue.last + 1; i < subject.first; i++) {
-    const t = doc.tokens[i].text;
+    const t = tokenText(doc, i);
     if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lowerAt(doc, i + 1))))) return false;
   }
   return true;
@@ -243,7 +243,7 @@ function antecedentOf(doc: Doc, pronoun: PhraseSpan, floor: number, inQuote: (of
   const word = lowerAt(doc, pronoun.first);
   if (word === 'who' || word === 'which') {
     let k = pronoun.first - 1;
-    if (k >= 0 && doc.tokens[k].text === ',') k--;
+    if (k >= 0 && tokenText(doc, k) === ',') k--;
     const head = k >= 0 ? speakerBefore(doc, k, floor) : null;
     return head && !head.pronoun ? head : undefined;
   }
@@ -262,10 +262,10 @@ function isComplementSubject(doc: Doc, cue: CueMatch, subject: PhraseSpan): bool
   let k = cue.last + 1;
   // "told voters this week (that) she would …": the addressee and a time phrase come before the clause.
   if (cue.addressee && subject.first > k && subject.first - k <= MAX_ADDRESSEE_TOKENS) {
-    for (let i = k; i < subject.first; i++) if (doc.tokens[i].kind === 'punct' || cueAt(doc, i)) return false;
+    for (let i = k; i < subject.first; i++) if (doc.tokenKind[i] === TokenKind.Punct || cueAt(doc, i)) return false;
     return true;
   }
-  if (k < doc.tokens.length && lowerAt(doc, k) === 'that') k++;
+  if (k < doc.tokenCount && lowerAt(doc, k) === 'that') k++;
   return subject.first === k;
 }
 
@@ -274,7 +274,7 @@ const MAX_ADDRESSEE_TOKENS = 6;
 
 /** The first token from `k` that is not an adverb between a subject and its verb ("also", "later", "has"). */
 function skipAdverbs(doc: Doc, k: number): number {
-  while (k < doc.tokens.length && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lowerAt(doc, k))) k++;
+  while (k < doc.tokenCount && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lowerAt(doc, k))) k++;
   return k;
 }
 
@@ -292,10 +292,10 @@ const SUBJECT_PRONOUNS = new Set(['i', 'he', 'she', 'we', 'they']);
 
 /** "I laughed and said": the subject pronoun of the verb just before a coordinated cue, within a few words. */
 function nearbySubjectPronoun(doc: Doc, k: number, floor: number): PhraseSpan | null {
-  for (let i = k; i >= 0 && i > k - 6 && doc.tokens[i].start >= floor; i--) {
-    const t = doc.tokens[i];
-    if (t.kind === 'punct') return null;
-    if (SUBJECT_PRONOUNS.has(lowerAt(doc, i))) return { start: t.start, end: t.end, first: i, last: i, pronoun: true };
+  const starts = doc.tokenStart;
+  for (let i = k; i >= 0 && i > k - 6 && starts[i] >= floor; i--) {
+    if (doc.tokenKind[i] === TokenKind.Punct) return null;
+    if (SUBJECT_PRONOUNS.has(lowerAt(doc, i))) return { start: starts[i], end: doc.tokenEnd[i], first: i, last: i, pronoun: true };
     if (cueAt(doc, i)) return null;
   }
   return null;
@@ -309,21 +309,22 @@ const COORDINATED_VERB_ADVERBS = new Set(['now', 'later', 'also', 'then', 'still
  * looking past one adverb after "and"/"but" ("but now said"); -1 when there is none.
  */
 function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
-  const { tokens } = doc;
-  const prev = tokens[k - 1];
-  if (!prev || prev.start < floor) return -1;
-  if (/^(?:and|but|,|also|then)$/.test(lowerAt(doc, k - 1))) return k - 1;
-  const before = tokens[k - 2];
-  return before && before.start >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, k - 1)) && /^(?:and|but)$/.test(lowerAt(doc, k - 2)) ? k - 2 : -1;
+  const starts = doc.tokenStart;
+  const prev = k - 1;
+  if (prev < 0 || prev >= doc.tokenCount || starts[prev] < floor) return -1;
+  if (/^(?:and|but|,|also|then)$/.test(lowerAt(doc, prev))) return prev;
+  const before = k - 2;
+  return before >= 0 && starts[before] >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, prev)) && /^(?:and|but)$/.test(lowerAt(doc, before)) ? before : -1;
 }
 
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
+  const sentenceOf = doc.tokenSentence;
   const end = tokenIndexFrom(doc, before);
   const cueStarts = cueStartFlags(doc);
-  for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && tokens[k].start >= floor; k--) {
+  for (let k = end - 1; k >= 0 && k >= end - MAX_HEAD_TOKENS && starts[k] >= floor; k--) {
     // Most tokens cannot start a cue: the cheap test first, the search of the quoted spans after it.
-    if (cueStarts[k] !== 1 || inQuote(tokens[k].start)) continue;
+    if (cueStarts[k] !== 1 || inQuote(starts[k])) continue;
     const cue = cueAt(doc, k);
     if (!cue || cue.last >= end || (speechOnly && !cue.speech)) continue;
     if (cue.accordingTo) {
@@ -331,67 +332,67 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       if (speaker) return { speaker, cue };
       continue;
     }
-    const prev = tokens[k - 1];
+    // The token before the cue, or -1 at the start of the text.
+    const prev = k - 1;
     // "Smith stated that … . Adding, “…”": a participle opening its sentence continues the sentence before.
-    if (/ing$/.test(cue.word) && (!prev || prev.sentence !== tokens[k].sentence)) {
-      const earlier = previousSentenceSpeaker(doc, tokens[k].sentence, inQuote);
+    if (/ing$/.test(cue.word) && (prev < 0 || sentenceOf[prev] !== sentenceOf[k])) {
+      const earlier = previousSentenceSpeaker(doc, sentenceOf[k], inQuote);
       if (earlier) return { speaker: earlier, cue };
       continue;
     }
-    const participle = /ing$/.test(cue.word) && !!prev && (prev.text === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, k - 1)));
+    const participle = /ing$/.test(cue.word) && prev >= 0 && (tokenText(doc, prev) === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, prev)));
     let subject = participle ? null : (subjectOf(doc, cue, floor) ?? participleModifiedSubject(doc, cue, floor));
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
     if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
       const opening = afterDateline(doc, tokenIndexFrom(doc, floor), subject.first);
-      subject = clauseSubject(doc, opening, doc.tokens[subject.first].start) ?? properNameSubject(doc, opening, doc.tokens[subject.first].start) ?? subject;
+      subject = clauseSubject(doc, opening, starts[subject.first]) ?? properNameSubject(doc, opening, starts[subject.first]) ?? subject;
     }
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
-    if (!participle && /ing$/.test(cue.word) && prev && prev.start >= floor && prev.kind === 'word' && !PARTICIPLE_LEADS.has(lowerAt(doc, k - 1)) && !/^(?:and|but|also|then|to)$/.test(lowerAt(doc, k - 1))) {
-      const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+    if (!participle && /ing$/.test(cue.word) && prev >= 0 && starts[prev] >= floor && doc.tokenKind[prev] === TokenKind.Word && !PARTICIPLE_LEADS.has(lowerAt(doc, prev)) && !/^(?:and|but|also|then|to)$/.test(lowerAt(doc, prev))) {
+      const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), starts[prev]);
       if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
     }
     // A verb sharing the subject of an earlier one: "X admitted … but stressed that …", "X said, adding that …".
     const joint = coordinatingWordBefore(doc, k, floor);
     if (joint >= 0) {
-      const prev = tokens[joint];
+      const jointStart = starts[joint];
       const pronoun = /^(?:and|but)$/.test(lowerAt(doc, joint)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
       // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
-      if (participle && prev.text === ',') {
-        const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), prev.start);
+      if (participle && tokenText(doc, joint) === ',') {
+        const opening = speakerAfter(doc, tokenIndexFrom(doc, floor), jointStart);
         const verb = opening ? cueAt(doc, skipAdverbs(doc, opening.last + 1)) : null;
         if (opening && verb?.speech && isNamedSubject(doc, opening)) return { speaker: opening, cue };
       }
-      const earlier = nearestHeadAttribution(doc, floor, prev.start, inQuote, speechOnly);
+      const earlier = nearestHeadAttribution(doc, floor, jointStart, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
       // "Carson took the stage and called the system “rotten”": a coordinated cue shares the subject opening the clause.
       if (/^(?:and|but)$/.test(lowerAt(doc, joint))) {
-        const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
+        const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), jointStart);
         if (subject) return { speaker: subject, cue };
       }
     }
     // "Trump took to Twitter to accuse the campaign of being “duped”": an infinitive cue shares the clause subject,
     // unless that subject's verb hands the infinitive to its object ("urged Congress to reject …").
-    if (prev && prev.start >= floor && lowerAt(doc, k - 1) === 'to') {
-      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), prev.start);
-      const verbIndex = subject ? skipAdverbs(doc, subject.last + 1) : -1;
-      const verb = subject ? tokens[verbIndex] : undefined;
-      if (subject && verb && verb.start < prev.start && !inQuote(subject.start) && !OBJECT_CONTROL_VERBS.has(lowerAt(doc, verbIndex))) return { speaker: subject, cue };
+    if (prev >= 0 && starts[prev] >= floor && lowerAt(doc, prev) === 'to') {
+      const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), starts[prev]);
+      const verb = subject ? skipAdverbs(doc, subject.last + 1) : -1;
+      if (subject && verb < doc.tokenCount && starts[verb] < starts[prev] && !inQuote(subject.start) && !OBJECT_CONTROL_VERBS.has(lowerAt(doc, verb))) return { speaker: subject, cue };
     }
     // Inverted order right before the quote: said Smith: "…" / added the minister, "…".
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
       const inverted = speakerAfter(doc, cue.last + 1, before);
-      const next = inverted ? tokens[inverted.last + 1] : undefined;
-      if (inverted && (!next || next.start >= before || /^[,:“"«„]$/.test(next.text))) return { speaker: inverted, cue };
+      const next = inverted ? inverted.last + 1 : -1;
+      if (inverted && (next >= doc.tokenCount || starts[next] >= before || /^[,:“"«„]$/.test(tokenText(doc, next)))) return { speaker: inverted, cue };
     }
     // "Dean, a former party chairman, poked at the rival, tweeting, …": the participle's subject opens the sentence.
     if (participle) {
-      const start = afterDateline(doc, tokenIndexFrom(doc, floor), k - 1);
-      const opening = speakerAfter(doc, start, prev.start);
+      const start = afterDateline(doc, tokenIndexFrom(doc, floor), prev);
+      const opening = speakerAfter(doc, start, starts[prev]);
       if (opening && isNamedSubject(doc, opening)) return { speaker: opening, cue };
       // "Speaking in Salem, New Hampshire, Trump went after Bush, calling him …": past leading adverbials.
-      const subject = clauseSubject(doc, start, prev.start);
+      const subject = clauseSubject(doc, start, starts[prev]);
       if (subject) return { speaker: subject, cue };
     }
   }
@@ -408,40 +409,40 @@ function previousSentenceSpeaker(doc: Doc, s: number, inQuote: (offset: number) 
 
 /** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */
 function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
-  const before = doc.tokens[phrase.first - 1];
-  if (!before || before.start < floor || before.kind !== 'word' || !/^\p{Ll}+$/u.test(before.text)) return false;
-  const w = lowerAt(doc, phrase.first - 1);
+  const before = phrase.first - 1;
+  if (!isWordToken(doc, before) || doc.tokenStart[before] < floor || !/^\p{Ll}+$/u.test(tokenText(doc, before))) return false;
+  const w = lowerAt(doc, before);
   // "put out a statement", "sent out an email": a verb with its particle.
-  const verb = doc.tokens[phrase.first - 2];
-  if ((w === 'out' || w === 'up') && verb && verb.start >= floor && /^\p{Ll}+$/u.test(verb.text) && !isDeterminer(lowerAt(doc, phrase.first - 2))) return true;
+  const verb = phrase.first - 2;
+  if ((w === 'out' || w === 'up') && verb >= 0 && doc.tokenStart[verb] >= floor && /^\p{Ll}+$/u.test(tokenText(doc, verb)) && !isDeterminer(lowerAt(doc, verb))) return true;
   return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
 }
 
 /** A parenthetical attribution later in the quote's sentence: "…" to drive up the price, she said, … */
 function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const first = tokenIndexFrom(doc, from);
-  for (let k = first; k < tokens.length && k < first + 40 && tokens[k].start < limit; k++) {
-    if (isDoubleQuoteMark(tokens[k].text)) return null;
+  for (let k = first; k < doc.tokenCount && k < first + 40 && starts[k] < limit; k++) {
+    if (isDoubleQuoteMark(tokenText(doc, k))) return null;
     const cue = cueAt(doc, k);
     if (!cue || !cue.speech || cue.accordingTo) continue;
     const subject = subjectOf(doc, cue, from);
-    const before = subject ? tokens[subject.first - 1] : tokens[k - 1];
-    if (!before || before.text !== ',' || before.start < from) continue;
+    const before = subject ? subject.first - 1 : k - 1;
+    if (before < 0 || tokenText(doc, before) !== ',' || starts[before] < from) continue;
     if (subject) {
-      if (closesClause(tokens, cue.last + 1, limit)) return { speaker: subject, cue };
+      if (closesClause(doc, cue.last + 1, limit)) return { speaker: subject, cue };
       continue;
     }
     // "…" if she loses, said Jane Roe, an analyst at …
     const inverted = cue.addressee ? null : speakerAfter(doc, k + 1, limit);
-    if (inverted && closesClause(tokens, inverted.last + 1, limit)) return { speaker: inverted, cue };
+    if (inverted && closesClause(doc, inverted.last + 1, limit)) return { speaker: inverted, cue };
   }
   return null;
 }
 
 /** True when token `i` ends the clause of a parenthetical attribution: punctuation, `limit` or the end of the text. */
-function closesClause(tokens: readonly Token[], i: number, limit: number): boolean {
-  return !tokens[i] || tokens[i].start >= limit || /^[,.;!?(]$/.test(tokens[i].text);
+function closesClause(doc: Doc, i: number, limit: number): boolean {
+  return i < 0 || i >= doc.tokenCount || doc.tokenStart[i] >= limit || /^[,.;!?(]$/.test(tokenText(doc, i));
 }
 
 /** A transcript line quoted whole: "WALLACE: Do you see those two as equivalent?" */
@@ -470,14 +471,14 @@ function previousSentenceAttribution(doc: Doc, sentence: number, paragraph: numb
 function previousSentenceSubject(doc: Doc, sentence: number, paragraph: number, inQuote: (offset: number) => boolean): Attribution | null {
   const prev = doc.sentences[sentence - 1];
   if (!prev || prev.paragraph !== paragraph || doc.paragraphs[paragraph].kind !== 'body') return null;
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const start = afterDateline(doc, tokenIndexFrom(doc, prev.start), tokenIndexFrom(doc, prev.end));
   // The subject opening the sentence, or the one after a leading adverbial ("On Sunday, Sen. Ann Lee …").
-  for (let k = start; k < tokens.length && tokens[k].start < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
+  for (let k = start; k < doc.tokenCount && starts[k] < prev.end && k - start < MAX_HEAD_TOKENS; k++) {
     // A comma closing a quoted title sits inside its marks: On “Meet the Press,” Sen. Ann Lee …
-    if ((k !== start && tokens[k - 1].text !== ',' && !(isDoubleQuoteMark(tokens[k - 1].text) && tokens[k - 2]?.text === ',')) || isDoubleQuoteMark(tokens[k].text)) continue;
+    if ((k !== start && tokenText(doc, k - 1) !== ',' && !(isDoubleQuoteMark(tokenText(doc, k - 1)) && k >= 2 && tokenText(doc, k - 2) === ',')) || isDoubleQuoteMark(tokenText(doc, k))) continue;
     const w = lowerAt(doc, k);
-    const subject = w === 'he' || w === 'she' ? { start: tokens[k].start, end: tokens[k].end, first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
+    const subject = w === 'he' || w === 'she' ? { start: starts[k], end: doc.tokenEnd[k], first: k, last: k, pronoun: true } : properNameSubject(doc, k, prev.end);
     if (subject && !inQuote(subject.start)) return { speaker: subject, cue: null };
     if (k !== start) return null;
   }
@@ -500,20 +501,19 @@ function dashAttribution(doc: Doc, from: number, limit: number): Attribution | n
 /** True when the word just before offset `open` is a possessive determiner: "its “…”", "their “…”". */
 function afterPossessive(doc: Doc, open: number): boolean {
   const k = tokenIndexFrom(doc, open) - 1;
-  const before = doc.tokens[k];
-  return !!before && /^(?:its|his|her|their|our)$/.test(lowerAt(doc, k));
+  return k >= 0 && k < doc.tokenCount && /^(?:its|his|her|their|our)$/.test(lowerAt(doc, k));
 }
 
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
 function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuote: boolean): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceStart), tokenIndexFrom(doc, open));
-  if (k < tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
+  if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
   // "On Monday, Smith groused …": past a short leading adverbial (for quotes long enough to be somebody's words).
-  if (longQuote && k < tokens.length && CAPITAL_ADVERBIAL_OPENERS.has(lowerAt(doc, k))) {
+  if (longQuote && k < doc.tokenCount && CAPITAL_ADVERBIAL_OPENERS.has(lowerAt(doc, k))) {
     let c = k;
-    while (c < tokens.length && tokens[c].start < open && tokens[c].text !== ',' && c - k < 6) c++;
-    if (c < tokens.length && tokens[c].text === ',') k = c + 1;
+    while (c < doc.tokenCount && starts[c] < open && tokenText(doc, c) !== ',' && c - k < 6) c++;
+    if (c < doc.tokenCount && tokenText(doc, c) === ',') k = c + 1;
   }
   // Reading forwards runs into the verb ("Dr. Ann Lee pondered"): the named phrase stops before it.
   const subject = namedPhraseAfter(doc, k, open);
@@ -521,17 +521,18 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuot
   let v = subject.last + 1;
   let progressive = false;
   let modal = false;
-  while (v < tokens.length && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) {
+  while (v < doc.tokenCount && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) {
     if (BE_FORMS.has(lowerAt(doc, v))) progressive = true;
     if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lowerAt(doc, v))) modal = true;
     v++;
   }
-  const verb = tokens[v];
-  if (!verb || verb.start >= open || verb.kind !== 'word' || !/^\p{Ll}/u.test(verb.text)) return null;
+  if (!isWordToken(doc, v) || starts[v] >= open) return null;
+  const verb = tokenText(doc, v);
+  if (!/^\p{Ll}/u.test(verb)) return null;
   // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
   if (OBJECT_CONTROL_VERBS.has(lowerAt(doc, v))) return null;
   // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too; any base form after a modal.
-  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb.text) && !(progressive && /\p{Ll}ing$/u.test(verb.text))) return null;
+  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb) && !(progressive && /\p{Ll}ing$/u.test(verb))) return null;
   return { speaker: subject, cue: null };
 }
 
@@ -549,14 +550,14 @@ function colonIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
-  if (k < tokens.length && isClauseConjunction(lowerAt(doc, k))) k++;
+  if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
   // "In Iowa, Smith …": past a leading adverbial.
-  if (k < tokens.length && !speakerAfter(doc, k, i)) {
+  if (k < doc.tokenCount && !speakerAfter(doc, k, i)) {
     let c = k;
-    while (c < tokens.length && tokens[c].start < i && tokens[c].text !== ',' && c - k < 12) c++;
-    if (c < tokens.length && tokens[c].text === ',') k = c + 1;
+    while (c < doc.tokenCount && starts[c] < i && tokenText(doc, c) !== ',' && c - k < 12) c++;
+    if (c < doc.tokenCount && tokenText(doc, c) === ',') k = c + 1;
   }
   const subject = namedPhraseAfter(doc, k, i);
   return subject ? { speaker: subject, cue: null } : null;
@@ -573,14 +574,14 @@ function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
   if (doc.text.charAt(i) !== ':') return null;
-  const { tokens } = doc;
   const colon = tokenIndexFrom(doc, i);
-  const sentence = tokens[colon]?.sentence;
-  for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && tokens[d].sentence === sentence; d--) {
-    const t = tokens[d];
-    if (!/^[-–—]$/.test(t.text)) continue;
+  if (colon >= doc.tokenCount) return null;
+  const sentenceOf = doc.tokenSentence;
+  const sentence = sentenceOf[colon];
+  for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && sentenceOf[d] === sentence; d--) {
+    if (!/^[-–—]$/.test(tokenText(doc, d))) continue;
     // A dash set off by spaces, not a hyphen inside a word.
-    if (!/\s/.test(doc.text.charAt(t.start - 1)) || !/\s/.test(doc.text.charAt(t.end))) return null;
+    if (!/\s/.test(doc.text.charAt(doc.tokenStart[d] - 1)) || !/\s/.test(doc.text.charAt(doc.tokenEnd[d]))) return null;
     const label = namedPhraseAfter(doc, d + 1, i);
     return label && label.last === colon - 1 ? { speaker: label, cue: null } : null;
   }
@@ -596,19 +597,18 @@ const MAX_LABEL_TOKENS = 4;
  * quoted words after it to that name. All-caps words longer than an acronym are shouting, not names.
  */
 function headlineLabel(doc: Doc, paragraphStart: number, open: number): Attribution | null {
-  const { tokens } = doc;
   const first = tokenIndexFrom(doc, paragraphStart);
   let colon = first;
-  while (colon < tokens.length && colon - first <= MAX_LABEL_TOKENS && tokens[colon].text !== ':') {
-    const t = tokens[colon];
-    if (t.kind === 'punct' && t.text !== '.') return null;
-    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (/^\p{Lu}{4,}$/u.test(t.text))) return null;
+  while (colon < doc.tokenCount && colon - first <= MAX_LABEL_TOKENS && tokenText(doc, colon) !== ':') {
+    const text = tokenText(doc, colon);
+    if (doc.tokenKind[colon] === TokenKind.Punct && text !== '.') return null;
+    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (/^\p{Lu}{4,}$/u.test(text))) return null;
     colon++;
   }
-  if (colon === first || colon >= tokens.length || tokens[colon].text !== ':' || tokens[colon].start >= open) return null;
-  if (!/^\p{Lu}/u.test(tokens[first].text) || isDeterminer(lowerAt(doc, first))) return null;
+  if (colon === first || colon >= doc.tokenCount || tokenText(doc, colon) !== ':' || doc.tokenStart[colon] >= open) return null;
+  if (!/^\p{Lu}/u.test(tokenText(doc, first)) || isDeterminer(lowerAt(doc, first))) return null;
   const last = colon - 1;
-  const speaker: PhraseSpan = { start: tokens[first].start, end: tokens[last].end, first, last, pronoun: false };
+  const speaker: PhraseSpan = { start: doc.tokenStart[first], end: doc.tokenEnd[last], first, last, pronoun: false };
   return { speaker, cue: null };
 }
 
@@ -618,7 +618,8 @@ function headlineReport(doc: Doc): QuoteCandidate | null {
   if (!para || !isHeadlineLike(doc, 0)) return null;
   const label = headlineLabel(doc, para.start, para.end);
   if (!label) return null;
-  let start = doc.tokens[label.speaker.last + 1].end;
+  // The headline's words start after the label's colon.
+  let start = doc.tokenEnd[label.speaker.last + 1];
   let end = para.end;
   while (start < end && /\s/.test(doc.text.charAt(start))) start++;
   while (end > start && /[\s.]/.test(doc.text.charAt(end - 1))) end--;
@@ -630,11 +631,11 @@ const LINKING_PREPOSITIONS = new Set(['in', 'at', 'of', 'for', 'from', 'with']);
 
 /** Subject before a short quote whose verb follows it: Putin "immediately" demanded … */
 function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   if (q.open === null || q.close === null) return null;
   let k = tokenIndexFrom(doc, q.after);
-  while (k < tokens.length && tokens[k].start < limit && /^(?:also|later|has|have|had|then|would)$/.test(lowerAt(doc, k))) k++;
-  const cue = k < tokens.length && tokens[k].start < limit ? cueAt(doc, k) : null;
+  while (k < doc.tokenCount && starts[k] < limit && /^(?:also|later|has|have|had|then|would)$/.test(lowerAt(doc, k))) k++;
+  const cue = k < doc.tokenCount && starts[k] < limit ? cueAt(doc, k) : null;
   if (!cue || cue.accordingTo) return null;
   const subject = speakerBefore(doc, tokenIndexFrom(doc, q.open) - 1, sentenceBegin(doc, q.open));
   return subject ? { speaker: subject, cue } : null;
