@@ -76,14 +76,14 @@ export interface Doc {
   tokenBuckets: Int32Array;
 }
 
-/** Token i's text, or undefined past either end. */
+/** Token i's text (`i` must be a token index: callers check bounds). */
 export function tokenText(doc: Doc, i: number): string {
   return doc.forms[doc.formOf[i]];
 }
 
 /** Token i's lower-case form (curly apostrophes straightened), or '' past either end. */
 export function lowerAt(doc: Doc, i: number): string {
-  return doc.folds[doc.formOf[i]] ?? '';
+  return i >= 0 && i < doc.tokenCount ? doc.folds[doc.formOf[i]] : '';
 }
 
 /** Token i's kind by name ('word', 'number', 'punct'), for messages and tests. */
