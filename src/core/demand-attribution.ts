@@ -16,7 +16,7 @@ export interface Party {
 }
 
 export interface Attribution extends Party {
-  /** Token index of the reporting verb in the sentence, or -1 (quotation, continuation, headline). */
+  /** Index in the sentence of the reporting verb's token, or -1 (quotation, continuation, headline). */
   verb: number;
 }
 

@@ -129,23 +129,24 @@ const TRIGGERS: ReadonlySet<string> = new Set([
 const HAVE_LIKE = new Set(['has', 'have', 'got', 'Has', 'Have', 'Got']);
 
 function hasTrigger(doc: Doc, from: number, to: number): boolean {
-  const { tokens, lower } = doc;
+  const { forms, folds, formOf } = doc;
   // Each test below first reads the folded form, which every token text meeting it folds to: the folded forms
   // are a few thousand shared strings, cheaper to look up than every token's own text.
   for (let t = from; t < to; t++) {
-    const folded = lower[t];
+    const form = formOf[t];
+    const folded = folds[form];
     if (TRIGGERS.has(folded)) {
-      const text = tokens[t].text;
+      const text = forms[form];
       if (TRIGGERS.has(text)) return true;
       const c = text.charCodeAt(0);
       // Only capitalised words and typographic apostrophes need folding before the lookup.
       if ((c >= 65 && c <= 90) || text.includes('’')) return true;
     }
-    if ((folded === 'has' || folded === 'have' || folded === 'got') && HAVE_LIKE.has(tokens[t].text) && t + 1 < to && tokens[t + 1].text === 'to') return true;
+    if ((folded === 'has' || folded === 'have' || folded === 'got') && HAVE_LIKE.has(forms[form]) && t + 1 < to && forms[formOf[t + 1]] === 'to') return true;
     // "'d", "’d" or "'D" at the end ("we'd", "You’d"), tested by character code: this runs for every token.
     const f = folded.length;
     if (f >= 2 && folded.charCodeAt(f - 1) === 100 && folded.charCodeAt(f - 2) === 39) {
-      const text = tokens[t].text;
+      const text = forms[form];
       const n = text.length;
       const last = text.charCodeAt(n - 1);
       if (n >= 2 && (last === 100 ? text.charCodeAt(n - 2) === 39 || text.charCodeAt(n - 2) === 0x2019 : last === 68 && text.charCodeAt(n - 2) === 39)) return true;
