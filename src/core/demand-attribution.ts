@@ -34,13 +34,13 @@ export function partyIn(cast: Cast, view: SentenceView, from: number, to: number
   return { actor, text };
 }
 
-/** Index of the first token of the sentence starting at or after `offset`, or -1. */
+/** The first token of the sentence that starts at or after `offset`, or -1. */
 function firstTokenFrom(view: SentenceView, offset: number): number {
   for (let i = 0; i < view.length; i++) if (view.tokenStart(i) >= offset) return i;
   return -1;
 }
 
-/** Index of the first token of the sentence ending after `offset`, or -1. */
+/** The first token of the sentence that ends after `offset`, or -1. */
 function firstTokenEndingAfter(view: SentenceView, offset: number): number {
   for (let i = 0; i < view.length; i++) if (view.tokenEnd(i) > offset) return i;
   return -1;

@@ -257,10 +257,10 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
       prevSentence = sentence;
       prevWordEnd = -1;
     }
-    const form = forms[formOf[i]];
+    const written = forms[formOf[i]];
     if (kinds[i] !== TokenKind.Word) {
       // Opening marks, colons and dashes start a new clause; commas and closing brackets do not.
-      if (factsAt(ctx, i) & Fact.OpensClause || (form === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
+      if (factsAt(ctx, i) & Fact.OpensClause || (written === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
       continue;
     }
     clauseStart[i] = prevWordEnd < 0 ? 1 : 0;
@@ -271,11 +271,11 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     const capital = isCapitalAt(ctx, i);
     if (m === 0) {
       if (!capital) {
-        if (hasCapsLines) seenLower.add(form);
-      } else if (!clauseStart[i]) midCapital.add(form);
+        if (hasCapsLines) seenLower.add(written);
+      } else if (!clauseStart[i]) midCapital.add(written);
     }
     if (i < SPORTS_WINDOW) {
-      const lower = capital ? lowerAt(ctx, i) : form;
+      const lower = capital ? lowerAt(ctx, i) : written;
       // The opening of a story tells whether it is sports copy.
       if (g.sportsWords.has(lower)) sportsHits++;
       // A sports desk headline ("SOCCER - …", "Cricket: …") settles it.
