@@ -16,7 +16,7 @@ export interface Party {
 }
 
 export interface Attribution extends Party {
-  /** Token index of the reporting verb in the sentence, or -1 (quotation, continuation, headline). */
+  /** Index in the sentence of the reporting verb's token, or -1 (quotation, continuation, headline). */
   verb: number;
 }
 
@@ -27,11 +27,23 @@ const MAX_PARTY_TOKENS = 12;
 /** The party named by tokens [from, to) of a sentence: its first actor, and its text. */
 export function partyIn(cast: Cast, view: SentenceView, from: number, to: number): Party {
   [from, to] = view.trimmed(from, to);
-  while (to > from && AUXILIARIES.has(view.words[to - 1]) && view.words[to - 1] !== 'to') to--;
+  while (to > from && AUXILIARIES.has(view.word(to - 1)) && view.word(to - 1) !== 'to') to--;
   if (to <= from) return NOBODY;
   const actor = firstActorIn(cast, view, from, to);
-  const text = to - from <= MAX_PARTY_TOKENS ? view.doc.text.slice(view.tokens[from].start, view.tokens[to - 1].end).replace(/['’]s?$/u, '') : null;
+  const text = to - from <= MAX_PARTY_TOKENS ? view.doc.text.slice(view.tokenStart(from), view.tokenEnd(to - 1)).replace(/['’]s?$/u, '') : null;
   return { actor, text };
+}
+
+/** The first token of the sentence that starts at or after `offset`, or -1. */
+function firstTokenFrom(view: SentenceView, offset: number): number {
+  for (let i = 0; i < view.length; i++) if (view.tokenStart(i) >= offset) return i;
+  return -1;
+}
+
+/** The first token of the sentence that ends after `offset`, or -1. */
+function firstTokenEndingAfter(view: SentenceView, offset: number): number {
+  for (let i = 0; i < view.length; i++) if (view.tokenEnd(i) > offset) return i;
+  return -1;
 }
 
 export class Attributor {
@@ -72,7 +84,7 @@ export class Attributor {
     const endSentence = sentenceAt(doc, Math.max(q.start, q.end - 1));
     const after = endSentence >= 0 ? this.views.at(endSentence) : null;
     if (after) {
-      const from = after.tokens.findIndex((t) => t.start >= q.end);
+      const from = firstTokenFrom(after, q.end);
       if (from >= 0) {
         for (let v = from; v < Math.min(after.length, from + 6); v++) {
           if (!after.reportingVerb(v)) continue;
@@ -84,7 +96,7 @@ export class Attributor {
     const startSentence = sentenceAt(doc, q.start);
     const before = startSentence >= 0 ? this.views.at(startSentence) : null;
     if (before) {
-      let to = before.tokens.findIndex((t) => t.end > q.start);
+      let to = firstTokenEndingAfter(before, q.start);
       if (to < 0) to = before.length;
       for (let v = to - 1; v >= 0; v--) {
         if (!before.reportingVerb(v)) continue;
@@ -101,27 +113,27 @@ export class Attributor {
    */
   verbSubject(view: SentenceView, v: number, from: number): Party {
     let left = v - 1;
-    while (left >= from && !CLAUSE_PUNCT.has(view.words[left]) && !SENTENCE_PUNCT.has(view.words[left]) && !isQuoteMark(view.words[left])) left--;
+    while (left >= from && !CLAUSE_PUNCT.has(view.word(left)) && !SENTENCE_PUNCT.has(view.word(left)) && !isQuoteMark(view.word(left))) left--;
     const leftParty = partyIn(this.cast, view, Math.max(left + 1, from), v);
     if (leftParty.actor) return leftParty;
     // "The former manager, Corey Lewandowski, said": the name sits in the apposition before the verb.
-    if (left === v - 1 && view.words[left] === ',') {
+    if (left === v - 1 && view.word(left) === ',') {
       let open = left - 1;
-      while (open > from && view.words[open] !== ',' && !SENTENCE_PUNCT.has(view.words[open])) open--;
-      if (open > from && view.words[open] === ',') {
+      while (open > from && view.word(open) !== ',' && !SENTENCE_PUNCT.has(view.word(open))) open--;
+      if (open > from && view.word(open) === ',') {
         const apposition = partyIn(this.cast, view, open + 1, left);
         if (apposition.actor) {
           let start = open - 1;
-          while (start >= from && !CLAUSE_PUNCT.has(view.words[start]) && !SENTENCE_PUNCT.has(view.words[start]) && !isQuoteMark(view.words[start])) start--;
+          while (start >= from && !CLAUSE_PUNCT.has(view.word(start)) && !SENTENCE_PUNCT.has(view.word(start)) && !isQuoteMark(view.word(start))) start--;
           return { actor: apposition.actor, text: partyIn(this.cast, view, start + 1, open).text ?? apposition.text };
         }
       }
     }
     const p = view.skipBackOverAdverbs(v - 1, true);
-    const onlyPunctBefore = p < from || CLAUSE_PUNCT.has(view.words[p]) || isQuoteMark(view.words[p]);
+    const onlyPunctBefore = p < from || CLAUSE_PUNCT.has(view.word(p)) || isQuoteMark(view.word(p));
     if (onlyPunctBefore || left + 1 >= v) {
       let e = v + 1;
-      while (e < view.length && e < v + 8 && !CLAUSE_PUNCT.has(view.words[e]) && !SENTENCE_PUNCT.has(view.words[e])) e++;
+      while (e < view.length && e < v + 8 && !CLAUSE_PUNCT.has(view.word(e)) && !SENTENCE_PUNCT.has(view.word(e))) e++;
       const right = partyIn(this.cast, view, v + 1, e);
       if (right.actor || !leftParty.text) return right;
     }
@@ -134,7 +146,7 @@ export class Attributor {
    * Null when the sentence carries no attribution: the reporter's own voice.
    */
   attribute(view: SentenceView, m: number, subjectStart: number): Attribution | null {
-    const q = this.quoteAt(view.tokens[m].start);
+    const q = this.quoteAt(view.tokenStart(m));
     if (q) return { ...this.quoteSpeaker(q), verb: -1 };
     for (let v = subjectStart - 1; v >= 0; v--) {
       if (view.reportingVerb(v)) return { ...this.verbSubject(view, v, 0), verb: v };
@@ -164,16 +176,16 @@ export class Attributor {
 
   private followsComma(view: SentenceView, v: number): boolean {
     for (let j = v - 1; j >= Math.max(0, v - 5); j--) {
-      if (view.words[j] === ',' && !(view.tokens[j - 1]?.kind === 'number' && view.tokens[j + 1]?.kind === 'number')) return true;
+      if (view.word(j) === ',' && !(view.isNumber(j - 1) && view.isNumber(j + 1))) return true;
     }
     return false;
   }
 
   private accordingTo(view: SentenceView): Attribution | null {
     for (let i = 0; i + 1 < view.length; i++) {
-      if (view.words[i] === 'according' && view.words[i + 1] === 'to') {
+      if (view.word(i) === 'according' && view.word(i + 1) === 'to') {
         let e = i + 2;
-        while (e < view.length && e < i + 10 && !CLAUSE_PUNCT.has(view.words[e]) && !SENTENCE_PUNCT.has(view.words[e])) e++;
+        while (e < view.length && e < i + 10 && !CLAUSE_PUNCT.has(view.word(e)) && !SENTENCE_PUNCT.has(view.word(e))) e++;
         return { ...partyIn(this.cast, view, i + 2, e), verb: i };
       }
     }
@@ -191,7 +203,7 @@ export class Attributor {
       if (holder.actor) result = { ...holder, verb: v };
     }
     if (!result && view.length > 0) {
-      const q = this.quoteAt(view.tokens[Math.floor(view.length / 2)].start);
+      const q = this.quoteAt(view.tokenStart(Math.floor(view.length / 2)));
       if (q) result = { ...this.quoteSpeaker(q), verb: -1 };
     }
     this.statementCache.set(sentence, result);

@@ -5,10 +5,9 @@
 import type { Cast } from './cast';
 import { startsUpperCase } from './chars';
 import { gazetteer } from './gazetteer';
-import type { Doc, Token } from './text';
+import { type Doc, TokenKind } from './text';
 import type { Span } from './types';
 import {
-  fold,
   FIRST_PERSON,
   NEGATIONS,
   NOUN_DETERMINERS,
@@ -37,28 +36,41 @@ export function isQuoteMark(t: string): boolean {
   return QUOTE_MARKS.has(t);
 }
 
+/**
+ * The tokens of one sentence, read from the document's token columns: token i of the view is token
+ * `first + i` of the document. Reads outside the sentence give '' (words) or false (kinds).
+ */
 export class SentenceView {
-  readonly tokens: Token[];
-  /** Folded (lower-case, straight apostrophe) token texts. */
-  readonly words: string[];
   readonly start: number;
   readonly end: number;
   readonly isQuestion: boolean;
+  private readonly folds: string[];
+  private readonly forms: string[];
+  private readonly formOf: Int32Array;
+  private readonly kinds: Uint8Array;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
 
   constructor(
     readonly doc: Doc,
     readonly index: number,
-    tokens: Token[],
-    words?: string[],
+    /** Index in the document of the sentence's first token. */
+    readonly first: number,
+    /** Number of tokens in the sentence. */
+    readonly length: number,
   ) {
-    this.tokens = tokens;
-    this.words = words ?? tokens.map((t) => fold(t.text));
+    this.folds = doc.folds;
+    this.forms = doc.forms;
+    this.formOf = doc.formOf;
+    this.kinds = doc.tokenKind;
+    this.starts = doc.tokenStart;
+    this.ends = doc.tokenEnd;
     const s = doc.sentences[index];
     this.start = s.start;
     this.end = s.end;
-    let last = tokens.length - 1;
-    while (last >= 0 && (isQuoteMark(this.words[last]) || this.words[last] === ')')) last--;
-    this.isQuestion = last >= 0 && this.words[last] === '?';
+    let last = length - 1;
+    while (last >= 0 && (isQuoteMark(this.word(last)) || this.word(last) === ')')) last--;
+    this.isQuestion = last >= 0 && this.word(last) === '?';
   }
 
   private titleCaseCache: boolean | undefined;
@@ -67,7 +79,7 @@ export class SentenceView {
     if (this.titleCaseCache === undefined) {
       let words = 0;
       let caps = 0;
-      for (let i = 0; i < this.tokens.length; i++) {
+      for (let i = 0; i < this.length; i++) {
         if (!this.isWord(i)) continue;
         words++;
         if (this.isCapitalised(i)) caps++;
@@ -80,37 +92,65 @@ export class SentenceView {
   /** True when token i is a reporting verb used as a verb (not "United States", not "a note"). */
   reportingVerb(i: number): boolean {
     // "continued to call", "claimed to be": a verb taking an infinitive, not reporting speech.
-    if (this.words[i + 1] === 'to' && this.isWord(i + 2) && !this.isCapitalised(i + 2)) return false;
-    return REPORTING_VERBS.has(this.words[i]) && (!this.isCapitalised(i) || this.titleCase) && !this.nounContext(i);
+    if (this.word(i + 1) === 'to' && this.isWord(i + 2) && !this.isCapitalised(i + 2)) return false;
+    return REPORTING_VERBS.has(this.word(i)) && (!this.isCapitalised(i) || this.titleCase) && !this.nounContext(i);
   }
 
-  get length(): number {
-    return this.tokens.length;
-  }
-
+  /** Folded (lower-case, straight apostrophe) text of token i, or '' outside the sentence. */
   word(i: number): string {
-    return i >= 0 && i < this.words.length ? this.words[i] : '';
+    return i >= 0 && i < this.length ? this.folds[this.formOf[this.first + i]] : '';
+  }
+
+  /** Text of token i as written; i must be inside the sentence. */
+  tokenText(i: number): string {
+    return this.forms[this.formOf[this.first + i]];
+  }
+
+  /** Start offset of token i; i must be inside the sentence. */
+  tokenStart(i: number): number {
+    return this.starts[this.first + i];
+  }
+
+  /** End offset of token i; i must be inside the sentence. */
+  tokenEnd(i: number): number {
+    return this.ends[this.first + i];
   }
 
   isWord(i: number): boolean {
-    return i >= 0 && i < this.tokens.length && this.tokens[i].kind === 'word';
+    return i >= 0 && i < this.length && this.kinds[this.first + i] === TokenKind.Word;
+  }
+
+  isNumber(i: number): boolean {
+    return i >= 0 && i < this.length && this.kinds[this.first + i] === TokenKind.Number;
   }
 
   isCapitalised(i: number): boolean {
     if (!this.isWord(i)) return false;
-    return startsUpperCase(this.tokens[i].text);
+    return startsUpperCase(this.tokenText(i));
+  }
+
+  /** Index of the first token at or after `from` whose word is `w`, or -1. */
+  indexOfWord(w: string, from = 0): number {
+    for (let i = Math.max(0, from); i < this.length; i++) if (this.word(i) === w) return i;
+    return -1;
+  }
+
+  /** Index of the last token at or before `from` whose word is `w`, or -1. */
+  lastIndexOfWord(w: string, from: number): number {
+    for (let i = Math.min(from, this.length - 1); i >= 0; i--) if (this.word(i) === w) return i;
+    return -1;
   }
 
   /** Next index at or after i that is not a quotation mark. */
   skipQuotesForward(i: number): number {
-    while (i < this.length && isQuoteMark(this.words[i])) i++;
+    while (i < this.length && isQuoteMark(this.word(i))) i++;
     return i;
   }
 
   /** Previous index at or before i that is not a quotation mark, an -ly adverb or an auxiliary-like word. */
   skipBackOverAdverbs(i: number, alsoAuxiliaries = false): number {
     while (i >= 0) {
-      const w = this.words[i];
+      const w = this.word(i);
       if (isQuoteMark(w) || (w.length > 4 && w.endsWith('ly') && !SUBJECT_PRONOUNS.has(w)) || (alsoAuxiliaries && AUXILIARIES.has(w))) i--;
       else break;
     }
@@ -121,7 +161,7 @@ export class SentenceView {
   negatedBefore(i: number): boolean {
     let seen = 0;
     for (let j = i - 1; j >= 0 && seen < 3; j--) {
-      const w = this.words[j];
+      const w = this.word(j);
       if (isQuoteMark(w)) continue;
       if (CLAUSE_PUNCT.has(w) || SENTENCE_PUNCT.has(w)) return false;
       if (NEGATIONS.has(w) || w.endsWith("n't")) return true;
@@ -135,23 +175,23 @@ export class SentenceView {
    * Past forms are always verbs; -ing forms are nouns only after an article or possessive.
    */
   nounContext(i: number): boolean {
-    const form = this.words[i];
+    const form = this.word(i);
     if ((form.endsWith('ed') && !form.endsWith('eed')) || form === 'told' || form === 'sought' || form === 'wrote' || form === 'said') return false;
     const p = this.skipBackOverAdverbs(i - 1);
     if (p < 0) return true;
-    const w = this.words[p];
+    const w = this.word(p);
     if (form.endsWith('ing')) return ARTICLES.has(w) || (w.endsWith("'s") && !SUBJECT_PRONOUNS.has(w.slice(0, -2)));
     if (NOUN_DETERMINERS.has(w)) return true;
     if (w.endsWith('ing') && !AUXILIARIES.has(w) && this.isWord(p)) return true;
     // "his home state of Texas", "a call of duty": a bare form before "of" after a noun is a noun.
-    if (this.words[i + 1] === 'of' && this.isWord(p) && !SUBJECT_PRONOUNS.has(w) && !AUXILIARIES.has(w) && w !== 'to') return true;
+    if (this.word(i + 1) === 'of' && this.isWord(p) && !SUBJECT_PRONOUNS.has(w) && !AUXILIARIES.has(w) && w !== 'to') return true;
     return w.endsWith("'s") && !SUBJECT_PRONOUNS.has(w.slice(0, -2)) && w !== "it's" && w !== "that's" && w !== "there's";
   }
 
   /** True when token i is preceded (through adverbs) by a form of "be" or "get": a passive. */
   passiveBefore(i: number): boolean {
     const p = this.skipBackOverAdverbs(i - 1);
-    return p >= 0 && BE_FORMS.has(this.words[p]);
+    return p >= 0 && BE_FORMS.has(this.word(p));
   }
 
   /**
@@ -161,10 +201,10 @@ export class SentenceView {
    */
   clauseStart(i: number): number {
     for (let j = i - 1; j >= 0; j--) {
-      const w = this.words[j];
+      const w = this.word(j);
       if (w === ';' || w === ':') return j + 1;
       if (w === 'that' && this.reportedThat(j)) return j + 1;
-      if (j + 1 < i && this.words[j + 1] !== ',' && this.reportingVerb(j)) return j + 1;
+      if (j + 1 < i && this.word(j + 1) !== ',' && this.reportingVerb(j)) return j + 1;
     }
     return 0;
   }
@@ -172,8 +212,8 @@ export class SentenceView {
   /** True when "that" at j opens the complement of a reporting verb a few words back ("argued in Geneva today that"). */
   reportedThat(j: number): boolean {
     for (let k = j - 1; k >= 0 && k >= j - 5; k--) {
-      if (CLAUSE_PUNCT.has(this.words[k]) || SENTENCE_PUNCT.has(this.words[k])) return false;
-      if (REPORTING_VERBS.has(this.words[k])) return true;
+      if (CLAUSE_PUNCT.has(this.word(k)) || SENTENCE_PUNCT.has(this.word(k))) return false;
+      if (REPORTING_VERBS.has(this.word(k))) return true;
     }
     return false;
   }
@@ -181,7 +221,7 @@ export class SentenceView {
   /** Start of the smallest clause around a modal at i: commas and conjunctions count as boundaries too. */
   innerClauseStart(i: number): number {
     for (let j = i - 1; j >= 0; j--) {
-      const w = this.words[j];
+      const w = this.word(j);
       if (CLAUSE_PUNCT.has(w) || isQuoteMark(w) || CONJUNCTIONS.has(w) || w === 'that' || QUESTION_WORDS.has(w)) return j + 1;
       if (this.reportingVerb(j)) return j + 1;
     }
@@ -192,26 +232,26 @@ export class SentenceView {
   relativeClause(cs: number): boolean {
     const b = cs - 1;
     if (b < 0) return false;
-    const w = this.words[b];
+    const w = this.word(b);
     if (QUESTION_WORDS.has(w)) return true;
     if (w !== 'that') return false;
     const p = this.skipBackOverAdverbs(b - 1);
     if (p < 0) return false;
-    const pw = this.words[p];
+    const pw = this.word(p);
     // "said that", "so that", "clear that", ", that": a complement, not a relative clause.
     if (REPORTING_VERBS.has(pw) || CLAUSE_PUNCT.has(pw) || pw === 'so' || pw === 'is' || pw === 'was' || pw === 'but') return false;
-    return this.tokens[p].kind === 'word' && !/(?:ed|ing|ear|ain|ure|ent|ive|ant|ble|ous|ful)$/.test(pw);
+    return this.isWord(p) && !/(?:ed|ing|ear|ain|ure|ent|ive|ant|ble|ous|ful)$/.test(pw);
   }
 
   span(from: number, to: number): Span | null {
     if (to <= from || from < 0 || to > this.length) return null;
-    return { start: this.tokens[from].start, end: this.tokens[to - 1].end };
+    return { start: this.tokenStart(from), end: this.tokenEnd(to - 1) };
   }
 
   /** Trims quotation marks and clause punctuation from both ends of [from, to). */
   trimmed(from: number, to: number): [number, number] {
-    while (from < to && (isQuoteMark(this.words[from]) || CLAUSE_PUNCT.has(this.words[from]))) from++;
-    while (to > from && (isQuoteMark(this.words[to - 1]) || CLAUSE_PUNCT.has(this.words[to - 1]) || SENTENCE_PUNCT.has(this.words[to - 1]))) to--;
+    while (from < to && (isQuoteMark(this.word(from)) || CLAUSE_PUNCT.has(this.word(from)))) from++;
+    while (to > from && (isQuoteMark(this.word(to - 1)) || CLAUSE_PUNCT.has(this.word(to - 1)) || SENTENCE_PUNCT.has(this.word(to - 1)))) to--;
     return [from, to];
   }
 }
@@ -226,12 +266,13 @@ export class SentenceViews {
     const n = doc.sentences.length;
     this.firstToken = new Int32Array(n + 1);
     this.cache = new Array(n);
+    const sentenceOf = doc.tokenSentence;
     let t = 0;
     for (let s = 0; s < n; s++) {
-      while (t < doc.tokens.length && doc.tokens[t].sentence < s) t++;
+      while (t < doc.tokenCount && sentenceOf[t] < s) t++;
       this.firstToken[s] = t;
     }
-    this.firstToken[n] = doc.tokens.length;
+    this.firstToken[n] = doc.tokenCount;
   }
 
   get count(): number {
@@ -241,9 +282,8 @@ export class SentenceViews {
   at(s: number): SentenceView {
     let view = this.cache[s];
     if (!view) {
-      const from = this.firstToken[s];
-      const to = this.firstToken[s + 1];
-      view = new SentenceView(this.doc, s, this.doc.tokens.slice(from, to), this.doc.lower.slice(from, to));
+      const first = this.firstToken[s];
+      view = new SentenceView(this.doc, s, first, this.firstToken[s + 1] - first);
       this.cache[s] = view;
     }
     return view;
@@ -261,13 +301,14 @@ export function isFirstPerson(w: string): boolean {
 
 /** The actor a token refers to: a listed mention, or a pronoun or role noun the cast can resolve. */
 export function actorOfToken(cast: Cast, view: SentenceView, i: number): string | null {
-  const t = view.tokens[i];
-  const direct = cast.actorAt(t.start, t.end);
+  const start = view.tokenStart(i);
+  const end = view.tokenEnd(i);
+  const direct = cast.actorAt(start, end);
   if (direct) return direct;
-  const w = view.words[i];
+  const w = view.word(i);
   if (SUBJECT_PRONOUNS.has(w) || OBJECT_PRONOUNS.has(w)) {
     if (w === 'it' || w === 'who' || isFirstPerson(w) || w === 'you') return null;
-    return cast.resolve(t.start, t.end);
+    return cast.resolve(start, end);
   }
   return null;
 }
@@ -288,9 +329,9 @@ const AFTER_PARTY = new Set([
  * the place or body named is not the party a demand is addressed to.
  */
 function isNounModifier(view: SentenceView, first: number, last: number): boolean {
-  if (first === 0 || !ARTICLES.has(view.words[first - 1])) return false;
+  if (first === 0 || !ARTICLES.has(view.word(first - 1))) return false;
   const next = last + 1;
-  return next < view.length && view.isWord(next) && !view.isCapitalised(next) && !AFTER_PARTY.has(view.words[next]);
+  return next < view.length && view.isWord(next) && !view.isCapitalised(next) && !AFTER_PARTY.has(view.word(next));
 }
 
 const actorTypes = new WeakMap<Cast, Map<string, string>>();
@@ -311,13 +352,12 @@ export function actorType(cast: Cast, id: string): string | undefined {
  */
 function personAfterPlace(cast: Cast, view: SentenceView, from: number): string | null {
   const titles = gazetteer().titleWords;
-  const possessive = /['’]s$/.test(view.tokens[from - 1]?.text ?? '');
+  const possessive = from > 0 && /['’]s$/.test(view.tokenText(from - 1));
   for (let j = from; j < view.length && j < from + 5; j++) {
-    const t = view.tokens[j];
-    const a = cast.actorAt(t.start, t.end);
+    const a = cast.actorAt(view.tokenStart(j), view.tokenEnd(j));
     if (a && (actorType(cast, a) === 'person' || (possessive && actorType(cast, a) === 'organization'))) return a;
-    if (!view.isCapitalised(j) && view.words[j] !== '.') return null;
-    if (!possessive && view.words[j] !== '.' && !titles.has(view.words[j].replace(/\.$/, ''))) return null;
+    if (!view.isCapitalised(j) && view.word(j) !== '.') return null;
+    if (!possessive && view.word(j) !== '.' && !titles.has(view.word(j).replace(/\.$/, ''))) return null;
   }
   return null;
 }
@@ -329,11 +369,10 @@ export function addresseeIn(cast: Cast, view: SentenceView, from: number, to: nu
 
 export function firstActorIn(cast: Cast, view: SentenceView, from: number, to: number, skipNounModifiers = false): string | null {
   for (let i = Math.max(0, from); i < to && i < view.length; i++) {
-    const t = view.tokens[i];
-    const a = cast.actorAt(t.start, t.end);
+    const a = cast.actorAt(view.tokenStart(i), view.tokenEnd(i));
     if (a) {
       let last = i;
-      while (last + 1 < view.length && cast.actorAt(view.tokens[last + 1].start, view.tokens[last + 1].end) === a) last++;
+      while (last + 1 < view.length && cast.actorAt(view.tokenStart(last + 1), view.tokenEnd(last + 1)) === a) last++;
       // "Vermont Sen. Bernie Sanders": a place before a title and a name only says where the person is from.
       const titled = actorType(cast, a) === 'location' ? personAfterPlace(cast, view, last + 1) : null;
       if (titled) return titled;
@@ -341,14 +380,14 @@ export function firstActorIn(cast: Cast, view: SentenceView, from: number, to: n
       i = last;
       continue;
     }
-    const w = view.words[i];
+    const w = view.word(i);
     if (SUBJECT_PRONOUNS.has(w) || OBJECT_PRONOUNS.has(w)) {
       const r = actorOfToken(cast, view, i);
       if (r) return r;
     } else if ((w === 'the' || w === 'this') && view.isWord(i + 1) && !view.isCapitalised(i + 1)) {
       let e = i + 1;
-      while (e + 1 < to && view.isWord(e + 1) && !view.isCapitalised(e + 1) && e - i < 3 && !REPORTING_VERBS.has(view.words[e + 1]) && !AUXILIARIES.has(view.words[e + 1])) e++;
-      const r = cast.resolve(view.tokens[i].start, view.tokens[e].end);
+      while (e + 1 < to && view.isWord(e + 1) && !view.isCapitalised(e + 1) && e - i < 3 && !REPORTING_VERBS.has(view.word(e + 1)) && !AUXILIARIES.has(view.word(e + 1))) e++;
+      const r = cast.resolve(view.tokenStart(i), view.tokenEnd(e));
       if (r) return r;
     }
   }

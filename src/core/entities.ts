@@ -7,8 +7,8 @@
  */
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
-import { collapseSpaces } from './text';
-import type { Doc, Paragraph, Token } from './text';
+import { collapseSpaces, tokenText, TokenKind } from './text';
+import type { Doc, Paragraph } from './text';
 import type { EntityType, TextSpan } from './types';
 
 export interface EntityMention extends TextSpan {
@@ -34,7 +34,7 @@ const enum Strength {
 }
 
 interface Candidate {
-  /** Token indices, inclusive. */
+  /** Indices of the first and last tokens, inclusive. */
   first: number;
   last: number;
   start: number;
@@ -86,11 +86,11 @@ function isAcronym(s: string): boolean {
 
 /** End of the name ending with token i: a possessive "'s" is not part of it, the period of "U.S." is. */
 function nameEnd(ctx: Context, i: number): number {
-  const t = ctx.doc.tokens[i];
-  const s = t.text;
-  if (factsAt(ctx, i) & Fact.DottedCapitals && ctx.doc.text.charAt(t.end) === '.') return t.end + 1;
-  if (s.length > 2 && endsPossessive(t)) return t.end - 2;
-  return t.end;
+  const { doc } = ctx;
+  const end = doc.tokenEnd[i];
+  if (factsAt(ctx, i) & Fact.DottedCapitals && doc.text.charAt(end) === '.') return end + 1;
+  if (tokenText(doc, i).length > 2 && endsPossessive(doc, i)) return end - 2;
+  return end;
 }
 
 interface Context {
@@ -165,7 +165,7 @@ function lowerOf(ctx: Context, form: number): string {
   return lower;
 }
 
-/** Token i's text lower-cased (`toLowerCase`, unlike `Doc.lower` it keeps curly apostrophes). */
+/** The text of token i lower-cased (`toLowerCase`, unlike `Doc.folds` it keeps curly apostrophes). */
 function lowerAt(ctx: Context, i: number): string {
   return lowerOf(ctx, ctx.doc.formOf[i]);
 }
@@ -195,9 +195,9 @@ function formFlags(ctx: Context, form: number, caps: boolean): number {
 
 /** Gazetteer flags of the name from token `first` to offset `end`: looked up once per form when it is one whole token. */
 function nameFlags(ctx: Context, first: number, last: number, end: number, caps: boolean): number {
-  const t = ctx.doc.tokens[first];
-  if (first === last && end === t.end) return formFlags(ctx, ctx.doc.formOf[first], caps);
-  return flagsOf(ctx.g, ctx.doc.text.slice(t.start, end), caps);
+  const { doc } = ctx;
+  if (first === last && end === doc.tokenEnd[first]) return formFlags(ctx, doc.formOf[first], caps);
+  return flagsOf(ctx.g, doc.text.slice(doc.tokenStart[first], end), caps);
 }
 
 
@@ -214,11 +214,15 @@ function longestEntryAt(ctx: Context, i: number): number {
 
 export function findEntityMentions(doc: Doc): EntityMention[] {
   const g = gazetteer();
-  const { text, tokens } = doc;
+  const { text, tokenCount, forms, formOf } = doc;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
+  const sentenceOf = doc.tokenSentence;
+  const kinds = doc.tokenKind;
   const storyParagraph = doc.paragraphs.map((p) => p.kind !== 'boilerplate');
   // Per-token line mode: ALL-CAPS line, Title-Case headline, or ordinary running text.
-  const mode = new Uint8Array(tokens.length); // 0 running, 1 all caps, 2 title case
-  const forms = doc.forms.length;
+  const mode = new Uint8Array(tokenCount); // 0 running, 1 all caps, 2 title case
+  const formCount = forms.length;
   const ctx: Context = {
     doc,
     g,
@@ -227,104 +231,106 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     sports: false,
     inGazetteer: new Uint8Array(0),
     mode,
-    formFacts: new Uint8Array(forms),
-    formLower: new Array<string>(forms).fill(''),
-    formCommon: new Int8Array(forms).fill(-1),
-    formFlags: new Int32Array(forms).fill(-1),
-    formCapsFlags: new Int32Array(forms).fill(-1),
-    nameVerdicts: new Uint8Array(forms * 3),
-    formLongestEntry: new Int16Array(forms).fill(-1),
+    formFacts: new Uint8Array(formCount),
+    formLower: new Array<string>(formCount).fill(''),
+    formCommon: new Int8Array(formCount).fill(-1),
+    formFlags: new Int32Array(formCount).fill(-1),
+    formCapsFlags: new Int32Array(formCount).fill(-1),
+    nameVerdicts: new Uint8Array(formCount * 3),
+    formLongestEntry: new Int16Array(formCount).fill(-1),
   };
   const { midCapital, seenLower } = ctx;
-  const clauseStart = new Uint8Array(tokens.length);
+  const clauseStart = new Uint8Array(tokenCount);
   let li = 0;
   const lineMode = doc.lines.map((l) => (l.allCaps ? 1 : isTitleCaseLine(doc, l.start, l.end, doc.paragraphs[l.paragraph]) ? 2 : 0));
   let prevSentence = -1;
   let prevWordEnd = -1;
   let sportsHits = 0;
   const hasCapsLines = lineMode.includes(1);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    while (li < doc.lines.length && doc.lines[li].end <= t.start) li++;
-    const m = li < doc.lines.length && doc.lines[li].start <= t.start ? lineMode[li] : 0;
+  for (let i = 0; i < tokenCount; i++) {
+    const start = starts[i];
+    const sentence = sentenceOf[i];
+    while (li < doc.lines.length && doc.lines[li].end <= start) li++;
+    const m = li < doc.lines.length && doc.lines[li].start <= start ? lineMode[li] : 0;
     mode[i] = m;
-    if (t.sentence !== prevSentence) {
-      prevSentence = t.sentence;
+    if (sentence !== prevSentence) {
+      prevSentence = sentence;
       prevWordEnd = -1;
     }
-    if (t.kind !== 'word') {
+    const written = forms[formOf[i]];
+    if (kinds[i] !== TokenKind.Word) {
       // Opening marks, colons and dashes start a new clause; commas and closing brackets do not.
-      if (factsAt(ctx, i) & Fact.OpensClause || (t.text === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
+      if (factsAt(ctx, i) & Fact.OpensClause || (written === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
       continue;
     }
     clauseStart[i] = prevWordEnd < 0 ? 1 : 0;
     // A word glued to a closing mark ("be“Said") starts a clause too.
-    const before = t.start > 0 ? text.charCodeAt(t.start - 1) : 0;
+    const before = start > 0 ? text.charCodeAt(start - 1) : 0;
     if (before === 0x201c || before === 0x201d || before === 34) clauseStart[i] = 1;
-    prevWordEnd = t.end;
+    prevWordEnd = ends[i];
     const capital = isCapitalAt(ctx, i);
     if (m === 0) {
       if (!capital) {
-        if (hasCapsLines) seenLower.add(t.text);
-      } else if (!clauseStart[i]) midCapital.add(t.text);
+        if (hasCapsLines) seenLower.add(written);
+      } else if (!clauseStart[i]) midCapital.add(written);
     }
     if (i < SPORTS_WINDOW) {
-      const lower = capital ? lowerAt(ctx, i) : t.text;
+      const lower = capital ? lowerAt(ctx, i) : written;
       // The opening of a story tells whether it is sports copy.
       if (g.sportsWords.has(lower)) sportsHits++;
       // A sports desk headline ("SOCCER - …", "Cricket: …") settles it.
-      if (i < 3 && t.sentence === 0 && g.sportNames.has(lower)) sportsHits += 100;
+      if (i < 3 && sentence === 0 && g.sportNames.has(lower)) sportsHits += 100;
     }
   }
-  ctx.sports = sportsHits >= 4 && sportsHits * 60 >= Math.min(tokens.length, SPORTS_WINDOW);
+  ctx.sports = sportsHits >= 4 && sportsHits * 60 >= Math.min(tokenCount, SPORTS_WINDOW);
   ctx.inGazetteer = markGazetteerRuns(ctx);
 
   const candidates: Candidate[] = [];
   let i = 0;
-  while (i < tokens.length) {
-    const t = tokens[i];
-    if (t.kind !== 'word' || !isCapitalAt(ctx, i) || !storyParagraph[doc.sentences[t.sentence].paragraph] || !isNameWord(ctx, tokens, i, mode[i], clauseStart[i])) {
+  while (i < tokenCount) {
+    const sentence = sentenceOf[i];
+    if (kinds[i] !== TokenKind.Word || !isCapitalAt(ctx, i) || !storyParagraph[doc.sentences[sentence].paragraph] || !isNameWord(ctx, i, mode[i], clauseStart[i])) {
       i++;
       continue;
     }
     // Grow the run: adjacent name words, with particles and (inside organization names) joiners.
     let last = i;
     let j = i + 1;
-    while (j < tokens.length && tokens[j].sentence === t.sentence && onlySpaceBetween(text, tokens[j - 1], tokens[j])) {
+    while (j < tokenCount && sentenceOf[j] === sentence && onlySpaceBetween(doc, j - 1, j)) {
       if (isDateWord(ctx, j) || isDateWord(ctx, j - 1)) break;
-      if ((isNameWord(ctx, tokens, j, mode[j], 0) || (ctx.inGazetteer[j] && ctx.inGazetteer[j - 1])) && !endsPossessive(tokens[j - 1])) {
+      if ((isNameWord(ctx, j, mode[j], 0) || (ctx.inGazetteer[j] && ctx.inGazetteer[j - 1])) && !endsPossessive(doc, j - 1)) {
         last = j;
         j++;
         continue;
       }
-      const joiner = tokens[j].text;
+      const joiner = forms[formOf[j]];
       // "U.S. Open": the period of a dotted abbreviation does not end the name.
-      if (joiner === '.' && factsAt(ctx, j - 1) & Fact.DottedCapitals && tokens[j].start === tokens[j - 1].end && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && / $/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+      if (joiner === '.' && factsAt(ctx, j - 1) & Fact.DottedCapitals && starts[j] === ends[j - 1] && j + 1 < tokenCount && sentenceOf[j + 1] === sentence && isNameWord(ctx, j + 1, mode[j + 1], 0) && / $/.test(text.slice(ends[j], starts[j + 1]))) {
         last = j + 1;
         j += 2;
         continue;
       }
       // An initial: "S. Waugh", "George W. Bush".
-      if (joiner === '.' && isInitial(tokens[j - 1].text) && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && /^ ?$/.test(text.slice(tokens[j].end, tokens[j + 1].start))) {
+      if (joiner === '.' && isInitial(forms[formOf[j - 1]]) && j + 1 < tokenCount && sentenceOf[j + 1] === sentence && isNameWord(ctx, j + 1, mode[j + 1], 0) && /^ ?$/.test(text.slice(ends[j], starts[j + 1]))) {
         last = j + 1;
         j += 2;
         continue;
       }
-      if (joiner === '&' && j + 1 < tokens.length && isNameWord(ctx, tokens, j + 1, mode[j + 1], 0) && onlySpaceBetween(text, tokens[j], tokens[j + 1])) {
+      if (joiner === '&' && j + 1 < tokenCount && isNameWord(ctx, j + 1, mode[j + 1], 0) && onlySpaceBetween(doc, j, j + 1)) {
         last = j + 1;
         j += 2;
         continue;
       }
       const canJoin =
         (g.nameParticles.has(joiner) && !mode[j]) ||
-        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(lowerAt(ctx, j)))) && opensLongName(ctx, tokens, i)) ||
+        ((INNER_JOINERS.has(joiner) || (mode[j] && INNER_JOINERS.has(lowerAt(ctx, j)))) && opensLongName(ctx, i)) ||
         // "Riverside Chamber of Commerce", "National Council of Churches": a body's head word takes its "of" phrase.
-        (joiner === 'of' && j - 1 > i && OF_TAKING_HEADS.has(tokens[j - 1].text));
-      if (canJoin && j + 1 < tokens.length && tokens[j + 1].sentence === t.sentence && onlySpaceBetween(text, tokens[j], tokens[j + 1])) {
+        (joiner === 'of' && j - 1 > i && OF_TAKING_HEADS.has(forms[formOf[j - 1]]));
+      if (canJoin && j + 1 < tokenCount && sentenceOf[j + 1] === sentence && onlySpaceBetween(doc, j, j + 1)) {
         // Joiners chain ("Organization for Security and Cooperation in Europe"): look ahead to the next name word.
         let k = j + 1;
-        while (k < tokens.length && INNER_JOINERS.has(lowerAt(ctx, k)) && k - j < 3) k++;
-        if (k < tokens.length && isNameWord(ctx, tokens, k, mode[k], 0) && onlySpaceBetween(text, tokens[k - 1], tokens[k])) {
+        while (k < tokenCount && INNER_JOINERS.has(lowerAt(ctx, k)) && k - j < 3) k++;
+        if (k < tokenCount && isNameWord(ctx, k, mode[k], 0) && onlySpaceBetween(doc, k - 1, k)) {
           last = k;
           j = k + 1;
           continue;
@@ -332,7 +338,7 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
       }
       break;
     }
-    splitAndType(ctx, tokens, i, last, mode[i] === 1, candidates);
+    splitAndType(ctx, i, last, mode[i] === 1, candidates);
     i = last + 1;
   }
   harmonize(ctx, candidates);
@@ -391,26 +397,30 @@ function endsWithFullStop(text: string, start: number, end: number): boolean {
   return last === 46 || last === 33 || last === 63;
 }
 
-function onlySpaceBetween(text: string, a: Token, b: Token): boolean {
-  if (b.start - a.end > 3) return false;
-  for (let k = a.end; k < b.start; k++) {
-    const c = text.charCodeAt(k);
+/** Only spaces or tabs (at most three) stand between tokens a and b. */
+function onlySpaceBetween(doc: Doc, a: number, b: number): boolean {
+  const end = doc.tokenEnd[a];
+  const start = doc.tokenStart[b];
+  if (start - end > 3) return false;
+  for (let k = end; k < start; k++) {
+    const c = doc.text.charCodeAt(k);
     if (c !== 32 && c !== 0xa0 && c !== 9) return false;
   }
   return true;
 }
 
-function endsPossessive(t: Token): boolean {
-  const s = t.text;
+/** True when token i ends with a possessive "'s". */
+function endsPossessive(doc: Doc, i: number): boolean {
+  const s = tokenText(doc, i);
   const last = s.charCodeAt(s.length - 1);
   const apostrophe = s.charCodeAt(s.length - 2);
   return (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019); // 's 'S ’s ’S
 }
 
 /** True when the run starting at `first` may hold lower-case joiners: organization or place names like "Bank of England". */
-function opensLongName(ctx: Context, tokens: Token[], first: number): boolean {
+function opensLongName(ctx: Context, first: number): boolean {
   const f = tokFlags(ctx, first);
-  return (f & (Kind.OrgFirst | Kind.LocFirst)) !== 0 && (f & Kind.LocFirst ? /^(?:Gulf|Bay|Lake|Isle|Cape|Republic|Kingdom|Sea|Straits?|Province|State|City)$/i.test(tokens[first].text) : true);
+  return (f & (Kind.OrgFirst | Kind.LocFirst)) !== 0 && (f & Kind.LocFirst ? /^(?:Gulf|Bay|Lake|Isle|Cape|Republic|Kingdom|Sea|Straits?|Province|State|City)$/i.test(tokenText(ctx.doc, first)) : true);
 }
 
 function isDateWord(ctx: Context, i: number): boolean {
@@ -429,20 +439,22 @@ function isInitial(s: string): boolean {
 /** Marks tokens covered by multi-word gazetteer entries, longest match first. */
 function markGazetteerRuns(ctx: Context): Uint8Array {
   const { doc, g, mode } = ctx;
-  const { tokens, text } = doc;
-  const marks = new Uint8Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.kind !== 'word' || !isCapitalAt(ctx, i)) continue;
-    const next = tokens[i + 1];
-    if (!next || next.sentence !== t.sentence || (!isCapitalAt(ctx, i + 1) && !INNER_JOINERS.has(next.text) && next.text !== '.')) continue;
+  const { text, tokenCount } = doc;
+  const sentenceOf = doc.tokenSentence;
+  const marks = new Uint8Array(tokenCount);
+  for (let i = 0; i < tokenCount; i++) {
+    if (doc.tokenKind[i] !== TokenKind.Word || !isCapitalAt(ctx, i)) continue;
+    const sentence = sentenceOf[i];
+    if (i + 1 >= tokenCount || sentenceOf[i + 1] !== sentence) continue;
+    const next = tokenText(doc, i + 1);
+    if (!isCapitalAt(ctx, i + 1) && !INNER_JOINERS.has(next) && next !== '.') continue;
     const longest = longestEntryAt(ctx, i);
     if (!longest) continue;
-    for (let n = Math.min(longest, tokens.length - i); n >= 2; n--) {
-      const last = tokens[i + n - 1];
-      if (last.sentence !== t.sentence || !isCapitalAt(ctx, i + n - 1)) continue;
+    for (let n = Math.min(longest, tokenCount - i); n >= 2; n--) {
+      const last = i + n - 1;
+      if (sentenceOf[last] !== sentence || !isCapitalAt(ctx, last)) continue;
       // Tokens start and end with non-space characters, so trimming changes nothing here.
-      const phrase = collapseSpaces(text.slice(t.start, last.end));
+      const phrase = collapseSpaces(text.slice(doc.tokenStart[i], doc.tokenEnd[last]));
       if (phrase.length > 60) continue;
       const f = mode[i] === 1 ? g.caseless(phrase) : g.exact.get(phrase);
       if (f && f & (Kind.Location | Kind.City | Kind.Organization | Kind.Person)) {
@@ -470,15 +482,15 @@ const enum NameVerdict {
   IfUncommonNameFollows = 3,
 }
 
-function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atClauseStart: number): boolean {
-  const t = tokens[i];
-  if (t.kind !== 'word') return false;
-  const form = ctx.doc.formOf[i];
+function isNameWord(ctx: Context, i: number, mode: number, atClauseStart: number): boolean {
+  const { doc } = ctx;
+  if (doc.tokenKind[i] !== TokenKind.Word) return false;
+  const form = doc.formOf[i];
   if (!(factsOf(ctx, form) & Fact.InitialCapital)) return false;
   if (ctx.inGazetteer[i]) return true;
-  if (t.text.length === 1) {
-    const next = tokens[i + 1];
-    return !!next && next.text === '.' && next.start === t.end && mode !== 1;
+  const hasNext = i + 1 < doc.tokenCount;
+  if (doc.forms[form].length === 1) {
+    return hasNext && tokenText(doc, i + 1) === '.' && doc.tokenStart[i + 1] === doc.tokenEnd[i] && mode !== 1;
   }
   // The rest depends on the word alone and on facts of the whole document, so it is worked out once per form.
   const slot = form * 3 + (mode === 1 ? Reading.Caps : mode === 2 || atClauseStart ? Reading.ClauseStart : Reading.Running);
@@ -488,8 +500,7 @@ function isNameWord(ctx: Context, tokens: Token[], i: number, mode: number, atCl
     ctx.nameVerdicts[slot] = verdict;
   }
   if (verdict === NameVerdict.IfUncommonNameFollows) {
-    const next = tokens[i + 1];
-    return !!next && next.sentence === t.sentence && next.kind === 'word' && isCapitalAt(ctx, i + 1) && !isCommonAt(ctx, i + 1);
+    return hasNext && doc.tokenSentence[i + 1] === doc.tokenSentence[i] && doc.tokenKind[i + 1] === TokenKind.Word && isCapitalAt(ctx, i + 1) && !isCommonAt(ctx, i + 1);
   }
   return verdict === NameVerdict.Yes;
 }
@@ -539,41 +550,41 @@ function titleCase(s: string): string {
 }
 
 /** Splits a capitalised run into title / nationality / name parts and types the name part(s). */
-function splitAndType(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, out: Candidate[]): void {
+function splitAndType(ctx: Context, first: number, last: number, caps: boolean, out: Candidate[]): void {
   // "Secretary of State", "Minister of Defence": ordinary words after a title and "of" finish the title;
   // a name after them is the office holder ("Secretary of State John Kerry").
-  if (first > 1 && tokens[first - 1].text === 'of' && tokFlags(ctx, first - 2) & Kind.TitleHead) {
+  if (first > 1 && tokenText(ctx.doc, first - 1) === 'of' && tokFlags(ctx, first - 2) & Kind.TitleHead) {
     let k = first;
     while (k <= last && isCommonAt(ctx, k) && !(tokFlags(ctx, k) & (Kind.Location | Kind.Country | Kind.FirstName))) k++;
     if (k > last) return;
     if (k > first && tokFlags(ctx, k) & Kind.FirstName && k < last) {
-      out.push(typed(ctx, tokens, k, last, caps, true));
+      out.push(typed(ctx, k, last, caps, true));
       return;
     }
   }
   const wholeFlags = nameFlags(ctx, first, last, nameEnd(ctx, last), caps);
   const opensWithTitle = (tokFlags(ctx, first) & Kind.TitleHead) !== 0 && !(wholeFlags & (Kind.Location | Kind.City | Kind.Organization));
   if (first < last && wholeFlags & (Kind.Location | Kind.City | Kind.Organization | Kind.Person | Kind.Group) && !opensWithTitle) {
-    out.push(typed(ctx, tokens, first, last, caps, false, wholeFlags));
+    out.push(typed(ctx, first, last, caps, false, wholeFlags));
     return;
   }
   // An organization or place, a title, then a person: "Wells Fargo CEO John Stumpf", "Hong Kong Financial Secretary Donald Tsang".
   for (let h = first + 1; h < last; h++) {
-    if (!(tokFlags(ctx, h) & Kind.TitleHead) || !(tokFlags(ctx, h + 1) & Kind.FirstName || isUnknownFullName(ctx, tokens, h + 1, last))) continue;
+    if (!(tokFlags(ctx, h) & Kind.TitleHead) || !(tokFlags(ctx, h + 1) & Kind.FirstName || isUnknownFullName(ctx, h + 1, last))) continue;
     let titleStart = h;
     while (titleStart - 1 > first && tokFlags(ctx, titleStart - 1) & Kind.TitleModifier) titleStart--;
-    const owner = typed(ctx, tokens, first, titleStart - 1, caps, false);
+    const owner = typed(ctx, first, titleStart - 1, caps, false);
     // Whoever a person is the CEO or secretary of is not a person.
     if (owner.type === 'person') owner.type = flagsOf(ctx.g, owner.text, caps) & (Kind.Location | Kind.City) ? 'location' : 'organization';
-    out.push(owner, typed(ctx, tokens, h + 1, last, caps, true));
+    out.push(owner, typed(ctx, h + 1, last, caps, true));
     return;
   }
   // Leading nationality or country before a title or a name: "Russian President …", "US Undersecretary …", "Australian Tom Moody".
   let k = first;
   let titled = false;
-  const groupEnd = leadingGroup(ctx, tokens, first, last, caps);
+  const groupEnd = leadingGroup(ctx, first, last, caps);
   if (groupEnd >= first && groupEnd < last) {
-    out.push(typed(ctx, tokens, first, groupEnd, caps, false));
+    out.push(typed(ctx, first, groupEnd, caps, false));
     k = groupEnd + 1;
   }
   // Title words ("Deputy Foreign Minister", "President", "Mr") before the name.
@@ -587,7 +598,7 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
   }
   if (lastHead >= k && !(nameFlags(ctx, k, last, nameEnd(ctx, last), caps) & (Kind.Organization | Kind.Location))) {
     const headEndsRun = lastHead === last;
-    const nextIsJoiner = headEndsRun ? false : tokens[lastHead + 1].kind === 'word' && !isCapitalAt(ctx, lastHead + 1);
+    const nextIsJoiner = headEndsRun ? false : ctx.doc.tokenKind[lastHead + 1] === TokenKind.Word && !isCapitalAt(ctx, lastHead + 1);
     const orgHeadAfter = !headEndsRun && (tokFlags(ctx, last) & (Kind.OrgHead | Kind.EventHead)) !== 0;
     if (!nextIsJoiner && !orgHeadAfter) {
       titled = true;
@@ -601,18 +612,18 @@ function splitAndType(ctx: Context, tokens: Token[], first: number, last: number
     titled = true;
   } else if (k + 2 < last && tokFlags(ctx, k) & (Kind.Location | Kind.Country) && tokFlags(ctx, k + 1) & Kind.Group && tokFlags(ctx, k + 2) & Kind.FirstName && !(tokFlags(ctx, k + 2) & Kind.Location)) {
     // "Missouri Republican Roy Blunt": a home state and a party before the name.
-    out.push(typed(ctx, tokens, k, k, caps, false), typed(ctx, tokens, k + 1, k + 1, caps, false));
+    out.push(typed(ctx, k, k, caps, false), typed(ctx, k + 1, k + 1, caps, false));
     k += 2;
     titled = true;
   }
-  out.push(typed(ctx, tokens, k, last, caps, titled));
+  out.push(typed(ctx, k, last, caps, titled));
 }
 
 /** Two or more capitalised words after a title that are no ordinary, title or place words: a name ("Jeh Johnson"). */
-function isUnknownFullName(ctx: Context, tokens: Token[], from: number, last: number): boolean {
+function isUnknownFullName(ctx: Context, from: number, last: number): boolean {
   if (last - from < 1 || last - from > 2) return false;
   for (let k = from; k <= last; k++) {
-    if (tokens[k].text.length < 2 || isCommonAt(ctx, k) || tokFlags(ctx, k) & (Kind.TitleHead | Kind.TitleModifier | Kind.Location | Kind.Country | Kind.Organization | Kind.OrgHead | Kind.LocHead | Kind.Group)) return false;
+    if (tokenText(ctx.doc, k).length < 2 || isCommonAt(ctx, k) || tokFlags(ctx, k) & (Kind.TitleHead | Kind.TitleModifier | Kind.Location | Kind.Country | Kind.Organization | Kind.OrgHead | Kind.LocHead | Kind.Group)) return false;
   }
   return true;
 }
@@ -626,9 +637,9 @@ function isGroupWord(ctx: Context, text: string, caps: boolean, f: number): bool
   return (last === 115 || last === 83) && (flagsOf(ctx.g, text.slice(0, -1), caps) & Kind.Group) !== 0;
 }
 
-function leadingGroup(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean): number {
+function leadingGroup(ctx: Context, first: number, last: number, caps: boolean): number {
   for (let n = Math.min(last - 1, first + 1); n >= first; n--) {
-    const f = nameFlags(ctx, first, n, tokens[n].end, caps);
+    const f = nameFlags(ctx, first, n, ctx.doc.tokenEnd[n], caps);
     if (f & Kind.Group && !(f & (Kind.Location | Kind.City | Kind.Organization))) {
       const restFlags = nameFlags(ctx, n + 1, last, nameEnd(ctx, last), caps);
       if (endsWithOrgHead(ctx, n + 1, last) && !(restFlags & Kind.Person)) return -1;
@@ -645,20 +656,21 @@ function endsWithOrgHead(ctx: Context, first: number, last: number): boolean {
 }
 
 /** Types the name from token `first` to `last`; `knownFlags` are its gazetteer flags when the caller has them, else -1. */
-function typed(ctx: Context, tokens: Token[], first: number, last: number, caps: boolean, afterTitle: boolean, knownFlags = -1): Candidate {
+function typed(ctx: Context, first: number, last: number, caps: boolean, afterTitle: boolean, knownFlags = -1): Candidate {
   const { g, doc } = ctx;
-  const start = tokens[first].start;
+  const sentenceOf = doc.tokenSentence;
+  const start = doc.tokenStart[first];
   const end = nameEnd(ctx, last);
   const text = doc.text.slice(start, end);
-  const wholeToken = first === last && end === tokens[first].end;
-  const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, tokens, first, last), key: wholeToken ? lowerAt(ctx, first) : text.toLowerCase() };
+  const wholeToken = first === last && end === doc.tokenEnd[first];
+  const c: Candidate = { first, last, start, end, text, type: 'person', strength: Strength.Guess, caps, cue: contextCue(ctx, first, last), key: wholeToken ? lowerAt(ctx, first) : text.toLowerCase() };
   const f = knownFlags >= 0 ? knownFlags : wholeToken ? formFlags(ctx, doc.formOf[first], caps) : flagsOf(ctx.g, text, caps);
   const n = last - first + 1;
   const firstFlags = tokFlags(ctx, first);
-  const lastFlags = endsPossessive(tokens[last]) ? flagsOf(g, tokens[last].text.slice(0, -2), caps) : tokFlags(ctx, last);
-  const prev = first > 0 && tokens[first - 1].sentence === tokens[first].sentence ? tokens[first - 1] : null;
-  const prevWord = prev ? lowerAt(ctx, first - 1) : '';
-  const next = tokens[last + 1]?.sentence === tokens[last].sentence ? tokens[last + 1] : null;
+  const lastFlags = endsPossessive(doc, last) ? flagsOf(g, tokenText(doc, last).slice(0, -2), caps) : tokFlags(ctx, last);
+  const hasPrev = first > 0 && sentenceOf[first - 1] === sentenceOf[first];
+  const prevWord = hasPrev ? lowerAt(ctx, first - 1) : '';
+  const hasNext = last + 1 < doc.tokenCount && sentenceOf[last + 1] === sentenceOf[last];
   const placeContext = PLACE_PREPOSITIONS.has(prevWord);
 
   if (afterTitle) return settle(c, 'person', Strength.Certain);
@@ -667,7 +679,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   if (n > 1 && /\s&\s/.test(text)) return settle(c, 'organization', Strength.Lexicon);
   if (f & Kind.Date && n === 1) return settle(c, 'date', Strength.Certain);
   if (isGroupWord(ctx, text, caps, f)) return settle(c, 'nationality', Strength.Lexicon);
-  if (prev && tokFlags(ctx, first - 1) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(prev.text)) {
+  if (hasPrev && tokFlags(ctx, first - 1) & Kind.TitleHead && /^(?:mr|mrs|ms|dr|sir|lady|lord|dame|miss|prof)\.?$/i.test(tokenText(doc, first - 1))) {
     return settle(c, 'person', Strength.Certain);
   }
   if (f & Kind.Country) return settle(c, 'location', Strength.Certain);
@@ -675,13 +687,13 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
     return settle(c, 'organization', Strength.Lexicon);
   }
   if (n > 2 && firstFlags & Kind.OrgFirst && /\s(?:of|for)\s/i.test(text)) return settle(c, 'organization', Strength.Lexicon);
-  if (n > 2 && bodyHeadBeforeOf(tokens, first, last)) return settle(c, 'organization', Strength.Lexicon);
+  if (n > 2 && bodyHeadBeforeOf(doc, first, last)) return settle(c, 'organization', Strength.Lexicon);
   if (n > 1 && firstFlags & Kind.OrgPrefix) return settle(c, 'organization', Strength.Lexicon);
   // "Dynamo Moscow", "Greenock Morton": a club named after its town.
   if (ctx.sports && n > 1 && lastFlags & (Kind.City | Kind.Location) && !(f & (Kind.City | Kind.Location)) && !(firstFlags & Kind.FirstName)) return settle(c, 'organization', Strength.Context);
   if (!ctx.sports && f & Kind.City && !(f & (Kind.Location | Kind.Capital)) && f & Kind.Person && n === 1) return settle(c, 'person', Strength.Lexicon);
   if (f & (Kind.Location | Kind.City)) {
-    if (ctx.sports && !placeContext && !(f & Kind.Country) && !isDateline(ctx, tokens, first, last)) return settle(c, 'organization', Strength.Context);
+    if (ctx.sports && !placeContext && !(f & Kind.Country) && !isDateline(ctx, first, last)) return settle(c, 'organization', Strength.Context);
     if (!(f & Kind.Location) && n > 1 && firstFlags & Kind.FirstName && !(firstFlags & Kind.LocFirst)) return settle(c, 'person', Strength.Lexicon);
     return settle(c, 'location', Strength.Lexicon);
   }
@@ -691,7 +703,7 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
   if (f & Kind.Person) return settle(c, 'person', Strength.Lexicon);
   if (n > 1 && firstFlags & Kind.FirstName) return settle(c, 'person', Strength.Lexicon);
   if (!caps && isAcronym(text) && text.length <= 6) return settle(c, 'organization', Strength.Context);
-  if (next && PERSON_VERBS.has(lowerAt(ctx, last + 1))) return settle(c, 'person', Strength.Context);
+  if (hasNext && PERSON_VERBS.has(lowerAt(ctx, last + 1))) return settle(c, 'person', Strength.Context);
   if (placeContext && n === 1) return settle(c, 'location', Strength.Guess);
   if (n === 1 && firstFlags & Kind.FirstName) return settle(c, 'person', Strength.Context);
   // An unknown single capitalised word is more often a company, club or body than a person.
@@ -699,8 +711,8 @@ function typed(ctx: Context, tokens: Token[], first: number, last: number, caps:
 }
 
 /** A body's head word followed by "of" inside the name: "Riverside Chamber of Commerce". */
-function bodyHeadBeforeOf(tokens: Token[], first: number, last: number): boolean {
-  for (let i = first + 1; i < last; i++) if (tokens[i].text === 'of' && OF_TAKING_HEADS.has(tokens[i - 1].text)) return true;
+function bodyHeadBeforeOf(doc: Doc, first: number, last: number): boolean {
+  for (let i = first + 1; i < last; i++) if (tokenText(doc, i) === 'of' && OF_TAKING_HEADS.has(tokenText(doc, i - 1))) return true;
   return false;
 }
 
@@ -723,34 +735,37 @@ const LOC_WORDS_BEFORE = new Set(['in', 'near', 'outside', 'inside', 'across', '
 const LOC_NOUNS_BEFORE = new Set(['town', 'city', 'village', 'capital', 'province', 'region', 'port', 'district', 'state']);
 
 /** What the neighbouring words say the mention is: a place after "in", a person before "said", a company before "shares". */
-function contextCue(ctx: Context, tokens: Token[], first: number, last: number): EntityType | null {
-  const { g } = ctx;
-  const sentence = tokens[first].sentence;
-  const prev = first > 0 && tokens[first - 1].sentence === sentence ? lowerAt(ctx, first - 1) : '';
-  const prev2 = first > 1 && tokens[first - 2].sentence === sentence ? lowerAt(ctx, first - 2) : '';
-  const next = last + 1 < tokens.length && tokens[last + 1].sentence === sentence ? tokens[last + 1] : null;
-  const nextWord = next ? lowerAt(ctx, last + 1) : '';
-  const next2 = last + 2 < tokens.length && tokens[last + 2].sentence === sentence ? tokens[last + 2] : null;
-  if (next && PERSON_VERBS.has(nextWord)) return 'person';
+function contextCue(ctx: Context, first: number, last: number): EntityType | null {
+  const { g, doc } = ctx;
+  const sentenceOf = doc.tokenSentence;
+  const sentence = sentenceOf[first];
+  const prev = first > 0 && sentenceOf[first - 1] === sentence ? lowerAt(ctx, first - 1) : '';
+  const prev2 = first > 1 && sentenceOf[first - 2] === sentence ? lowerAt(ctx, first - 2) : '';
+  const hasNext = last + 1 < doc.tokenCount && sentenceOf[last + 1] === sentence;
+  const nextWord = hasNext ? lowerAt(ctx, last + 1) : '';
+  const hasNext2 = last + 2 < doc.tokenCount && sentenceOf[last + 2] === sentence;
+  if (hasNext && PERSON_VERBS.has(nextWord)) return 'person';
   // Cricket scorecards: "Gough b Croft", "c Healy".
   if (ctx.sports && (SCORECARD_MARKS.has(prev) || SCORECARD_MARKS.has(nextWord))) return 'person';
-  if (nextWord === ',' && next2?.kind === 'number' && /^\d{2}$/.test(next2.text)) return 'person';
+  if (nextWord === ',' && hasNext2 && doc.tokenKind[last + 2] === TokenKind.Number && /^\d{2}$/.test(tokenText(doc, last + 2))) return 'person';
   if (prev && g.personNouns.has(prev) && !ORG_NOUNS_BEFORE.has(prev)) return 'person';
   if (ORG_NOUNS_BEFORE.has(prev)) return 'organization';
   // "a law firm, Baker McKenzie, …": an apposition to an organization noun.
   if (prev === ',' && ORG_NOUNS_BEFORE.has(prev2) && prev2 !== 'party' && prev2 !== 'side') return 'organization';
-  if (ORG_WORDS_AFTER.has(nextWord) || (/^['’]s$/.test(nextWord) && next2 && ORG_WORDS_AFTER.has(lowerAt(ctx, last + 2)))) return 'organization';
+  if (ORG_WORDS_AFTER.has(nextWord) || (/^['’]s$/.test(nextWord) && hasNext2 && ORG_WORDS_AFTER.has(lowerAt(ctx, last + 2)))) return 'organization';
   if (LOC_WORDS_BEFORE.has(prev)) return 'location';
   if (prev === 'of' && LOC_NOUNS_BEFORE.has(prev2)) return 'location';
   return null;
 }
 
 /** A wire dateline: a place opening a line, followed by a date or a dash ("LONDON 1996-08-30", "MOSCOW -"). */
-function isDateline(ctx: Context, tokens: Token[], first: number, last: number): boolean {
+function isDateline(ctx: Context, first: number, last: number): boolean {
   const { text } = ctx.doc;
-  const lineStart = first === 0 || /\n\s*$/.test(text.slice(Math.max(0, tokens[first].start - 4), tokens[first].start));
+  const start = ctx.doc.tokenStart[first];
+  const lineStart = first === 0 || /\n\s*$/.test(text.slice(Math.max(0, start - 4), start));
   if (!lineStart) return false;
-  const after = text.slice(tokens[last].end, tokens[last].end + 6);
+  const end = ctx.doc.tokenEnd[last];
+  const after = text.slice(end, end + 6);
   return /^\s*(?:\d{4}-|[-–—(,])/.test(after);
 }
 
@@ -785,10 +800,9 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
       group.votes.set(c.cue, (group.votes.get(c.cue) ?? 0) + 1);
     }
     if (c.type === 'person' && c.strength === Strength.Certain && c.first === c.last) surnames.set(key, c);
-    if (c.type === 'person' && c.strength === Strength.Guess && c.last === c.first + 1 && !endsPossessive(ctx.doc.tokens[c.last])) guessedSurnames.add(lowerAt(ctx, c.last));
+    if (c.type === 'person' && c.strength === Strength.Guess && c.last === c.first + 1 && !endsPossessive(ctx.doc, c.last)) guessedSurnames.add(lowerAt(ctx, c.last));
     if (c.type === 'person' && c.strength >= Strength.Context && c.last > c.first) {
-      const lastToken = ctx.doc.tokens[c.last];
-      const lastWord = endsPossessive(lastToken) ? lastToken.text.slice(0, -2).toLowerCase() : lowerAt(ctx, c.last);
+      const lastWord = endsPossessive(ctx.doc, c.last) ? tokenText(ctx.doc, c.last).slice(0, -2).toLowerCase() : lowerAt(ctx, c.last);
       surnames.set(lastWord, c);
       const firstWord = lowerAt(ctx, c.first);
       if (!(tokFlags(ctx, c.first) & Kind.FirstName)) surnames.set(firstWord, c);
