@@ -5,7 +5,7 @@
  */
 import cueData from './data/attribution-cues.json';
 import { isDoubleQuoteMark, startsLowerCase, startsUpperCase } from './chars';
-import { lowerAt, tokenIndexFrom } from './text';
+import { isWordToken, lowerAt, tokenIndexFrom, TokenKind, tokenText } from './text';
 import type { Doc, Token } from './text';
 import type { QuoteKind, Span } from './types';
 
@@ -70,9 +70,7 @@ const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Ad
 
 /** A title abbreviation or initials directly followed by their period: "Sen.", "G.K.". */
 function isAbbreviationPeriod(doc: Doc, i: number): boolean {
-  const t = doc.tokens[i];
-  const prev = doc.tokens[i - 1];
-  return !!t && t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
+  return i >= 1 && i < doc.tokenCount && tokenText(doc, i) === '.' && doc.tokenEnd[i - 1] === doc.tokenStart[i] && TITLE_ABBREVIATIONS.test(tokenText(doc, i - 1));
 }
 
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
@@ -96,10 +94,14 @@ const cueIndexByDoc = new WeakMap<Doc, CueIndex>();
 
 function cueIndexOf(doc: Doc): CueIndex {
   let index = cueIndexByDoc.get(doc);
-  if (!index || index.starts.length !== doc.lower.length) {
-    const starts = new Uint8Array(doc.lower.length);
-    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
-    for (let k = 0; k < starts.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) starts[k] = 1;
+  if (!index || index.starts.length !== doc.tokenCount) {
+    // Whether a token may start a cue depends on its form only: decide once per form, then copy per token.
+    const { folds, formOf } = doc;
+    const formMayStart = new Uint8Array(folds.length);
+    // Many forms (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
+    for (let f = 0; f < folds.length; f++) if (folds[f].length >= SHORTEST_CUE_START && CUE_STARTS.has(folds[f])) formMayStart[f] = 1;
+    const starts = new Uint8Array(doc.tokenCount);
+    for (let k = 0; k < starts.length; k++) starts[k] = formMayStart[formOf[k]];
     index = { starts, cues: new Array<CueMatch | null | undefined>(starts.length) };
     cueIndexByDoc.set(doc, index);
   }
@@ -166,20 +168,22 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
 }
 
 function findCueAt(doc: Doc, k: number): CueMatch | null {
-  const t = doc.tokens[k];
-  if (!t || t.kind !== 'word') return null;
+  if (!isWordToken(doc, k)) return null;
+  const start = doc.tokenStart[k];
   const w = lowerAt(doc, k);
-  const next = doc.tokens[k + 1];
-  const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
-  if (w === 'according' && nw === 'to') return { start: t.start, end: next.end, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
-  if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  // The next word, when it is in the same sentence; every two-word cue below ends at it.
+  const nextInSentence = k + 1 < doc.tokenCount && doc.tokenSentence[k + 1] === doc.tokenSentence[k];
+  const nw = nextInSentence ? lowerAt(doc, k + 1) : '';
+  const nextEnd = nextInSentence ? doc.tokenEnd[k + 1] : -1;
+  if (w === 'according' && nw === 'to') return { start, end: nextEnd, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
+  if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start, end: nextEnd, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   // Only where the particle ends the verb phrase ("…," he went on, "…" / she shot back: "…"), not "went on to win".
-  if (PARTICLE_CUES.get(w) === nw && particleEndsPhrase(doc, k + 2)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} ${nw}`, accordingTo: false, speech: true, addressee: false, nounLike: false };
-  if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if (PARTICLE_CUES.get(w) === nw && particleEndsPhrase(doc, k + 2)) return { start, end: nextEnd, first: k, last: k + 1, word: `${w} ${nw}`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start, end: nextEnd, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
-  if (!startsLowerCase(t.text) && !capitalisedCueAllowed(doc, k)) return null;
-  return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
+  if (!startsLowerCase(tokenText(doc, k)) && !capitalisedCueAllowed(doc, k)) return null;
+  return { start, end: doc.tokenEnd[k], first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
 }
 
 /**
@@ -187,8 +191,7 @@ function findCueAt(doc: Doc, k: number): CueMatch | null {
  * "with", or "about" ("as Smith went on about “…”": talking at length about what is quoted).
  */
 function particleEndsPhrase(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k];
-  if (!t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-')) return true;
+  if (k >= doc.tokenCount || doc.tokenSentence[k] !== doc.tokenSentence[k - 1] || (doc.tokenKind[k] === TokenKind.Punct && tokenText(doc, k) !== '-')) return true;
   const w = lowerAt(doc, k);
   return w === 'with' || w === 'about';
 }
@@ -198,13 +201,14 @@ const MAX_AS_CLAUSE_TOKENS = 30;
 
 /** True when the clause holding token `k` opens with "as": "as Smith put it", the idiom that attributes words. */
 function opensWithAs(doc: Doc, k: number): boolean {
-  const { tokens } = doc;
-  const sentence = tokens[k].sentence;
-  for (let i = k - 1; i >= 0 && k - i <= MAX_AS_CLAUSE_TOKENS && tokens[i].sentence === sentence; i--) {
-    if (isDoubleQuoteMark(tokens[i].text) || tokens[i].text === ';') return false;
+  const sentences = doc.tokenSentence;
+  const sentence = sentences[k];
+  for (let i = k - 1; i >= 0 && k - i <= MAX_AS_CLAUSE_TOKENS && sentences[i] === sentence; i--) {
+    const text = tokenText(doc, i);
+    if (isDoubleQuoteMark(text) || text === ';') return false;
     if (lowerAt(doc, i) !== 'as') continue;
-    const prev = tokens[i - 1];
-    return !prev || prev.sentence !== sentence || prev.kind === 'punct';
+    // "as" opens the clause: first in the sentence, or after punctuation.
+    return i === 0 || sentences[i - 1] !== sentence || doc.tokenKind[i - 1] === TokenKind.Punct;
   }
   return false;
 }
