@@ -237,18 +237,18 @@ const PASSIVE_ADVERBS = new Set(['not', 'also', 'never', 'already', 'widely', 'o
 function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null | undefined {
   if (cue.word.endsWith('ing')) return undefined;
   let k = cue.first - 1;
-  while (k >= 0 && doc.tokens[k].start >= floor && PASSIVE_ADVERBS.has(lowerAt(doc, k))) k--;
-  if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
-  const by = doc.tokens[cue.last + 1];
-  if (!by || lowerAt(doc, cue.last + 1) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
+  while (k >= 0 && doc.tokenStart[k] >= floor && PASSIVE_ADVERBS.has(lowerAt(doc, k))) k--;
+  if (k < 0 || doc.tokenStart[k] < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
+  const by = cue.last + 1;
+  if (by >= doc.tokenCount || lowerAt(doc, by) !== 'by' || doc.tokenSentence[by] !== doc.tokenSentence[cue.first]) return null;
   return speakerAfter(doc, cue.last + 2, Number.MAX_SAFE_INTEGER);
 }
 
 /** A pronoun, or a phrase whose last word is capitalised or a speaker noun ("the campaign", "Sen. Smith"). */
 export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
   if (phrase.pronoun) return lowerAt(doc, phrase.first) !== 'it';
-  const head = doc.tokens[phrase.last];
-  return (startsUpperCase(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
+  const head = tokenText(doc, phrase.last);
+  return (startsUpperCase(head) && !/['’]s$/.test(head)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
 }
 
 /**
@@ -261,18 +261,17 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   let subject = speakerBefore(doc, cue.first - 1, floor);
   if (!subject) return null;
   // "Trump at the time said", "Smith in a statement said": the phrase is a time or manner adverbial, the name before it the subject.
-  if (!subject.pronoun && subject.first >= 2 && doc.tokens[subject.first - 2].start >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
+  if (!subject.pronoun && subject.first >= 2 && doc.tokenStart[subject.first - 2] >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
     const named = speakerBefore(doc, subject.first - 2, floor);
     // "who has in the past described": auxiliaries may stand between the subject and the phrase.
     if (named && isNamedSubject(doc, named) && onlyAdverbsBetween(doc, named.last + 1, subject.first - 1)) subject = named;
   }
   // "Protesters marching through the streets chanted": a phrase after a preposition is its object, not the subject.
-  const lead = doc.tokens[subject.first - 1];
-  if (!subject.pronoun && lead && lead.start >= floor && PREPOSITIONS.has(lowerAt(doc, subject.first - 1))) return null;
+  const lead = subject.first - 1;
+  if (!subject.pronoun && lead >= 0 && doc.tokenStart[lead] >= floor && PREPOSITIONS.has(lowerAt(doc, lead))) return null;
   if (!cue.nounLike || subject.pronoun) return subject;
   // "32% of Republican claims": a phrase after "of" is a modifier, not a subject.
-  const before = doc.tokens[subject.first - 1];
-  if (before && before.start >= floor && lowerAt(doc, subject.first - 1) === 'of') return null;
+  if (lead >= 0 && doc.tokenStart[lead] >= floor && lowerAt(doc, lead) === 'of') return null;
   const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lowerAt(doc, cue.first - 1));
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
 }
@@ -292,33 +291,31 @@ export function participleModifiedSubject(doc: Doc, cue: CueMatch, floor: number
   const object = speakerBefore(doc, cue.first - 1, floor);
   if (!object || object.pronoun || object.first < 2 || !PREPOSITIONS.has(lowerAt(doc, object.first - 1))) return null;
   const k = object.first - 2;
-  const t = doc.tokens[k];
-  if (!t || t.start < floor || t.kind !== 'word' || !/^\p{Ll}+ing$/u.test(t.text)) return null;
+  if (!isWordToken(doc, k) || doc.tokenStart[k] < floor || !/^\p{Ll}+ing$/u.test(tokenText(doc, k))) return null;
   const head = speakerBefore(doc, k - 1, floor);
   return head && head.last === k - 1 && !head.pronoun && isNamedSubject(doc, head) ? head : null;
 }
 
 /** "Said Smith" after a closing mark or at a sentence start; not "the United States", not headline case. */
 function capitalisedCueAllowed(doc: Doc, k: number): boolean {
-  const prev = doc.tokens[k - 1];
-  if (!prev || prev.sentence !== doc.tokens[k].sentence) return true;
+  if (k === 0 || doc.tokenSentence[k - 1] !== doc.tokenSentence[k]) return true;
+  const prev = tokenText(doc, k - 1);
   // "Murphy, the head of the fund, Tweeted on Friday": a past form after a comma, not followed by a name.
-  if (prev.text === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(doc.tokens[k].text) && !startsUpperCase(doc.tokens[k + 1]?.text ?? '')) return true;
-  return /^[“”"«»„]$/.test(prev.text) || (prev.text === "'" && doc.text.charAt(prev.start - 1) === "'");
+  if (prev === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(tokenText(doc, k)) && !(k + 1 < doc.tokenCount && startsUpperCase(tokenText(doc, k + 1)))) return true;
+  return /^[“”"«»„]$/.test(prev) || (prev === "'" && doc.text.charAt(doc.tokenStart[k - 1] - 1) === "'");
 }
 
 /** The slash inside a date-like number written without spaces: "9/11 widow Jane Roe", "24/7 hotline". */
 function isDateSlash(doc: Doc, i: number): boolean {
-  const { tokens } = doc;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  return tokens[i].text === '/' && !!prev && !!next && prev.kind === 'number' && next.kind === 'number' && prev.end === tokens[i].start && tokens[i].end === next.start;
+  if (i < 1 || i + 1 >= doc.tokenCount || tokenText(doc, i) !== '/') return false;
+  const kinds = doc.tokenKind;
+  return kinds[i - 1] === TokenKind.Number && kinds[i + 1] === TokenKind.Number && doc.tokenEnd[i - 1] === doc.tokenStart[i] && doc.tokenEnd[i] === doc.tokenStart[i + 1];
 }
 
 /** A count closing a descriptive phrase after "of": "the mother of three", "a father of two". */
 function isCountAfterOf(doc: Doc, first: number, last: number): boolean {
   const w = lowerAt(doc, last);
-  return last - first >= 2 && lowerAt(doc, last - 1) === 'of' && (doc.tokens[last].kind === 'number' || COUNT_WORDS.has(w)) && isWord(doc.tokens[last - 2]);
+  return last - first >= 2 && lowerAt(doc, last - 1) === 'of' && (doc.tokenKind[last] === TokenKind.Number || COUNT_WORDS.has(w)) && isWordOrNumber(doc, last - 2);
 }
 const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 
@@ -326,20 +323,24 @@ function isWord(t: Token | undefined): t is Token {
   return !!t && t.kind !== 'punct';
 }
 
+/** True when token i exists and is a word or a number (not punctuation). */
+function isWordOrNumber(doc: Doc, i: number): boolean {
+  return i >= 0 && i < doc.tokenCount && doc.tokenKind[i] !== TokenKind.Punct;
+}
+
 function validHead(doc: Doc, first: number, last: number): boolean {
-  const head = doc.tokens[last];
-  if (!isWord(head)) return false;
+  if (!isWordOrNumber(doc, last)) return false;
   const w = lowerAt(doc, last);
   if (isCountAfterOf(doc, first, last)) return validHead(doc, first, last - 2);
   if (DETERMINERS.has(w)) return false;
-  if (startsUpperCase(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
+  if (startsUpperCase(tokenText(doc, last))) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
   if (SPEAKER_NOUNS.has(w)) return true;
   // A lower-case head needs a determiner, a number or a capitalised word in front of it ("the diplomat",
   // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
-    const x = doc.tokens[i];
-    if (DETERMINERS.has(lowerAt(doc, i)) || x.kind === 'number' || startsUpperCase(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+    const text = tokenText(doc, i);
+    if (DETERMINERS.has(lowerAt(doc, i)) || doc.tokenKind[i] === TokenKind.Number || startsUpperCase(text) || /['’]s$/.test(text)) return !/(?:ing|ly)$/.test(w);
   }
   return false;
 }
