@@ -345,17 +345,25 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   return false;
 }
 
+/** The sentence of no token: `inRangeBefore` and `inRangeAfter` are false for it. */
+const NO_SENTENCE = -1;
+
 /**
  * Whether token `i` may belong to a phrase read backwards: it exists, starts at or after `floor` and lies in
  * `sentence`. A plain function, not a closure per call: the speaker search runs for every quote and cue.
  */
-function inRangeBefore(tokens: readonly Token[], floor: number, sentence: number | undefined, i: number): boolean {
-  return i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
+function inRangeBefore(doc: Doc, floor: number, sentence: number, i: number): boolean {
+  return i >= 0 && i < doc.tokenCount && doc.tokenStart[i] >= floor && doc.tokenSentence[i] === sentence;
 }
 
 /** Whether token `i` may belong to a phrase read forwards: it exists, ends by `ceiling` and lies in `sentence`. */
-function inRangeAfter(tokens: readonly Token[], ceiling: number, sentence: number, i: number): boolean {
-  return i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
+function inRangeAfter(doc: Doc, ceiling: number, sentence: number, i: number): boolean {
+  return i >= 0 && i < doc.tokenCount && doc.tokenEnd[i] <= ceiling && doc.tokenSentence[i] === sentence;
+}
+
+/** True when token `i` exists, is a word or a number, and starts with a capital letter. */
+function isCapitalised(doc: Doc, i: number): boolean {
+  return isWordOrNumber(doc, i) && startsUpperCase(tokenText(doc, i));
 }
 
 /**
@@ -364,32 +372,32 @@ function inRangeAfter(tokens: readonly Token[], ceiling: number, sentence: numbe
  * appositives or relative clauses set off by commas ("Smith, the party's chairman, said").
  */
 export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  const sentence = tokens[k]?.sentence;
+  const kinds = doc.tokenKind;
+  const sentence = k >= 0 && k < doc.tokenCount ? doc.tokenSentence[k] : NO_SENTENCE;
   const adverbFloor = k - 6;
   // A year or date adverbial between subject and verb: "who in 2010 said".
-  if (inRangeBefore(tokens, floor, sentence, k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
-  while (k > adverbFloor && inRangeBefore(tokens, floor, sentence, k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && startsLowerCase(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
-  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
-  let t = tokens[k];
-  if (t.text === ')') {
+  if (inRangeBefore(doc, floor, sentence, k - 1) && kinds[k] === TokenKind.Number && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
+  while (k > adverbFloor && inRangeBefore(doc, floor, sentence, k) && kinds[k] !== TokenKind.Punct && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokenText(doc, k)) && startsLowerCase(tokenText(doc, k)))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
+  if (!inRangeBefore(doc, floor, sentence, k)) return null;
+  let text = tokenText(doc, k);
+  if (text === ')') {
     let j = k - 1;
-    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== '(' && k - j < 12) j--;
-    if (!inRangeBefore(tokens, floor, sentence, j) || tokens[j].text !== '(') return null;
+    while (inRangeBefore(doc, floor, sentence, j) && tokenText(doc, j) !== '(' && k - j < 12) j--;
+    if (!inRangeBefore(doc, floor, sentence, j) || tokenText(doc, j) !== '(') return null;
     k = j - 1;
-    if (!inRangeBefore(tokens, floor, sentence, k)) return null;
-    t = tokens[k];
+    if (!inRangeBefore(doc, floor, sentence, k)) return null;
+    text = tokenText(doc, k);
   }
-  if (t.text === ',') {
+  if (text === ',') {
     const opening = openingSubject(doc, k, floor);
     if (opening) return opening;
     // Appositive or relative clause between two commas: take the phrase before it.
     let j = k - 1;
-    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== ',' && !isDoubleQuoteMark(tokens[j].text) && k - j < 25) j--;
-    if (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text === ',' && k - j > 1) {
+    while (inRangeBefore(doc, floor, sentence, j) && tokenText(doc, j) !== ',' && !isDoubleQuoteMark(tokenText(doc, j)) && k - j < 25) j--;
+    if (inRangeBefore(doc, floor, sentence, j) && tokenText(doc, j) === ',' && k - j > 1) {
       const inner = lowerAt(doc, j + 1);
       const head = nounPhraseBefore(doc, j - 1, floor, sentence);
-      if (head && (inner === 'who' || DETERMINERS.has(inner) || startsUpperCase(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
+      if (head && (inner === 'who' || DETERMINERS.has(inner) || startsUpperCase(tokenText(doc, j + 1)) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
     }
     return null;
   }
@@ -404,26 +412,30 @@ const MAX_SHORT_QUOTE_TOKENS = 5;
  * opening mark; otherwise -1.
  */
 export function shortQuotedSpanBefore(doc: Doc, close: number): number {
-  const { tokens, text } = doc;
-  const c = text.charAt(tokens[close].start);
+  const { text } = doc;
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const c = text.charAt(starts[close]);
   if (c !== '”' && c !== '"') return -1;
-  for (let i = close - 1; i >= 0 && close - i <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[close].sentence; i--) {
-    const o = text.charAt(tokens[i].start);
+  for (let i = close - 1; i >= 0 && close - i <= MAX_SHORT_QUOTE_TOKENS + 1 && sentences[i] === sentences[close]; i--) {
+    const o = text.charAt(starts[i]);
     if (o === '“' || (o === '"' && c === '"')) return i < close - 1 ? i : -1;
-    if (isDoubleQuoteMark(tokens[i].text)) return -1;
+    if (isDoubleQuoteMark(tokenText(doc, i))) return -1;
   }
   return -1;
 }
 
 /** The closing mark of a short quoted span opening at token `open`, or -1. */
 export function shortQuotedSpanAfter(doc: Doc, open: number): number {
-  const { tokens, text } = doc;
-  const o = text.charAt(tokens[open].start);
+  const { text } = doc;
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const o = text.charAt(starts[open]);
   if (o !== '“' && o !== '"') return -1;
-  for (let i = open + 1; i < tokens.length && i - open <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[open].sentence; i++) {
-    const c = text.charAt(tokens[i].start);
+  for (let i = open + 1; i < doc.tokenCount && i - open <= MAX_SHORT_QUOTE_TOKENS + 1 && sentences[i] === sentences[open]; i++) {
+    const c = text.charAt(starts[i]);
     if (c === '”' || (c === '"' && o === '"')) return i > open + 1 ? i : -1;
-    if (isDoubleQuoteMark(tokens[i].text)) return -1;
+    if (isDoubleQuoteMark(tokenText(doc, i))) return -1;
   }
   return -1;
 }
@@ -436,45 +448,45 @@ const MAX_APPOSITIVE_TOKENS = 40;
  * follow it: "Jane Roe, a teacher from Dayton, Ohio, said". Clause openers ("However", "In Paris") are not names.
  */
 function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  const sentence = tokens[k].sentence;
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const sentence = sentences[k];
   let f = k;
-  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && tokens[f - 1].start >= floor && tokens[f - 1].sentence === sentence) {
-    if (/^[“”"«»„;:]$/.test(tokens[f - 1].text)) {
+  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && starts[f - 1] >= floor && sentences[f - 1] === sentence) {
+    if (/^[“”"«»„;:]$/.test(tokenText(doc, f - 1))) {
       // "Bill Eastland, wearing “Cruz” pins, said": a short quoted name inside the appositive.
       const open = shortQuotedSpanBefore(doc, f - 1);
-      if (open < 0 || tokens[open].start < floor) break;
+      if (open < 0 || starts[open] < floor) break;
       f = open;
       continue;
     }
     f--;
   }
   if (k - f >= MAX_APPOSITIVE_TOKENS) return null;
-  const opening = speakerAfter(doc, f, tokens[k].start);
-  if (!opening || opening.pronoun || opening.last >= k - 1 || tokens[opening.last + 1].text !== ',') return null;
-  if (!startsUpperCase(tokens[opening.last].text)) return null;
+  const opening = speakerAfter(doc, f, starts[k]);
+  if (!opening || opening.pronoun || opening.last >= k - 1 || tokenText(doc, opening.last + 1) !== ',') return null;
+  if (!startsUpperCase(tokenText(doc, opening.last))) return null;
   for (let i = opening.last + 2; i < k; i++) if (SPEECH_CUES.has(lowerAt(doc, i)) && !DETERMINERS.has(lowerAt(doc, i - 1)) && lowerAt(doc, i - 1) !== 'of') return null;
   return opening;
 }
 
 function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
-  const last = tokens[k];
-  if (last.kind === 'punct') return last.text === ')' ? speakerBefore(doc, k, floor) : null;
+  if (!inRangeBefore(doc, floor, sentence, k)) return null;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
+  const kinds = doc.tokenKind;
+  if (kinds[k] === TokenKind.Punct) return tokenText(doc, k) === ')' ? speakerBefore(doc, k, floor) : null;
   const lw = lowerAt(doc, k);
-  if (PRONOUNS.has(lw)) return { start: last.start, end: last.end, first: k, last: k, pronoun: true };
+  if (PRONOUNS.has(lw)) return { start: starts[k], end: ends[k], first: k, last: k, pronoun: true };
   let i = k;
   let first = k;
   let lowerCount = 0;
   let extended = false;
-  while (inRangeBefore(tokens, floor, sentence, i) && k - i < MAX_PHRASE_TOKENS) {
-    const t = tokens[i];
+  while (inRangeBefore(doc, floor, sentence, i) && k - i < MAX_PHRASE_TOKENS) {
     const w = lowerAt(doc, i);
-    if (t.kind === 'punct') {
+    if (kinds[i] === TokenKind.Punct) {
       // The period of a title or an initial ("Sen.", "G.K.") and the hyphen of a compound belong to the name.
-      const prev = tokens[i - 1];
-      if (isAbbreviationPeriod(doc, i) || (t.text === '-' && prev && prev.end === t.start)) {
+      if (isAbbreviationPeriod(doc, i) || (tokenText(doc, i) === '-' && i >= 1 && ends[i - 1] === starts[i])) {
         i--;
         continue;
       }
@@ -482,26 +494,25 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     }
     if (DETERMINERS.has(w)) {
       first = i;
-      // "a spokesman for the campaign": one "of"/"for" link to a preceding noun.
-      const link = tokens[i - 1];
-      if (!extended && inRangeBefore(tokens, floor, sentence, i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
+      // "a spokesman for the campaign": one "of"/"for" link to a preceding noun (token i - 2 in range, so the link exists).
+      if (!extended && inRangeBefore(doc, floor, sentence, i - 2) && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && kinds[i - 2] !== TokenKind.Punct && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
         extended = true;
         i -= 2;
         continue;
       }
       break;
     }
-    if (startsUpperCase(t.text)) {
+    if (startsUpperCase(tokenText(doc, i))) {
       if (CAPITAL_STOP.has(w) || (TIME_WORDS.has(w) && (i === k || !MONTHS.has(w)))) break;
       first = i;
       i--;
       continue;
     }
-    if (NAME_PARTICLES.has(w) && i < k && startsUpperCase(tokens[i + 1].text)) {
+    if (NAME_PARTICLES.has(w) && i < k && startsUpperCase(tokenText(doc, i + 1))) {
       i--;
       continue;
     }
-    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || t.kind === 'number' && i === k) break;
+    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || kinds[i] === TokenKind.Number && i === k) break;
     if ((w === 'of' || w === 'for') && !extended && i < k) {
       extended = true;
       i--;
@@ -509,7 +520,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     }
     if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) {
       // A participle modifier right after a determiner belongs to the phrase: "the gambling tycoon", "the retired judge".
-      if (!(i < k && /(?:ing|ed)$/.test(w) && inRangeBefore(tokens, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
+      if (!(i < k && /(?:ing|ed)$/.test(w) && inRangeBefore(doc, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
     }
     if (++lowerCount > 5) break;
     first = i;
@@ -518,7 +529,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   // Do not start on a dangling "of"/"for".
   while (first < k && /^(?:of|for)$/.test(lowerAt(doc, first))) first++;
   if (!validHead(doc, first, k)) return null;
-  return { start: tokens[first].start, end: last.end, first, last: k, pronoun: false };
+  return { start: starts[first], end: ends[k], first, last: k, pronoun: false };
 }
 
 /** Most lower-case modifiers allowed before a name in a speaker phrase: "longtime party strategist Jane Roe". */
@@ -526,12 +537,10 @@ const MAX_NAME_MODIFIERS = 4;
 
 /** True when tokens from `k` are a few lower-case modifiers followed by a capitalised word: "former aide Ann Lee". */
 function modifiersBeforeName(doc: Doc, k: number, ceiling: number, sentence: number): boolean {
-  const tokens = doc.tokens;
-  for (let i = k; inRangeAfter(doc.tokens, ceiling, sentence, i) && i - k <= MAX_NAME_MODIFIERS; i++) {
-    const t = tokens[i];
+  for (let i = k; inRangeAfter(doc, ceiling, sentence, i) && i - k <= MAX_NAME_MODIFIERS; i++) {
+    if (doc.tokenKind[i] !== TokenKind.Word) return false;
     const w = lowerAt(doc, i);
-    if (t.kind !== 'word') return false;
-    if (startsUpperCase(t.text)) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
+    if (startsUpperCase(tokenText(doc, i))) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
     if (STOP_WORDS.has(w) || PRONOUNS.has(w) || TIME_WORDS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || /(?:ly|ing)$/.test(w)) return false;
   }
   return false;
@@ -539,25 +548,24 @@ function modifiersBeforeName(doc: Doc, k: number, ceiling: number, sentence: num
 
 /** The speaker phrase starting at token `k`, reading forwards ("said Sergei Riabkov, …"), ending before `ceiling`. */
 export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  const first = tokens[k];
-  if (!first || first.start >= ceiling) return null;
-  const sentence = first.sentence;
+  if (k < 0 || k >= doc.tokenCount || doc.tokenStart[k] >= ceiling) return null;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
+  const kinds = doc.tokenKind;
+  const sentence = doc.tokenSentence[k];
   const fw = lowerAt(doc, k);
-  if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
+  if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: starts[k], end: ends[k], first: k, last: k, pronoun: true };
   // A speaker phrase opens with a capital, a determiner, a speaker noun ("officials") or a few modifiers before a
   // name ("former party chairman John Doe"), never with a verb form.
-  if (startsLowerCase(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, ceiling, sentence)) return null;
+  if (startsLowerCase(tokenText(doc, k)) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, ceiling, sentence)) return null;
   let i = k;
   let last = -1;
   let lowerCount = 0;
   let extended = false;
-  while (inRangeAfter(tokens, ceiling, sentence, i) && i - k < MAX_PHRASE_TOKENS) {
-    const t = tokens[i];
+  while (inRangeAfter(doc, ceiling, sentence, i) && i - k < MAX_PHRASE_TOKENS) {
     const w = lowerAt(doc, i);
-    if (t.kind === 'punct') {
-      const prev = tokens[i - 1];
-      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start) || isDateSlash(doc, i))) {
+    if (kinds[i] === TokenKind.Punct) {
+      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isCapitalised(doc, i + 1)) || (tokenText(doc, i) === '-' && i >= 1 && ends[i - 1] === starts[i]) || isDateSlash(doc, i))) {
         i++;
         continue;
       }
@@ -568,12 +576,12 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
       i++;
       continue;
     }
-    if (startsUpperCase(t.text)) {
+    if (startsUpperCase(tokenText(doc, i))) {
       if (CAPITAL_STOP.has(w) || TIME_WORDS.has(w)) break;
       last = i++;
       continue;
     }
-    if (NAME_PARTICLES.has(w) && last >= 0 && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text)) {
+    if (NAME_PARTICLES.has(w) && last >= 0 && isCapitalised(doc, i + 1)) {
       i++;
       continue;
     }
@@ -590,7 +598,7 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   // Trailing "of"/"for" without its object is not part of the phrase.
   while (last > k && /^(?:of|for)$/.test(lowerAt(doc, last))) last--;
   if (!validHead(doc, k, last)) return null;
-  return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
+  return { start: starts[k], end: ends[last], first: k, last, pronoun: false };
 }
 
 /** The token index just past a told-style addressee ("told reporters", "told CNN on Sunday"), for content spans. */
