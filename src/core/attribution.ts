@@ -6,7 +6,7 @@
 import cueData from './data/attribution-cues.json';
 import { isDoubleQuoteMark, startsLowerCase, startsUpperCase } from './chars';
 import { isWordToken, lowerAt, tokenIndexFrom, TokenKind, tokenText } from './text';
-import type { Doc, Token } from './text';
+import type { Doc } from './text';
 import type { QuoteKind, Span } from './types';
 
 function forms(groups: Record<string, string[]>): Set<string> {
@@ -319,10 +319,6 @@ function isCountAfterOf(doc: Doc, first: number, last: number): boolean {
 }
 const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 
-function isWord(t: Token | undefined): t is Token {
-  return !!t && t.kind !== 'punct';
-}
-
 /** True when token i exists and is a word or a number (not punctuation). */
 function isWordOrNumber(doc: Doc, i: number): boolean {
   return i >= 0 && i < doc.tokenCount && doc.tokenKind[i] !== TokenKind.Punct;
@@ -359,6 +355,11 @@ function inRangeBefore(doc: Doc, floor: number, sentence: number, i: number): bo
 /** Whether token `i` may belong to a phrase read forwards: it exists, ends by `ceiling` and lies in `sentence`. */
 function inRangeAfter(doc: Doc, ceiling: number, sentence: number, i: number): boolean {
   return i >= 0 && i < doc.tokenCount && doc.tokenEnd[i] <= ceiling && doc.tokenSentence[i] === sentence;
+}
+
+/** True when token `i` exists and reads `text`. */
+function isTokenText(doc: Doc, i: number, text: string): boolean {
+  return i >= 0 && i < doc.tokenCount && tokenText(doc, i) === text;
 }
 
 /** True when token `i` exists, is a word or a number, and starts with a capital letter. */
@@ -603,11 +604,13 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
 
 /** The token index just past a told-style addressee ("told reporters", "told CNN on Sunday"), for content spans. */
 export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
-  const tokens = doc.tokens;
-  const sentence = tokens[k]?.sentence;
-  for (let i = k; i < tokens.length && i < k + 20 && tokens[i].start < ceiling && tokens[i].sentence === sentence; i++) {
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const sentence = k >= 0 && k < doc.tokenCount ? sentences[k] : NO_SENTENCE;
+  for (let i = k; i < doc.tokenCount && i < k + 20 && starts[i] < ceiling && sentences[i] === sentence; i++) {
     const w = lowerAt(doc, i);
-    if (w === 'that' || tokens[i].text === ':' || /^[“"«„]$/.test(tokens[i].text)) return w === 'that' || tokens[i].text === ':' ? i + 1 : i;
+    const text = tokenText(doc, i);
+    if (w === 'that' || text === ':' || /^[“"«„]$/.test(text)) return w === 'that' || text === ':' ? i + 1 : i;
   }
   const np = speakerAfter(doc, k, ceiling);
   return np ? np.last + 1 : k;
@@ -627,12 +630,11 @@ const MAX_DATELINE_TOKENS = 12;
 
 /** The token after a dateline that opens the sentence at token `k` ("WASHINGTON —", "Paris (AFP) –"), or `k`. */
 export function afterDateline(doc: Doc, k: number, limit: number): number {
-  const { tokens } = doc;
-  for (let i = k; i < tokens.length && i < limit && i - k < MAX_DATELINE_TOKENS; i++) {
-    const t = tokens[i].text;
+  for (let i = k; i < doc.tokenCount && i < limit && i - k < MAX_DATELINE_TOKENS; i++) {
+    const text = tokenText(doc, i);
     // A spaced hyphen stands for the dash in wire copy: "WASHINGTON (Reuters) - …".
-    if (t === '—' || t === '–' || t === '--' || (t === '-' && i > k && tokens[i].start > tokens[i - 1].end)) return i > k ? i + 1 : k;
-    if (tokens[i].kind === 'word' && !/^\p{Lu}/u.test(t)) return k;
+    if (text === '—' || text === '–' || text === '--' || (text === '-' && i > k && doc.tokenStart[i] > doc.tokenEnd[i - 1])) return i > k ? i + 1 : k;
+    if (doc.tokenKind[i] === TokenKind.Word && !/^\p{Lu}/u.test(text)) return k;
   }
   return k;
 }
@@ -642,16 +644,17 @@ export function afterDateline(doc: Doc, k: number, limit: number): number {
  * named phrase directly followed by a lower-case word, its verb: skips leading adverbials and place names.
  */
 export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
-  const { tokens } = doc;
   k = afterDateline(doc, k, tokenIndexFrom(doc, limit));
+  const starts = doc.tokenStart;
   let chunk = k;
-  for (let c = k; c < tokens.length && tokens[c].start < limit && c - k < MAX_CLAUSE_TOKENS; c++) {
-    if (c !== chunk && tokens[c].text !== ',') continue;
-    if (tokens[c].text === ',') chunk = c + 1;
+  for (let c = k; c < doc.tokenCount && starts[c] < limit && c - k < MAX_CLAUSE_TOKENS; c++) {
+    const comma = tokenText(doc, c) === ',';
+    if (c !== chunk && !comma) continue;
+    if (comma) chunk = c + 1;
     const phrase = namedPhraseAfter(doc, chunk, limit);
-    const verbIndex = phrase ? afterParenthetical(doc, phrase.last + 1) : -1;
-    const verb = phrase ? tokens[verbIndex] : undefined;
-    if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, verbIndex))) return phrase;
+    if (!phrase) continue;
+    const verb = afterParenthetical(doc, phrase.last + 1);
+    if (isWordToken(doc, verb) && /^\p{Ll}/u.test(tokenText(doc, verb)) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, verb))) return phrase;
   }
   return null;
 }
@@ -661,11 +664,12 @@ const MAX_PARENTHETICAL_TOKENS = 8;
 
 /** The token after a parenthetical opening at `k` ("Sen. Jane Roe (D-Ore.) said"), or `k` when none opens there. */
 function afterParenthetical(doc: Doc, k: number): number {
-  const { tokens } = doc;
-  if (tokens[k]?.text !== '(') return k;
-  for (let i = k + 1; i < tokens.length && i - k <= MAX_PARENTHETICAL_TOKENS && tokens[i].sentence === tokens[k].sentence; i++) {
-    if (tokens[i].text === ')') return i + 1;
-    if (tokens[i].text === '(') return k;
+  if (!isTokenText(doc, k, '(')) return k;
+  const sentences = doc.tokenSentence;
+  for (let i = k + 1; i < doc.tokenCount && i - k <= MAX_PARENTHETICAL_TOKENS && sentences[i] === sentences[k]; i++) {
+    const text = tokenText(doc, i);
+    if (text === ')') return i + 1;
+    if (text === '(') return k;
   }
   return k;
 }
@@ -681,29 +685,28 @@ const MAX_SUBJECT_APPOSITIVE_TOKENS = 30;
  * "Ann Lee, who lost the primary, identified". Reads capitalised words only, so it never runs into the verb.
  */
 export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
-  const { tokens } = doc;
-  const first = tokens[k];
-  if (!first || first.start >= limit || !isWord(first) || !startsUpperCase(first.text) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
+  if (k < 0 || k >= doc.tokenCount || doc.tokenStart[k] >= limit || !isCapitalised(doc, k) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
+  const sentences = doc.tokenSentence;
   let last = k;
-  for (let i = k + 1; i < tokens.length && tokens[i].start < limit && i - k < MAX_PHRASE_TOKENS && tokens[i].sentence === first.sentence; i++) {
-    const t = tokens[i];
-    if (isAbbreviationPeriod(doc, i) || (t.text === '-' && tokens[i - 1].end === t.start)) continue;
-    if (isWord(t) && startsUpperCase(t.text) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
+  for (let i = k + 1; i < doc.tokenCount && starts[i] < limit && i - k < MAX_PHRASE_TOKENS && sentences[i] === sentences[k]; i++) {
+    if (isAbbreviationPeriod(doc, i) || (tokenText(doc, i) === '-' && ends[i - 1] === starts[i])) continue;
+    if (isCapitalised(doc, i) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
     // A name particle ("Ruth de Vries") or two names joined by "and" ("Trump and Ryan issued").
-    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text))) break;
+    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isCapitalised(doc, i + 1))) break;
   }
-  if (/['’]s$/.test(tokens[last].text)) return null;
+  if (/['’]s$/.test(tokenText(doc, last))) return null;
   let v = afterParenthetical(doc, last + 1);
-  if (tokens[v]?.text === ',') {
+  if (isTokenText(doc, v, ',')) {
     let c = v + 1;
-    while (c < tokens.length && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && tokens[c].start < limit && tokens[c].text !== ',' && !isDoubleQuoteMark(tokens[c].text)) c++;
-    if (tokens[c]?.text !== ',') return null;
+    while (c < doc.tokenCount && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && starts[c] < limit && tokenText(doc, c) !== ',' && !isDoubleQuoteMark(tokenText(doc, c))) c++;
+    if (!isTokenText(doc, c, ',')) return null;
     v = c + 1;
   }
-  while (v < tokens.length && v - last < 4 && /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) v++;
-  const verb = tokens[v];
-  if (!verb || verb.start >= limit || verb.kind !== 'word' || !FINITE_VERB.test(verb.text)) return null;
-  return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
+  while (v < doc.tokenCount && v - last < 4 && /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) v++;
+  if (!isWordToken(doc, v) || starts[v] >= limit || !FINITE_VERB.test(tokenText(doc, v))) return null;
+  return { start: starts[k], end: ends[last], first: k, last, pronoun: false };
 }
 
 /**
@@ -716,7 +719,7 @@ export function namedPhraseAfter(doc: Doc, k: number, limit: number): PhraseSpan
     const phrase = speakerAfter(doc, k, ceiling);
     if (!phrase) return null;
     if (isNamedSubject(doc, phrase)) return phrase;
-    ceiling = doc.tokens[phrase.last].start;
+    ceiling = doc.tokenStart[phrase.last];
   }
   return null;
 }
@@ -733,10 +736,11 @@ const MAX_NOUN_MODIFIERS = 2;
  * shortly before the quote, with no cue verb between them, gives the quote to the noun's possessor.
  */
 export function possessiveNounAttribution(doc: Doc, open: number, floor: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const end = tokenIndexFrom(doc, open);
-  for (let k = end - 1; k > 0 && end - k <= MAX_NOUN_TO_QUOTE_TOKENS && tokens[k].start >= floor; k--) {
-    if (isDoubleQuoteMark(tokens[k].text) || tokens[k].text === ';') return null;
+  for (let k = end - 1; k > 0 && end - k <= MAX_NOUN_TO_QUOTE_TOKENS && starts[k] >= floor; k--) {
+    const text = tokenText(doc, k);
+    if (isDoubleQuoteMark(text) || text === ';') return null;
     // A speech noun may share its form with a cue verb ("claim", "warning"); without a possessor it is the verb.
     const owner = SPEECH_NOUNS.has(lowerAt(doc, k)) && introducesContent(doc, k, end) ? possessorOf(doc, k, floor) : null;
     if (owner) return owner;
@@ -757,15 +761,14 @@ function introducesContent(doc: Doc, k: number, quote: number): boolean {
 
 /** The possessor of the speech noun at `k` as a speaker, with the noun as cue: "Smith's claim", "his warning". */
 function possessorOf(doc: Doc, k: number, floor: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
   let p = k - 1;
-  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && tokens[p].kind === 'word' && startsLowerCase(tokens[p].text) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
-  if (p < 0 || tokens[p].start < floor) return null;
-  const t = tokens[p];
-  const noun = tokens[k];
-  const cue: CueMatch = { start: noun.start, end: noun.end, first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: true };
-  if (POSSESSIVE_PRONOUNS.has(lowerAt(doc, p))) return { speaker: { start: t.start, end: t.end, first: p, last: p, pronoun: true }, cue };
-  if (!/['’]s$/.test(t.text)) return null;
-  const owner = nounPhraseBefore(doc, p, floor, t.sentence);
+  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && doc.tokenKind[p] === TokenKind.Word && startsLowerCase(tokenText(doc, p)) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
+  if (p < 0 || starts[p] < floor) return null;
+  const cue: CueMatch = { start: starts[k], end: ends[k], first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: true };
+  if (POSSESSIVE_PRONOUNS.has(lowerAt(doc, p))) return { speaker: { start: starts[p], end: ends[p], first: p, last: p, pronoun: true }, cue };
+  if (!/['’]s$/.test(tokenText(doc, p))) return null;
+  const owner = nounPhraseBefore(doc, p, floor, doc.tokenSentence[p]);
   return owner && !owner.pronoun ? { speaker: owner, cue } : null;
 }
