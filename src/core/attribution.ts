@@ -5,8 +5,8 @@
  */
 import cueData from './data/attribution-cues.json';
 import { isDoubleQuoteMark, startsLowerCase, startsUpperCase } from './chars';
-import { lowerAt, tokenIndexFrom } from './text';
-import type { Doc, Token } from './text';
+import { isWordToken, lowerAt, tokenIndexFrom, TokenKind, tokenText } from './text';
+import type { Doc } from './text';
 import type { QuoteKind, Span } from './types';
 
 function forms(groups: Record<string, string[]>): Set<string> {
@@ -70,9 +70,7 @@ const TITLE_ABBREVIATIONS = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Ad
 
 /** A title abbreviation or initials directly followed by their period: "Sen.", "G.K.". */
 function isAbbreviationPeriod(doc: Doc, i: number): boolean {
-  const t = doc.tokens[i];
-  const prev = doc.tokens[i - 1];
-  return !!t && t.text === '.' && !!prev && prev.end === t.start && TITLE_ABBREVIATIONS.test(prev.text);
+  return i >= 1 && i < doc.tokenCount && tokenText(doc, i) === '.' && doc.tokenEnd[i - 1] === doc.tokenStart[i] && TITLE_ABBREVIATIONS.test(tokenText(doc, i - 1));
 }
 
 /** Longest speaker phrase considered, in tokens: keeps every lookup bounded on pathological text. */
@@ -96,10 +94,14 @@ const cueIndexByDoc = new WeakMap<Doc, CueIndex>();
 
 function cueIndexOf(doc: Doc): CueIndex {
   let index = cueIndexByDoc.get(doc);
-  if (!index || index.starts.length !== doc.lower.length) {
-    const starts = new Uint8Array(doc.lower.length);
-    // A third of all tokens (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
-    for (let k = 0; k < starts.length; k++) if (doc.lower[k].length >= SHORTEST_CUE_START && CUE_STARTS.has(doc.lower[k])) starts[k] = 1;
+  if (!index || index.starts.length !== doc.tokenCount) {
+    // Whether a token may start a cue depends on its form only: decide once per form, then copy per token.
+    const { folds, formOf } = doc;
+    const formMayStart = new Uint8Array(folds.length);
+    // Many forms (punctuation, "a", "of", "to") are shorter than any cue: their length rules them out.
+    for (let f = 0; f < folds.length; f++) if (folds[f].length >= SHORTEST_CUE_START && CUE_STARTS.has(folds[f])) formMayStart[f] = 1;
+    const starts = new Uint8Array(doc.tokenCount);
+    for (let k = 0; k < starts.length; k++) starts[k] = formMayStart[formOf[k]];
     index = { starts, cues: new Array<CueMatch | null | undefined>(starts.length) };
     cueIndexByDoc.set(doc, index);
   }
@@ -166,20 +168,22 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
 }
 
 function findCueAt(doc: Doc, k: number): CueMatch | null {
-  const t = doc.tokens[k];
-  if (!t || t.kind !== 'word') return null;
+  if (!isWordToken(doc, k)) return null;
+  const start = doc.tokenStart[k];
   const w = lowerAt(doc, k);
-  const next = doc.tokens[k + 1];
-  const nw = next && next.sentence === t.sentence ? lowerAt(doc, k + 1) : '';
-  if (w === 'according' && nw === 'to') return { start: t.start, end: next.end, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
-  if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  // The next word, when it is in the same sentence; every two-word cue below ends at it.
+  const nextInSentence = k + 1 < doc.tokenCount && doc.tokenSentence[k + 1] === doc.tokenSentence[k];
+  const nw = nextInSentence ? lowerAt(doc, k + 1) : '';
+  const nextEnd = nextInSentence ? doc.tokenEnd[k + 1] : -1;
+  if (w === 'according' && nw === 'to') return { start, end: nextEnd, first: k, last: k + 1, word: 'according to', accordingTo: true, speech: true, addressee: false, nounLike: false };
+  if ((w === 'pointed' || w === 'points' || w === 'point') && nw === 'out') return { start, end: nextEnd, first: k, last: k + 1, word: `${w} out`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   // Only where the particle ends the verb phrase ("…," he went on, "…" / she shot back: "…"), not "went on to win".
-  if (PARTICLE_CUES.get(w) === nw && particleEndsPhrase(doc, k + 2)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} ${nw}`, accordingTo: false, speech: true, addressee: false, nounLike: false };
-  if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start: t.start, end: next.end, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if (PARTICLE_CUES.get(w) === nw && particleEndsPhrase(doc, k + 2)) return { start, end: nextEnd, first: k, last: k + 1, word: `${w} ${nw}`, accordingTo: false, speech: true, addressee: false, nounLike: false };
+  if ((w === 'put' || w === 'puts') && nw === 'it' && opensWithAs(doc, k)) return { start, end: nextEnd, first: k, last: k + 1, word: `${w} it`, accordingTo: false, speech: true, addressee: false, nounLike: false };
   const speech = SPEECH_CUES.has(w);
   if (!speech && !SUBJECT_FIRST_CUES.has(w)) return null;
-  if (!startsLowerCase(t.text) && !capitalisedCueAllowed(doc, k)) return null;
-  return { start: t.start, end: t.end, first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
+  if (!startsLowerCase(tokenText(doc, k)) && !capitalisedCueAllowed(doc, k)) return null;
+  return { start, end: doc.tokenEnd[k], first: k, last: k, word: w, accordingTo: false, speech, addressee: ADDRESSEE_CUES.has(w), nounLike: !w.endsWith('ed') && !w.endsWith('ing') && !VERB_ONLY.has(w) };
 }
 
 /**
@@ -187,8 +191,7 @@ function findCueAt(doc: Doc, k: number): CueMatch | null {
  * "with", or "about" ("as Smith went on about “…”": talking at length about what is quoted).
  */
 function particleEndsPhrase(doc: Doc, k: number): boolean {
-  const t = doc.tokens[k];
-  if (!t || t.sentence !== doc.tokens[k - 1].sentence || (t.kind === 'punct' && t.text !== '-')) return true;
+  if (k >= doc.tokenCount || doc.tokenSentence[k] !== doc.tokenSentence[k - 1] || (doc.tokenKind[k] === TokenKind.Punct && tokenText(doc, k) !== '-')) return true;
   const w = lowerAt(doc, k);
   return w === 'with' || w === 'about';
 }
@@ -198,13 +201,14 @@ const MAX_AS_CLAUSE_TOKENS = 30;
 
 /** True when the clause holding token `k` opens with "as": "as Smith put it", the idiom that attributes words. */
 function opensWithAs(doc: Doc, k: number): boolean {
-  const { tokens } = doc;
-  const sentence = tokens[k].sentence;
-  for (let i = k - 1; i >= 0 && k - i <= MAX_AS_CLAUSE_TOKENS && tokens[i].sentence === sentence; i--) {
-    if (isDoubleQuoteMark(tokens[i].text) || tokens[i].text === ';') return false;
+  const sentences = doc.tokenSentence;
+  const sentence = sentences[k];
+  for (let i = k - 1; i >= 0 && k - i <= MAX_AS_CLAUSE_TOKENS && sentences[i] === sentence; i--) {
+    const text = tokenText(doc, i);
+    if (isDoubleQuoteMark(text) || text === ';') return false;
     if (lowerAt(doc, i) !== 'as') continue;
-    const prev = tokens[i - 1];
-    return !prev || prev.sentence !== sentence || prev.kind === 'punct';
+    // "as" opens the clause: first in the sentence, or after punctuation.
+    return i === 0 || sentences[i - 1] !== sentence || doc.tokenKind[i - 1] === TokenKind.Punct;
   }
   return false;
 }
@@ -233,18 +237,18 @@ const PASSIVE_ADVERBS = new Set(['not', 'also', 'never', 'already', 'widely', 'o
 function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null | undefined {
   if (cue.word.endsWith('ing')) return undefined;
   let k = cue.first - 1;
-  while (k >= 0 && doc.tokens[k].start >= floor && PASSIVE_ADVERBS.has(lowerAt(doc, k))) k--;
-  if (k < 0 || doc.tokens[k].start < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
-  const by = doc.tokens[cue.last + 1];
-  if (!by || lowerAt(doc, cue.last + 1) !== 'by' || by.sentence !== doc.tokens[cue.first].sentence) return null;
+  while (k >= 0 && doc.tokenStart[k] >= floor && PASSIVE_ADVERBS.has(lowerAt(doc, k))) k--;
+  if (k < 0 || doc.tokenStart[k] < floor || !BE_FORMS.has(lowerAt(doc, k))) return undefined;
+  const by = cue.last + 1;
+  if (by >= doc.tokenCount || lowerAt(doc, by) !== 'by' || doc.tokenSentence[by] !== doc.tokenSentence[cue.first]) return null;
   return speakerAfter(doc, cue.last + 2, Number.MAX_SAFE_INTEGER);
 }
 
 /** A pronoun, or a phrase whose last word is capitalised or a speaker noun ("the campaign", "Sen. Smith"). */
 export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
   if (phrase.pronoun) return lowerAt(doc, phrase.first) !== 'it';
-  const head = doc.tokens[phrase.last];
-  return (startsUpperCase(head.text) && !/['’]s$/.test(head.text)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
+  const head = tokenText(doc, phrase.last);
+  return (startsUpperCase(head) && !/['’]s$/.test(head)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
 }
 
 /**
@@ -257,18 +261,17 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   let subject = speakerBefore(doc, cue.first - 1, floor);
   if (!subject) return null;
   // "Trump at the time said", "Smith in a statement said": the phrase is a time or manner adverbial, the name before it the subject.
-  if (!subject.pronoun && subject.first >= 2 && doc.tokens[subject.first - 2].start >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
+  if (!subject.pronoun && subject.first >= 2 && doc.tokenStart[subject.first - 2] >= floor && ADVERBIAL_PREPOSITIONS.has(lowerAt(doc, subject.first - 1)) && ADVERBIAL_HEADS.has(lowerAt(doc, subject.last))) {
     const named = speakerBefore(doc, subject.first - 2, floor);
     // "who has in the past described": auxiliaries may stand between the subject and the phrase.
     if (named && isNamedSubject(doc, named) && onlyAdverbsBetween(doc, named.last + 1, subject.first - 1)) subject = named;
   }
   // "Protesters marching through the streets chanted": a phrase after a preposition is its object, not the subject.
-  const lead = doc.tokens[subject.first - 1];
-  if (!subject.pronoun && lead && lead.start >= floor && PREPOSITIONS.has(lowerAt(doc, subject.first - 1))) return null;
+  const lead = subject.first - 1;
+  if (!subject.pronoun && lead >= 0 && doc.tokenStart[lead] >= floor && PREPOSITIONS.has(lowerAt(doc, lead))) return null;
   if (!cue.nounLike || subject.pronoun) return subject;
   // "32% of Republican claims": a phrase after "of" is a modifier, not a subject.
-  const before = doc.tokens[subject.first - 1];
-  if (before && before.start >= floor && lowerAt(doc, subject.first - 1) === 'of') return null;
+  if (lead >= 0 && doc.tokenStart[lead] >= floor && lowerAt(doc, lead) === 'of') return null;
   const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lowerAt(doc, cue.first - 1));
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
 }
@@ -288,69 +291,80 @@ export function participleModifiedSubject(doc: Doc, cue: CueMatch, floor: number
   const object = speakerBefore(doc, cue.first - 1, floor);
   if (!object || object.pronoun || object.first < 2 || !PREPOSITIONS.has(lowerAt(doc, object.first - 1))) return null;
   const k = object.first - 2;
-  const t = doc.tokens[k];
-  if (!t || t.start < floor || t.kind !== 'word' || !/^\p{Ll}+ing$/u.test(t.text)) return null;
+  if (!isWordToken(doc, k) || doc.tokenStart[k] < floor || !/^\p{Ll}+ing$/u.test(tokenText(doc, k))) return null;
   const head = speakerBefore(doc, k - 1, floor);
   return head && head.last === k - 1 && !head.pronoun && isNamedSubject(doc, head) ? head : null;
 }
 
 /** "Said Smith" after a closing mark or at a sentence start; not "the United States", not headline case. */
 function capitalisedCueAllowed(doc: Doc, k: number): boolean {
-  const prev = doc.tokens[k - 1];
-  if (!prev || prev.sentence !== doc.tokens[k].sentence) return true;
+  if (k === 0 || doc.tokenSentence[k - 1] !== doc.tokenSentence[k]) return true;
+  const prev = tokenText(doc, k - 1);
   // "Murphy, the head of the fund, Tweeted on Friday": a past form after a comma, not followed by a name.
-  if (prev.text === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(doc.tokens[k].text) && !startsUpperCase(doc.tokens[k + 1]?.text ?? '')) return true;
-  return /^[“”"«»„]$/.test(prev.text) || (prev.text === "'" && doc.text.charAt(prev.start - 1) === "'");
+  if (prev === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(tokenText(doc, k)) && !(k + 1 < doc.tokenCount && startsUpperCase(tokenText(doc, k + 1)))) return true;
+  return /^[“”"«»„]$/.test(prev) || (prev === "'" && doc.text.charAt(doc.tokenStart[k - 1] - 1) === "'");
 }
 
 /** The slash inside a date-like number written without spaces: "9/11 widow Jane Roe", "24/7 hotline". */
 function isDateSlash(doc: Doc, i: number): boolean {
-  const { tokens } = doc;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  return tokens[i].text === '/' && !!prev && !!next && prev.kind === 'number' && next.kind === 'number' && prev.end === tokens[i].start && tokens[i].end === next.start;
+  if (i < 1 || i + 1 >= doc.tokenCount || tokenText(doc, i) !== '/') return false;
+  const kinds = doc.tokenKind;
+  return kinds[i - 1] === TokenKind.Number && kinds[i + 1] === TokenKind.Number && doc.tokenEnd[i - 1] === doc.tokenStart[i] && doc.tokenEnd[i] === doc.tokenStart[i + 1];
 }
 
 /** A count closing a descriptive phrase after "of": "the mother of three", "a father of two". */
 function isCountAfterOf(doc: Doc, first: number, last: number): boolean {
   const w = lowerAt(doc, last);
-  return last - first >= 2 && lowerAt(doc, last - 1) === 'of' && (doc.tokens[last].kind === 'number' || COUNT_WORDS.has(w)) && isWord(doc.tokens[last - 2]);
+  return last - first >= 2 && lowerAt(doc, last - 1) === 'of' && (doc.tokenKind[last] === TokenKind.Number || COUNT_WORDS.has(w)) && isWordOrNumber(doc, last - 2);
 }
 const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten']);
 
-function isWord(t: Token | undefined): t is Token {
-  return !!t && t.kind !== 'punct';
+/** True when token i exists and is a word or a number (not punctuation). */
+function isWordOrNumber(doc: Doc, i: number): boolean {
+  return i >= 0 && i < doc.tokenCount && doc.tokenKind[i] !== TokenKind.Punct;
 }
 
 function validHead(doc: Doc, first: number, last: number): boolean {
-  const head = doc.tokens[last];
-  if (!isWord(head)) return false;
+  if (!isWordOrNumber(doc, last)) return false;
   const w = lowerAt(doc, last);
   if (isCountAfterOf(doc, first, last)) return validHead(doc, first, last - 2);
   if (DETERMINERS.has(w)) return false;
-  if (startsUpperCase(head.text)) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
+  if (startsUpperCase(tokenText(doc, last))) return !TIME_WORDS.has(w) && !CAPITAL_STOP.has(w);
   if (STOP_WORDS.has(w) || DETERMINERS.has(w) || w === 'of' || w === 'for') return false;
   if (SPEAKER_NOUNS.has(w)) return true;
   // A lower-case head needs a determiner, a number or a capitalised word in front of it ("the diplomat",
   // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
-    const x = doc.tokens[i];
-    if (DETERMINERS.has(lowerAt(doc, i)) || x.kind === 'number' || startsUpperCase(x.text) || /['’]s$/.test(x.text)) return !/(?:ing|ly)$/.test(w);
+    const text = tokenText(doc, i);
+    if (DETERMINERS.has(lowerAt(doc, i)) || doc.tokenKind[i] === TokenKind.Number || startsUpperCase(text) || /['’]s$/.test(text)) return !/(?:ing|ly)$/.test(w);
   }
   return false;
 }
+
+/** The sentence of no token: `inRangeBefore` and `inRangeAfter` are false for it. */
+const NO_SENTENCE = -1;
 
 /**
  * Whether token `i` may belong to a phrase read backwards: it exists, starts at or after `floor` and lies in
  * `sentence`. A plain function, not a closure per call: the speaker search runs for every quote and cue.
  */
-function inRangeBefore(tokens: readonly Token[], floor: number, sentence: number | undefined, i: number): boolean {
-  return i >= 0 && tokens[i].start >= floor && tokens[i].sentence === sentence;
+function inRangeBefore(doc: Doc, floor: number, sentence: number, i: number): boolean {
+  return i >= 0 && i < doc.tokenCount && doc.tokenStart[i] >= floor && doc.tokenSentence[i] === sentence;
 }
 
 /** Whether token `i` may belong to a phrase read forwards: it exists, ends by `ceiling` and lies in `sentence`. */
-function inRangeAfter(tokens: readonly Token[], ceiling: number, sentence: number, i: number): boolean {
-  return i < tokens.length && tokens[i].end <= ceiling && tokens[i].sentence === sentence;
+function inRangeAfter(doc: Doc, ceiling: number, sentence: number, i: number): boolean {
+  return i >= 0 && i < doc.tokenCount && doc.tokenEnd[i] <= ceiling && doc.tokenSentence[i] === sentence;
+}
+
+/** True when token `i` exists and reads `text`. */
+function isTokenText(doc: Doc, i: number, text: string): boolean {
+  return i >= 0 && i < doc.tokenCount && tokenText(doc, i) === text;
+}
+
+/** True when token `i` exists, is a word or a number, and starts with a capital letter. */
+function isCapitalised(doc: Doc, i: number): boolean {
+  return isWordOrNumber(doc, i) && startsUpperCase(tokenText(doc, i));
 }
 
 /**
@@ -359,32 +373,32 @@ function inRangeAfter(tokens: readonly Token[], ceiling: number, sentence: numbe
  * appositives or relative clauses set off by commas ("Smith, the party's chairman, said").
  */
 export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  const sentence = tokens[k]?.sentence;
+  const kinds = doc.tokenKind;
+  const sentence = k >= 0 && k < doc.tokenCount ? doc.tokenSentence[k] : NO_SENTENCE;
   const adverbFloor = k - 6;
   // A year or date adverbial between subject and verb: "who in 2010 said".
-  if (inRangeBefore(tokens, floor, sentence, k - 1) && tokens[k].kind === 'number' && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
-  while (k > adverbFloor && inRangeBefore(tokens, floor, sentence, k) && isWord(tokens[k]) && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokens[k].text) && startsLowerCase(tokens[k].text))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
-  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
-  let t = tokens[k];
-  if (t.text === ')') {
+  if (inRangeBefore(doc, floor, sentence, k - 1) && kinds[k] === TokenKind.Number && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
+  while (k > adverbFloor && inRangeBefore(doc, floor, sentence, k) && kinds[k] !== TokenKind.Punct && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokenText(doc, k)) && startsLowerCase(tokenText(doc, k)))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
+  if (!inRangeBefore(doc, floor, sentence, k)) return null;
+  let text = tokenText(doc, k);
+  if (text === ')') {
     let j = k - 1;
-    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== '(' && k - j < 12) j--;
-    if (!inRangeBefore(tokens, floor, sentence, j) || tokens[j].text !== '(') return null;
+    while (inRangeBefore(doc, floor, sentence, j) && tokenText(doc, j) !== '(' && k - j < 12) j--;
+    if (!inRangeBefore(doc, floor, sentence, j) || tokenText(doc, j) !== '(') return null;
     k = j - 1;
-    if (!inRangeBefore(tokens, floor, sentence, k)) return null;
-    t = tokens[k];
+    if (!inRangeBefore(doc, floor, sentence, k)) return null;
+    text = tokenText(doc, k);
   }
-  if (t.text === ',') {
+  if (text === ',') {
     const opening = openingSubject(doc, k, floor);
     if (opening) return opening;
     // Appositive or relative clause between two commas: take the phrase before it.
     let j = k - 1;
-    while (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text !== ',' && !isDoubleQuoteMark(tokens[j].text) && k - j < 25) j--;
-    if (inRangeBefore(tokens, floor, sentence, j) && tokens[j].text === ',' && k - j > 1) {
+    while (inRangeBefore(doc, floor, sentence, j) && tokenText(doc, j) !== ',' && !isDoubleQuoteMark(tokenText(doc, j)) && k - j < 25) j--;
+    if (inRangeBefore(doc, floor, sentence, j) && tokenText(doc, j) === ',' && k - j > 1) {
       const inner = lowerAt(doc, j + 1);
       const head = nounPhraseBefore(doc, j - 1, floor, sentence);
-      if (head && (inner === 'who' || DETERMINERS.has(inner) || startsUpperCase(tokens[j + 1].text) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
+      if (head && (inner === 'who' || DETERMINERS.has(inner) || startsUpperCase(tokenText(doc, j + 1)) || SPEAKER_NOUNS.has(inner) || head.pronoun === false)) return head;
     }
     return null;
   }
@@ -399,26 +413,30 @@ const MAX_SHORT_QUOTE_TOKENS = 5;
  * opening mark; otherwise -1.
  */
 export function shortQuotedSpanBefore(doc: Doc, close: number): number {
-  const { tokens, text } = doc;
-  const c = text.charAt(tokens[close].start);
+  const { text } = doc;
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const c = text.charAt(starts[close]);
   if (c !== '”' && c !== '"') return -1;
-  for (let i = close - 1; i >= 0 && close - i <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[close].sentence; i--) {
-    const o = text.charAt(tokens[i].start);
+  for (let i = close - 1; i >= 0 && close - i <= MAX_SHORT_QUOTE_TOKENS + 1 && sentences[i] === sentences[close]; i--) {
+    const o = text.charAt(starts[i]);
     if (o === '“' || (o === '"' && c === '"')) return i < close - 1 ? i : -1;
-    if (isDoubleQuoteMark(tokens[i].text)) return -1;
+    if (isDoubleQuoteMark(tokenText(doc, i))) return -1;
   }
   return -1;
 }
 
 /** The closing mark of a short quoted span opening at token `open`, or -1. */
 export function shortQuotedSpanAfter(doc: Doc, open: number): number {
-  const { tokens, text } = doc;
-  const o = text.charAt(tokens[open].start);
+  const { text } = doc;
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const o = text.charAt(starts[open]);
   if (o !== '“' && o !== '"') return -1;
-  for (let i = open + 1; i < tokens.length && i - open <= MAX_SHORT_QUOTE_TOKENS + 1 && tokens[i].sentence === tokens[open].sentence; i++) {
-    const c = text.charAt(tokens[i].start);
+  for (let i = open + 1; i < doc.tokenCount && i - open <= MAX_SHORT_QUOTE_TOKENS + 1 && sentences[i] === sentences[open]; i++) {
+    const c = text.charAt(starts[i]);
     if (c === '”' || (c === '"' && o === '"')) return i > open + 1 ? i : -1;
-    if (isDoubleQuoteMark(tokens[i].text)) return -1;
+    if (isDoubleQuoteMark(tokenText(doc, i))) return -1;
   }
   return -1;
 }
@@ -431,45 +449,45 @@ const MAX_APPOSITIVE_TOKENS = 40;
  * follow it: "Jane Roe, a teacher from Dayton, Ohio, said". Clause openers ("However", "In Paris") are not names.
  */
 function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  const sentence = tokens[k].sentence;
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const sentence = sentences[k];
   let f = k;
-  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && tokens[f - 1].start >= floor && tokens[f - 1].sentence === sentence) {
-    if (/^[“”"«»„;:]$/.test(tokens[f - 1].text)) {
+  while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && starts[f - 1] >= floor && sentences[f - 1] === sentence) {
+    if (/^[“”"«»„;:]$/.test(tokenText(doc, f - 1))) {
       // "Bill Eastland, wearing “Cruz” pins, said": a short quoted name inside the appositive.
       const open = shortQuotedSpanBefore(doc, f - 1);
-      if (open < 0 || tokens[open].start < floor) break;
+      if (open < 0 || starts[open] < floor) break;
       f = open;
       continue;
     }
     f--;
   }
   if (k - f >= MAX_APPOSITIVE_TOKENS) return null;
-  const opening = speakerAfter(doc, f, tokens[k].start);
-  if (!opening || opening.pronoun || opening.last >= k - 1 || tokens[opening.last + 1].text !== ',') return null;
-  if (!startsUpperCase(tokens[opening.last].text)) return null;
+  const opening = speakerAfter(doc, f, starts[k]);
+  if (!opening || opening.pronoun || opening.last >= k - 1 || tokenText(doc, opening.last + 1) !== ',') return null;
+  if (!startsUpperCase(tokenText(doc, opening.last))) return null;
   for (let i = opening.last + 2; i < k; i++) if (SPEECH_CUES.has(lowerAt(doc, i)) && !DETERMINERS.has(lowerAt(doc, i - 1)) && lowerAt(doc, i - 1) !== 'of') return null;
   return opening;
 }
 
 function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  if (!inRangeBefore(tokens, floor, sentence, k)) return null;
-  const last = tokens[k];
-  if (last.kind === 'punct') return last.text === ')' ? speakerBefore(doc, k, floor) : null;
+  if (!inRangeBefore(doc, floor, sentence, k)) return null;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
+  const kinds = doc.tokenKind;
+  if (kinds[k] === TokenKind.Punct) return tokenText(doc, k) === ')' ? speakerBefore(doc, k, floor) : null;
   const lw = lowerAt(doc, k);
-  if (PRONOUNS.has(lw)) return { start: last.start, end: last.end, first: k, last: k, pronoun: true };
+  if (PRONOUNS.has(lw)) return { start: starts[k], end: ends[k], first: k, last: k, pronoun: true };
   let i = k;
   let first = k;
   let lowerCount = 0;
   let extended = false;
-  while (inRangeBefore(tokens, floor, sentence, i) && k - i < MAX_PHRASE_TOKENS) {
-    const t = tokens[i];
+  while (inRangeBefore(doc, floor, sentence, i) && k - i < MAX_PHRASE_TOKENS) {
     const w = lowerAt(doc, i);
-    if (t.kind === 'punct') {
+    if (kinds[i] === TokenKind.Punct) {
       // The period of a title or an initial ("Sen.", "G.K.") and the hyphen of a compound belong to the name.
-      const prev = tokens[i - 1];
-      if (isAbbreviationPeriod(doc, i) || (t.text === '-' && prev && prev.end === t.start)) {
+      if (isAbbreviationPeriod(doc, i) || (tokenText(doc, i) === '-' && i >= 1 && ends[i - 1] === starts[i])) {
         i--;
         continue;
       }
@@ -477,26 +495,25 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     }
     if (DETERMINERS.has(w)) {
       first = i;
-      // "a spokesman for the campaign": one "of"/"for" link to a preceding noun.
-      const link = tokens[i - 1];
-      if (!extended && inRangeBefore(tokens, floor, sentence, i - 2) && link && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && isWord(tokens[i - 2]) && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
+      // "a spokesman for the campaign": one "of"/"for" link to a preceding noun (token i - 2 in range, so the link exists).
+      if (!extended && inRangeBefore(doc, floor, sentence, i - 2) && (lowerAt(doc, i - 1) === 'of' || lowerAt(doc, i - 1) === 'for') && kinds[i - 2] !== TokenKind.Punct && !STOP_WORDS.has(lowerAt(doc, i - 2))) {
         extended = true;
         i -= 2;
         continue;
       }
       break;
     }
-    if (startsUpperCase(t.text)) {
+    if (startsUpperCase(tokenText(doc, i))) {
       if (CAPITAL_STOP.has(w) || (TIME_WORDS.has(w) && (i === k || !MONTHS.has(w)))) break;
       first = i;
       i--;
       continue;
     }
-    if (NAME_PARTICLES.has(w) && i < k && startsUpperCase(tokens[i + 1].text)) {
+    if (NAME_PARTICLES.has(w) && i < k && startsUpperCase(tokenText(doc, i + 1))) {
       i--;
       continue;
     }
-    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || t.kind === 'number' && i === k) break;
+    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || kinds[i] === TokenKind.Number && i === k) break;
     if ((w === 'of' || w === 'for') && !extended && i < k) {
       extended = true;
       i--;
@@ -504,7 +521,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
     }
     if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) {
       // A participle modifier right after a determiner belongs to the phrase: "the gambling tycoon", "the retired judge".
-      if (!(i < k && /(?:ing|ed)$/.test(w) && inRangeBefore(tokens, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
+      if (!(i < k && /(?:ing|ed)$/.test(w) && inRangeBefore(doc, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
     }
     if (++lowerCount > 5) break;
     first = i;
@@ -513,7 +530,7 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
   // Do not start on a dangling "of"/"for".
   while (first < k && /^(?:of|for)$/.test(lowerAt(doc, first))) first++;
   if (!validHead(doc, first, k)) return null;
-  return { start: tokens[first].start, end: last.end, first, last: k, pronoun: false };
+  return { start: starts[first], end: ends[k], first, last: k, pronoun: false };
 }
 
 /** Most lower-case modifiers allowed before a name in a speaker phrase: "longtime party strategist Jane Roe". */
@@ -521,12 +538,10 @@ const MAX_NAME_MODIFIERS = 4;
 
 /** True when tokens from `k` are a few lower-case modifiers followed by a capitalised word: "former aide Ann Lee". */
 function modifiersBeforeName(doc: Doc, k: number, ceiling: number, sentence: number): boolean {
-  const tokens = doc.tokens;
-  for (let i = k; inRangeAfter(doc.tokens, ceiling, sentence, i) && i - k <= MAX_NAME_MODIFIERS; i++) {
-    const t = tokens[i];
+  for (let i = k; inRangeAfter(doc, ceiling, sentence, i) && i - k <= MAX_NAME_MODIFIERS; i++) {
+    if (doc.tokenKind[i] !== TokenKind.Word) return false;
     const w = lowerAt(doc, i);
-    if (t.kind !== 'word') return false;
-    if (startsUpperCase(t.text)) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
+    if (startsUpperCase(tokenText(doc, i))) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
     if (STOP_WORDS.has(w) || PRONOUNS.has(w) || TIME_WORDS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || /(?:ly|ing)$/.test(w)) return false;
   }
   return false;
@@ -534,25 +549,24 @@ function modifiersBeforeName(doc: Doc, k: number, ceiling: number, sentence: num
 
 /** The speaker phrase starting at token `k`, reading forwards ("said Sergei Riabkov, …"), ending before `ceiling`. */
 export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan | null {
-  const tokens = doc.tokens;
-  const first = tokens[k];
-  if (!first || first.start >= ceiling) return null;
-  const sentence = first.sentence;
+  if (k < 0 || k >= doc.tokenCount || doc.tokenStart[k] >= ceiling) return null;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
+  const kinds = doc.tokenKind;
+  const sentence = doc.tokenSentence[k];
   const fw = lowerAt(doc, k);
-  if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: first.start, end: first.end, first: k, last: k, pronoun: true };
+  if (PRONOUNS.has(fw) && fw !== 'who' && fw !== 'it') return { start: starts[k], end: ends[k], first: k, last: k, pronoun: true };
   // A speaker phrase opens with a capital, a determiner, a speaker noun ("officials") or a few modifiers before a
   // name ("former party chairman John Doe"), never with a verb form.
-  if (startsLowerCase(first.text) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, ceiling, sentence)) return null;
+  if (startsLowerCase(tokenText(doc, k)) && !DETERMINERS.has(fw) && !SPEAKER_NOUNS.has(fw) && !modifiersBeforeName(doc, k, ceiling, sentence)) return null;
   let i = k;
   let last = -1;
   let lowerCount = 0;
   let extended = false;
-  while (inRangeAfter(tokens, ceiling, sentence, i) && i - k < MAX_PHRASE_TOKENS) {
-    const t = tokens[i];
+  while (inRangeAfter(doc, ceiling, sentence, i) && i - k < MAX_PHRASE_TOKENS) {
     const w = lowerAt(doc, i);
-    if (t.kind === 'punct') {
-      const prev = tokens[i - 1];
-      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text)) || (t.text === '-' && prev && prev.end === t.start) || isDateSlash(doc, i))) {
+    if (kinds[i] === TokenKind.Punct) {
+      if (last >= 0 && ((isAbbreviationPeriod(doc, i) && isCapitalised(doc, i + 1)) || (tokenText(doc, i) === '-' && i >= 1 && ends[i - 1] === starts[i]) || isDateSlash(doc, i))) {
         i++;
         continue;
       }
@@ -563,12 +577,12 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
       i++;
       continue;
     }
-    if (startsUpperCase(t.text)) {
+    if (startsUpperCase(tokenText(doc, i))) {
       if (CAPITAL_STOP.has(w) || TIME_WORDS.has(w)) break;
       last = i++;
       continue;
     }
-    if (NAME_PARTICLES.has(w) && last >= 0 && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text)) {
+    if (NAME_PARTICLES.has(w) && last >= 0 && isCapitalised(doc, i + 1)) {
       i++;
       continue;
     }
@@ -585,16 +599,18 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
   // Trailing "of"/"for" without its object is not part of the phrase.
   while (last > k && /^(?:of|for)$/.test(lowerAt(doc, last))) last--;
   if (!validHead(doc, k, last)) return null;
-  return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
+  return { start: starts[k], end: ends[last], first: k, last, pronoun: false };
 }
 
 /** The token index just past a told-style addressee ("told reporters", "told CNN on Sunday"), for content spans. */
 export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
-  const tokens = doc.tokens;
-  const sentence = tokens[k]?.sentence;
-  for (let i = k; i < tokens.length && i < k + 20 && tokens[i].start < ceiling && tokens[i].sentence === sentence; i++) {
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  const sentence = k >= 0 && k < doc.tokenCount ? sentences[k] : NO_SENTENCE;
+  for (let i = k; i < doc.tokenCount && i < k + 20 && starts[i] < ceiling && sentences[i] === sentence; i++) {
     const w = lowerAt(doc, i);
-    if (w === 'that' || tokens[i].text === ':' || /^[“"«„]$/.test(tokens[i].text)) return w === 'that' || tokens[i].text === ':' ? i + 1 : i;
+    const text = tokenText(doc, i);
+    if (w === 'that' || text === ':' || /^[“"«„]$/.test(text)) return w === 'that' || text === ':' ? i + 1 : i;
   }
   const np = speakerAfter(doc, k, ceiling);
   return np ? np.last + 1 : k;
@@ -614,12 +630,11 @@ const MAX_DATELINE_TOKENS = 12;
 
 /** The token after a dateline that opens the sentence at token `k` ("WASHINGTON —", "Paris (AFP) –"), or `k`. */
 export function afterDateline(doc: Doc, k: number, limit: number): number {
-  const { tokens } = doc;
-  for (let i = k; i < tokens.length && i < limit && i - k < MAX_DATELINE_TOKENS; i++) {
-    const t = tokens[i].text;
+  for (let i = k; i < doc.tokenCount && i < limit && i - k < MAX_DATELINE_TOKENS; i++) {
+    const text = tokenText(doc, i);
     // A spaced hyphen stands for the dash in wire copy: "WASHINGTON (Reuters) - …".
-    if (t === '—' || t === '–' || t === '--' || (t === '-' && i > k && tokens[i].start > tokens[i - 1].end)) return i > k ? i + 1 : k;
-    if (tokens[i].kind === 'word' && !/^\p{Lu}/u.test(t)) return k;
+    if (text === '—' || text === '–' || text === '--' || (text === '-' && i > k && doc.tokenStart[i] > doc.tokenEnd[i - 1])) return i > k ? i + 1 : k;
+    if (doc.tokenKind[i] === TokenKind.Word && !/^\p{Lu}/u.test(text)) return k;
   }
   return k;
 }
@@ -629,16 +644,17 @@ export function afterDateline(doc: Doc, k: number, limit: number): number {
  * named phrase directly followed by a lower-case word, its verb: skips leading adverbials and place names.
  */
 export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
-  const { tokens } = doc;
   k = afterDateline(doc, k, tokenIndexFrom(doc, limit));
+  const starts = doc.tokenStart;
   let chunk = k;
-  for (let c = k; c < tokens.length && tokens[c].start < limit && c - k < MAX_CLAUSE_TOKENS; c++) {
-    if (c !== chunk && tokens[c].text !== ',') continue;
-    if (tokens[c].text === ',') chunk = c + 1;
+  for (let c = k; c < doc.tokenCount && starts[c] < limit && c - k < MAX_CLAUSE_TOKENS; c++) {
+    const comma = tokenText(doc, c) === ',';
+    if (c !== chunk && !comma) continue;
+    if (comma) chunk = c + 1;
     const phrase = namedPhraseAfter(doc, chunk, limit);
-    const verbIndex = phrase ? afterParenthetical(doc, phrase.last + 1) : -1;
-    const verb = phrase ? tokens[verbIndex] : undefined;
-    if (phrase && verb && verb.kind === 'word' && /^\p{Ll}/u.test(verb.text) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, verbIndex))) return phrase;
+    if (!phrase) continue;
+    const verb = afterParenthetical(doc, phrase.last + 1);
+    if (isWordToken(doc, verb) && /^\p{Ll}/u.test(tokenText(doc, verb)) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, verb))) return phrase;
   }
   return null;
 }
@@ -648,11 +664,12 @@ const MAX_PARENTHETICAL_TOKENS = 8;
 
 /** The token after a parenthetical opening at `k` ("Sen. Jane Roe (D-Ore.) said"), or `k` when none opens there. */
 function afterParenthetical(doc: Doc, k: number): number {
-  const { tokens } = doc;
-  if (tokens[k]?.text !== '(') return k;
-  for (let i = k + 1; i < tokens.length && i - k <= MAX_PARENTHETICAL_TOKENS && tokens[i].sentence === tokens[k].sentence; i++) {
-    if (tokens[i].text === ')') return i + 1;
-    if (tokens[i].text === '(') return k;
+  if (!isTokenText(doc, k, '(')) return k;
+  const sentences = doc.tokenSentence;
+  for (let i = k + 1; i < doc.tokenCount && i - k <= MAX_PARENTHETICAL_TOKENS && sentences[i] === sentences[k]; i++) {
+    const text = tokenText(doc, i);
+    if (text === ')') return i + 1;
+    if (text === '(') return k;
   }
   return k;
 }
@@ -668,29 +685,28 @@ const MAX_SUBJECT_APPOSITIVE_TOKENS = 30;
  * "Ann Lee, who lost the primary, identified". Reads capitalised words only, so it never runs into the verb.
  */
 export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpan | null {
-  const { tokens } = doc;
-  const first = tokens[k];
-  if (!first || first.start >= limit || !isWord(first) || !startsUpperCase(first.text) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
+  if (k < 0 || k >= doc.tokenCount || doc.tokenStart[k] >= limit || !isCapitalised(doc, k) || CAPITAL_STOP.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k))) return null;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
+  const sentences = doc.tokenSentence;
   let last = k;
-  for (let i = k + 1; i < tokens.length && tokens[i].start < limit && i - k < MAX_PHRASE_TOKENS && tokens[i].sentence === first.sentence; i++) {
-    const t = tokens[i];
-    if (isAbbreviationPeriod(doc, i) || (t.text === '-' && tokens[i - 1].end === t.start)) continue;
-    if (isWord(t) && startsUpperCase(t.text) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
+  for (let i = k + 1; i < doc.tokenCount && starts[i] < limit && i - k < MAX_PHRASE_TOKENS && sentences[i] === sentences[k]; i++) {
+    if (isAbbreviationPeriod(doc, i) || (tokenText(doc, i) === '-' && ends[i - 1] === starts[i])) continue;
+    if (isCapitalised(doc, i) && !CAPITAL_STOP.has(lowerAt(doc, i)) && !TIME_WORDS.has(lowerAt(doc, i))) last = i;
     // A name particle ("Ruth de Vries") or two names joined by "and" ("Trump and Ryan issued").
-    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isWord(tokens[i + 1]) && startsUpperCase(tokens[i + 1].text))) break;
+    else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isCapitalised(doc, i + 1))) break;
   }
-  if (/['’]s$/.test(tokens[last].text)) return null;
+  if (/['’]s$/.test(tokenText(doc, last))) return null;
   let v = afterParenthetical(doc, last + 1);
-  if (tokens[v]?.text === ',') {
+  if (isTokenText(doc, v, ',')) {
     let c = v + 1;
-    while (c < tokens.length && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && tokens[c].start < limit && tokens[c].text !== ',' && !isDoubleQuoteMark(tokens[c].text)) c++;
-    if (tokens[c]?.text !== ',') return null;
+    while (c < doc.tokenCount && c - v <= MAX_SUBJECT_APPOSITIVE_TOKENS && starts[c] < limit && tokenText(doc, c) !== ',' && !isDoubleQuoteMark(tokenText(doc, c))) c++;
+    if (!isTokenText(doc, c, ',')) return null;
     v = c + 1;
   }
-  while (v < tokens.length && v - last < 4 && /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) v++;
-  const verb = tokens[v];
-  if (!verb || verb.start >= limit || verb.kind !== 'word' || !FINITE_VERB.test(verb.text)) return null;
-  return { start: first.start, end: tokens[last].end, first: k, last, pronoun: false };
+  while (v < doc.tokenCount && v - last < 4 && /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) v++;
+  if (!isWordToken(doc, v) || starts[v] >= limit || !FINITE_VERB.test(tokenText(doc, v))) return null;
+  return { start: starts[k], end: ends[last], first: k, last, pronoun: false };
 }
 
 /**
@@ -703,7 +719,7 @@ export function namedPhraseAfter(doc: Doc, k: number, limit: number): PhraseSpan
     const phrase = speakerAfter(doc, k, ceiling);
     if (!phrase) return null;
     if (isNamedSubject(doc, phrase)) return phrase;
-    ceiling = doc.tokens[phrase.last].start;
+    ceiling = doc.tokenStart[phrase.last];
   }
   return null;
 }
@@ -720,10 +736,11 @@ const MAX_NOUN_MODIFIERS = 2;
  * shortly before the quote, with no cue verb between them, gives the quote to the noun's possessor.
  */
 export function possessiveNounAttribution(doc: Doc, open: number, floor: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
   const end = tokenIndexFrom(doc, open);
-  for (let k = end - 1; k > 0 && end - k <= MAX_NOUN_TO_QUOTE_TOKENS && tokens[k].start >= floor; k--) {
-    if (isDoubleQuoteMark(tokens[k].text) || tokens[k].text === ';') return null;
+  for (let k = end - 1; k > 0 && end - k <= MAX_NOUN_TO_QUOTE_TOKENS && starts[k] >= floor; k--) {
+    const text = tokenText(doc, k);
+    if (isDoubleQuoteMark(text) || text === ';') return null;
     // A speech noun may share its form with a cue verb ("claim", "warning"); without a possessor it is the verb.
     const owner = SPEECH_NOUNS.has(lowerAt(doc, k)) && introducesContent(doc, k, end) ? possessorOf(doc, k, floor) : null;
     if (owner) return owner;
@@ -744,15 +761,14 @@ function introducesContent(doc: Doc, k: number, quote: number): boolean {
 
 /** The possessor of the speech noun at `k` as a speaker, with the noun as cue: "Smith's claim", "his warning". */
 function possessorOf(doc: Doc, k: number, floor: number): Attribution | null {
-  const { tokens } = doc;
+  const starts = doc.tokenStart;
+  const ends = doc.tokenEnd;
   let p = k - 1;
-  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && tokens[p].kind === 'word' && startsLowerCase(tokens[p].text) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
-  if (p < 0 || tokens[p].start < floor) return null;
-  const t = tokens[p];
-  const noun = tokens[k];
-  const cue: CueMatch = { start: noun.start, end: noun.end, first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: true };
-  if (POSSESSIVE_PRONOUNS.has(lowerAt(doc, p))) return { speaker: { start: t.start, end: t.end, first: p, last: p, pronoun: true }, cue };
-  if (!/['’]s$/.test(t.text)) return null;
-  const owner = nounPhraseBefore(doc, p, floor, t.sentence);
+  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && doc.tokenKind[p] === TokenKind.Word && startsLowerCase(tokenText(doc, p)) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
+  if (p < 0 || starts[p] < floor) return null;
+  const cue: CueMatch = { start: starts[k], end: ends[k], first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: true };
+  if (POSSESSIVE_PRONOUNS.has(lowerAt(doc, p))) return { speaker: { start: starts[p], end: ends[p], first: p, last: p, pronoun: true }, cue };
+  if (!/['’]s$/.test(tokenText(doc, p))) return null;
+  const owner = nounPhraseBefore(doc, p, floor, doc.tokenSentence[p]);
   return owner && !owner.pronoun ? { speaker: owner, cue } : null;
 }
