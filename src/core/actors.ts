@@ -11,7 +11,7 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { collapseSpaces, foldToken, paragraphAt, tokenIndexAt } from './text';
+import { collapseSpaces, foldToken, isWordToken, paragraphAt, tokenIndexAt, TokenKind, tokenText } from './text';
 import type { Doc } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
@@ -349,8 +349,8 @@ class ArticleCast implements Cast {
       this.addMention(a, m, m.text);
       // "the Alliance": a common noun used as a name keeps its article in the alias list.
       const prev = tokenIndexAt(this.doc, m.start) - 1;
-      if (prev >= 0 && this.doc.tokens[prev].text.toLowerCase() === 'the' && !m.text.includes(' ') && this.isCommonNoun(m.text)) {
-        this.addAlias(a, `${this.doc.tokens[prev].text} ${m.text}`);
+      if (prev >= 0 && this.lowerAt(prev) === 'the' && !m.text.includes(' ') && this.isCommonNoun(m.text)) {
+        this.addAlias(a, `${tokenText(this.doc, prev)} ${m.text}`);
       }
     }
     this.chooseNames();
@@ -395,8 +395,8 @@ class ArticleCast implements Cast {
   private honorificGenderBefore(start: number): 'male' | 'female' | null {
     const i = tokenIndexAt(this.doc, start);
     let k = i - 1;
-    if (k >= 0 && this.doc.tokens[k].text === '.') k--;
-    const honorific = k >= 0 && k < i ? HONORIFIC.exec(this.doc.tokens[k].text) : null;
+    if (k >= 0 && tokenText(this.doc, k) === '.') k--;
+    const honorific = k >= 0 && k < i ? HONORIFIC.exec(tokenText(this.doc, k)) : null;
     return honorific ? (honorific[1].toLowerCase() === 'mr' ? 'male' : 'female') : null;
   }
 
@@ -448,7 +448,11 @@ class ArticleCast implements Cast {
    * names one person only, and trusted when they all agree, at least twice. An honorific is never overruled.
    */
   private genderFromPronouns(): void {
-    const { tokens, sentences } = this.doc;
+    const { sentences } = this.doc;
+    const tokenCount = this.doc.tokenCount;
+    const tokenSentences = this.doc.tokenSentence;
+    const kinds = this.doc.tokenKind;
+    const starts = this.doc.tokenStart;
     const male = new Map<ActorState, number>();
     const female = new Map<ActorState, number>();
     let e = 0;
@@ -474,11 +478,11 @@ class ArticleCast implements Cast {
       let he = 0;
       let she = 0;
       let inQuote = false;
-      for (; t < tokens.length && tokens[t].sentence <= s; t++) {
+      for (; t < tokenCount && tokenSentences[t] <= s; t++) {
         if (!person || !alone) continue;
-        const w = this.doc.lower[t];
-        if (tokens[t].kind === 'punct') {
-          const mark = tokens[t].text;
+        const w = this.doc.folds[this.doc.formOf[t]];
+        if (kinds[t] === TokenKind.Punct) {
+          const mark = tokenText(this.doc, t);
           if (mark === '“' || mark === '«' || mark === '„') inQuote = true;
           else if (mark === '"') inQuote = !inQuote;
           else if (mark === '”' || mark === '»') {
@@ -486,7 +490,7 @@ class ArticleCast implements Cast {
             if (!inQuote) he = she = 0;
             inQuote = false;
           }
-        } else if (inQuote || tokens[t].start < (named as Span).end) continue;
+        } else if (inQuote || starts[t] < (named as Span).end) continue;
         else if (MALE_PRONOUNS.has(w)) he++;
         else if (FEMALE_PRONOUNS.has(w)) she++;
       }
@@ -566,12 +570,11 @@ class ArticleCast implements Cast {
 
   private isLocative(start: number): boolean {
     const i = tokenIndexAt(this.doc, start);
-    const prev = i > 0 ? this.doc.tokens[i - 1] : undefined;
-    if (!prev || prev.kind !== 'word') return false;
-    const w = prev.text.toLowerCase();
+    if (!isWordToken(this.doc, i - 1)) return false;
+    const w = this.lowerAt(i - 1);
     if (LOCATIVE.has(w)) return true;
     if (w === 'to') {
-      const before = i > 1 ? this.doc.tokens[i - 2].text : '';
+      const before = i > 1 ? tokenText(this.doc, i - 2) : '';
       return MOTION.test(before);
     }
     return false;
@@ -608,7 +611,7 @@ class ArticleCast implements Cast {
   private sameSentence(a: number, b: number): boolean {
     const i = tokenIndexAt(this.doc, a);
     const j = tokenIndexAt(this.doc, b);
-    return i >= 0 && j >= 0 && this.doc.tokens[i].sentence === this.doc.tokens[j].sentence;
+    return i >= 0 && j >= 0 && this.doc.tokenSentence[i] === this.doc.tokenSentence[j];
   }
 
   /** The group actor of a coordination, made when first referred to. */
@@ -758,9 +761,9 @@ class ArticleCast implements Cast {
   private phraseWords(): { determiners: number[]; governmentNouns: number[]; collectives: number[] } {
     const kinds = phraseWordKinds(this.g.governmentNouns);
     const out = { determiners: [] as number[], governmentNouns: [] as number[], collectives: [] as number[] };
-    const lower = this.doc.lower;
-    for (let i = 0; i < lower.length; i++) {
-      const kind = kinds.get(lower[i]);
+    const { folds, formOf, tokenCount } = this.doc;
+    for (let i = 0; i < tokenCount; i++) {
+      const kind = kinds.get(folds[formOf[i]]);
       if (kind === undefined) continue;
       if (kind & PhraseWord.Determiner) out.determiners.push(i);
       if (kind & PhraseWord.GovernmentNoun) out.governmentNouns.push(i);
@@ -1127,7 +1130,7 @@ class ArticleCast implements Cast {
 
   private sentenceStartOf(offset: number): number {
     const i = tokenIndexAt(this.doc, offset);
-    return i < 0 ? offset : this.doc.sentences[this.doc.tokens[i].sentence].start;
+    return i < 0 ? offset : this.doc.sentences[this.doc.tokenSentence[i]].start;
   }
 
   /**
@@ -1240,10 +1243,10 @@ class ArticleCast implements Cast {
     return this.states[Number(id.slice(1)) - 1];
   }
 
-  /** Token k's text in lower case (`Doc.lower` holds it unless apostrophes were straightened). */
+  /** Token k's text in lower case (its fold in `Doc.folds` unless apostrophes were straightened). */
   private lowerAt(k: number): string {
-    const folded = this.doc.lower[k];
-    return folded.includes("'") ? this.doc.tokens[k].text.toLowerCase() : folded;
+    const folded = this.doc.folds[this.doc.formOf[k]];
+    return folded.includes("'") ? tokenText(this.doc, k).toLowerCase() : folded;
   }
 
   private isStoryOffset(offset: number): boolean {
@@ -1285,7 +1288,7 @@ const enum PhraseWord {
 
 const phraseWordTables = new WeakMap<ReadonlySet<string>, Map<string, number>>();
 
-/** Folded word (`Doc.lower`) -> the `PhraseWord` kinds a token folding to it may be. */
+/** Folded word (`Doc.folds`) -> the `PhraseWord` kinds a token folding to it may be. */
 function phraseWordKinds(governmentNouns: ReadonlySet<string>): Map<string, number> {
   let kinds = phraseWordTables.get(governmentNouns);
   if (!kinds) {
