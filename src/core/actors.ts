@@ -631,7 +631,12 @@ class ArticleCast implements Cast {
 
   /** "Russian President Vladimir Putin", "Sergei Riabkov, Russian deputy foreign minister," and "the US envoy, Wendy Sherman,". */
   private addTitlesAndAppositions(): void {
-    const { tokens, text } = this.doc;
+    const doc = this.doc;
+    const { text } = doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    const sentences = doc.tokenSentence;
+    const kinds = doc.tokenKind;
     for (const e of this.entities) {
       if (e.type !== 'person' || !e.actor) continue;
       const a = this.stateById(e.actor);
@@ -639,24 +644,23 @@ class ArticleCast implements Cast {
       if (i < 0) continue;
       // Title words written before the name.
       let k = i - 1;
-      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && startsUpperCase(tokens[k].text) && this.isTitleWord(this.lowerAt(k))) k--;
+      while (k >= 0 && sentences[k] === sentences[i] && kinds[k] === TokenKind.Word && startsUpperCase(tokenText(doc, k)) && this.isTitleWord(this.lowerAt(k))) k--;
       // One word of origin may open the title ("Russian President", "US Secretary of State"), unless it ends a longer name.
-      const origin = tokens[k];
-      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && startsUpperCase(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
-      if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
-        this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
+      if (k >= 0 && k < i - 1 && sentences[k] === sentences[i] && this.isTitleOrOrigin(tokenText(doc, k)) && !(k > 0 && kinds[k - 1] === TokenKind.Word && startsUpperCase(tokenText(doc, k - 1)) && sentences[k - 1] === sentences[k])) k--;
+      if (k < i - 1 && this.hasRoleWord(text.slice(starts[k + 1], ends[i - 1]))) {
+        this.addMention(a, { start: starts[k + 1], end: ends[i - 1] }, text.slice(starts[k + 1], ends[i - 1]));
       } else if (k === i - 1 && this.isPartyWordBefore(i - 1)) {
         // "Republican Donald Trump": the party tells who "the Republican" is later.
-        this.addMention(a, tokens[i - 1], tokens[i - 1].text);
+        this.addMention(a, { start: starts[i - 1], end: ends[i - 1] }, tokenText(doc, i - 1));
       }
       // Apposition after the name: ", ROLE" up to the next comma or full stop.
-      const last = tokenIndexAt(this.doc, e.end - 1);
-      if (last + 1 < tokens.length && tokens[last + 1].text === ',') {
+      const last = tokenIndexAt(doc, e.end - 1);
+      if (last + 1 < doc.tokenCount && tokenText(doc, last + 1) === ',') {
         const role = this.rolePhrase(last + 2, 1);
         if (role) this.addMention(a, role, text.slice(role.start, role.end));
       }
       // Apposition before the name: "ROLE, NAME".
-      if (i > 1 && tokens[i - 1].text === ',') {
+      if (i > 1 && tokenText(doc, i - 1) === ',') {
         const role = this.rolePhrase(i - 2, -1);
         if (role) this.addMention(a, role, text.slice(role.start, role.end));
       }
@@ -665,11 +669,11 @@ class ArticleCast implements Cast {
 
   /** A capitalised party or role noun standing alone before a name: "Republican Donald Trump", "Democrat Ann Lee". */
   private isPartyWordBefore(k: number): boolean {
-    const { tokens } = this.doc;
-    const t = tokens[k];
-    if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !OPPOSING_PARTY.has(t.text.toLowerCase())) return false;
-    const before = k > 0 ? tokens[k - 1] : undefined;
-    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !startsUpperCase(before.text);
+    const doc = this.doc;
+    if (!isWordToken(doc, k) || !/^\p{Lu}\p{Ll}/u.test(tokenText(doc, k)) || !OPPOSING_PARTY.has(this.lowerAt(k))) return false;
+    // The word before, if any, in the same sentence.
+    const before = k - 1;
+    return before < 0 || doc.tokenSentence[before] !== doc.tokenSentence[k] || doc.tokenKind[before] !== TokenKind.Word || !startsUpperCase(tokenText(doc, before));
   }
 
   private isTitleOrOrigin(word: string): boolean {
@@ -682,15 +686,17 @@ class ArticleCast implements Cast {
    * commas, full stops, brackets or a determiner: "Russian deputy foreign minister", "US Undersecretary of State".
    */
   private rolePhrase(from: number, dir: 1 | -1): Span | null {
-    const { tokens } = this.doc;
-    if (from < 0 || from >= tokens.length) return null;
-    const sentence = tokens[from].sentence;
+    const doc = this.doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    if (from < 0 || from >= doc.tokenCount) return null;
+    const sentence = doc.tokenSentence[from];
     let k = from;
     let n = 0;
     let edge = from;
-    while (k >= 0 && k < tokens.length && tokens[k].sentence === sentence && n < 9) {
-      const t = tokens[k];
-      if (t.kind === 'punct' && t.text !== '-') break;
+    while (k >= 0 && k < doc.tokenCount && doc.tokenSentence[k] === sentence && n < 9) {
+      const word = tokenText(doc, k);
+      if (doc.tokenKind[k] === TokenKind.Punct && word !== '-') break;
       const w = this.lowerAt(k);
       if (dir === -1 && DETERMINERS.has(w)) break;
       if (dir === 1 && n === 0 && DETERMINERS.has(w)) {
@@ -698,23 +704,23 @@ class ArticleCast implements Cast {
         edge = k;
         continue;
       }
-      if (this.isVerbLike(w) || !this.isRolePhraseWord(t.text, w)) return null;
-      if (this.actorAtRaw(t.start, t.end)?.type === 'person') return null;
+      if (this.isVerbLike(w) || !this.isRolePhraseWord(word, w)) return null;
+      if (this.actorAtRaw(starts[k], ends[k])?.type === 'person') return null;
       edge = k;
       n++;
       k += dir;
     }
     if (n === 0 || n > 8) return null;
-    const start = dir === 1 ? tokens[from].start : tokens[edge].start;
-    const end = dir === 1 ? tokens[edge].end : tokens[from].end;
-    const first = dir === 1 ? tokens[tokenIndexAt(this.doc, start)] : tokens[edge];
-    if (dir === 1 && DETERMINERS.has(first.text.toLowerCase())) return null;
+    const start = dir === 1 ? starts[from] : starts[edge];
+    const end = dir === 1 ? ends[edge] : ends[from];
+    const first = dir === 1 ? tokenIndexAt(doc, start) : edge;
+    if (dir === 1 && DETERMINERS.has(this.lowerAt(first))) return null;
     const phrase = this.doc.text.slice(start, end);
     // The role noun must end the phrase or head an "X of Y" / "X and Y" title.
     const words = phrase.toLowerCase().split(/\s+/);
     const hasRole = words.some((w) => this.g.personNouns.has(w) || this.g.titleHeads.has(w));
     if (!hasRole || /^(?:who|which|that|whose|where|when|said|says)$/.test(words[0])) return null;
-    const trimmed = this.doc.text.slice(dir === 1 ? tokens[from].start : tokens[edge].start, end);
+    const trimmed = this.doc.text.slice(dir === 1 ? starts[from] : starts[edge], end);
     return { start: end - trimmed.length, end };
   }
 
@@ -730,26 +736,30 @@ class ArticleCast implements Cast {
 
   /** "Russian diplomacy", "the US side": a nationality or country with a government noun stands for that country. */
   private addGovernmentPhrases(nouns: readonly number[]): void {
-    const { tokens, text } = this.doc;
+    const doc = this.doc;
+    const { text } = doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    const sentences = doc.tokenSentence;
     for (const n of nouns) {
+      // Token i, the nationality or country, and the government noun after it.
       const i = n - 1;
       if (i < 0) continue;
-      const t = tokens[i];
-      const next = tokens[i + 1];
-      if (next.sentence !== t.sentence || !this.g.governmentNouns.has(next.text)) continue;
+      const next = i + 1;
+      if (sentences[next] !== sentences[i] || !this.g.governmentNouns.has(tokenText(doc, next))) continue;
       let country: ActorState | undefined;
-      const place = this.g.nationalities.get(t.text);
+      const place = this.g.nationalities.get(tokenText(doc, i));
       if (place) {
         const group = aliasGroupOf(place);
         country = this.byKey.get(group !== null ? `group:${group}` : `location:${place.toLowerCase()}`);
       } else {
-        const a = this.actorAtRaw(t.start, t.end);
+        const a = this.actorAtRaw(starts[i], ends[i]);
         if (a && a.type === 'location') country = a;
       }
-      if (!country || !this.isStoryOffset(t.start)) continue;
-      const hasThe = i > 0 && tokens[i - 1].sentence === t.sentence && tokens[i - 1].text.toLowerCase() === 'the';
-      const start = hasThe ? tokens[i - 1].start : t.start;
-      if (!this.actorAtRaw(t.start, t.end) || hasThe) this.addMention(country, { start, end: next.end }, text.slice(start, next.end));
+      if (!country || !this.isStoryOffset(starts[i])) continue;
+      const hasThe = i > 0 && sentences[i - 1] === sentences[i] && this.lowerAt(i - 1) === 'the';
+      const start = hasThe ? starts[i - 1] : starts[i];
+      if (!this.actorAtRaw(starts[i], ends[i]) || hasThe) this.addMention(country, { start, end: ends[next] }, text.slice(start, ends[next]));
     }
   }
 
@@ -774,18 +784,22 @@ class ArticleCast implements Cast {
 
   /** "the Clinton campaign", "Trump's campaign", "the Obama administration": a person's team, recorded under that person. */
   private addCollectivePhrases(nouns: readonly number[]): void {
-    const { tokens, text } = this.doc;
+    const doc = this.doc;
+    const { text } = doc;
+    const starts = doc.tokenStart;
+    const sentences = doc.tokenSentence;
     for (const i of nouns) {
+      // Token i is the collective noun, token i - 1 its owner.
       if (i < 1) continue;
-      const noun = tokens[i];
-      if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
-      const owner = tokens[i - 1];
-      const a = this.actorAtRaw(owner.start, owner.end);
+      const sentence = sentences[i];
+      if (doc.tokenKind[i] !== TokenKind.Word || !PERSON_COLLECTIVES.has(tokenText(doc, i)) || sentences[i - 1] !== sentence) continue;
+      const ownerStart = starts[i - 1];
+      const a = this.actorAtRaw(ownerStart, doc.tokenEnd[i - 1]);
       if (!a || a.type !== 'person' || a.memberStates) continue;
-      let first = tokenIndexAt(this.doc, this.mentionStartAt(owner.start));
-      if (first > 0 && tokens[first - 1].sentence === noun.sentence && DETERMINERS.has(tokens[first - 1].text.toLowerCase())) first--;
+      let first = tokenIndexAt(doc, this.mentionStartAt(ownerStart));
+      if (first > 0 && sentences[first - 1] === sentence && DETERMINERS.has(this.lowerAt(first - 1))) first--;
       if (first < 0) continue;
-      const span = { start: tokens[first].start, end: noun.end };
+      const span = { start: starts[first], end: doc.tokenEnd[i] };
       this.addMention(a, span, text.slice(span.start, span.end));
       const added = this.pending?.[this.pending.length - 1];
       if (added) added.collective = true;
@@ -803,11 +817,11 @@ class ArticleCast implements Cast {
 
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
   private addRoleNounReferences(determiners: readonly number[]): void {
-    const { tokens } = this.doc;
+    const doc = this.doc;
     for (const i of determiners) {
-      if (i + 1 >= tokens.length) continue;
-      const w = tokens[i].text;
-      if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(tokens[i].start)) continue;
+      if (i + 1 >= doc.tokenCount) continue;
+      const w = tokenText(doc, i);
+      if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(doc.tokenStart[i])) continue;
       const phrase = this.referencePhrase(i);
       if (!phrase) continue;
       const a = this.referent(phrase.start, phrase.end, phrase.head);
