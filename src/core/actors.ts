@@ -742,7 +742,7 @@ class ArticleCast implements Cast {
     const ends = doc.tokenEnd;
     const sentences = doc.tokenSentence;
     for (const n of nouns) {
-      // Token i, the nationality or country, and the government noun after it.
+      // i is the nationality or country, i + 1 the government noun after it.
       const i = n - 1;
       if (i < 0) continue;
       const next = i + 1;
@@ -789,7 +789,7 @@ class ArticleCast implements Cast {
     const starts = doc.tokenStart;
     const sentences = doc.tokenSentence;
     for (const i of nouns) {
-      // Token i is the collective noun, token i - 1 its owner.
+      // i is the collective noun, i - 1 its owner.
       if (i < 1) continue;
       const sentence = sentences[i];
       if (doc.tokenKind[i] !== TokenKind.Word || !PERSON_COLLECTIVES.has(tokenText(doc, i)) || sentences[i - 1] !== sentence) continue;
@@ -834,20 +834,23 @@ class ArticleCast implements Cast {
    * headline refers forward to the person the story's lead names.
    */
   private addHeadlineRoleNouns(): void {
-    const { tokens, paragraphs } = this.doc;
+    const doc = this.doc;
+    const { paragraphs } = doc;
+    const starts = doc.tokenStart;
+    const sentences = doc.tokenSentence;
     const head = paragraphs[0];
     if (!head || paragraphs.length < 2 || head.kind === 'boilerplate' || head.end - head.start > HEADLINE_LENGTH) return;
-    for (let i = Math.max(0, tokenIndexAt(this.doc, head.start)); i < tokens.length && tokens[i].start < head.end; i++) {
-      const t = tokens[i];
-      const lower = t.text.toLowerCase();
-      if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || !this.g.personNouns.has(lower) || this.actorAtRaw(t.start, t.end)) continue;
-      const prev = i > 0 ? tokens[i - 1] : undefined;
-      const opensClause = !prev || prev.start < head.start || prev.sentence !== t.sentence || (prev.kind === 'punct' && /^[:;—–-]$/.test(prev.text));
-      const next = tokens[i + 1];
+    for (let i = Math.max(0, tokenIndexAt(doc, head.start)); i < doc.tokenCount && starts[i] < head.end; i++) {
+      const word = tokenText(doc, i);
+      const lower = this.lowerAt(i);
+      if (doc.tokenKind[i] !== TokenKind.Word || !/^\p{Lu}/u.test(word) || !this.g.personNouns.has(lower) || this.actorAtRaw(starts[i], doc.tokenEnd[i])) continue;
+      const prev = i - 1;
+      const opensClause = prev < 0 || starts[prev] < head.start || sentences[prev] !== sentences[i] || (doc.tokenKind[prev] === TokenKind.Punct && /^[:;—–-]$/.test(tokenText(doc, prev)));
+      const next = i + 1;
       // "Senator Jones says" names its person; only the bare noun reaches forward.
-      if (!opensClause || !next || next.kind !== 'word' || /^\p{Lu}/u.test(next.text)) continue;
+      if (!opensClause || !isWordToken(doc, next) || /^\p{Lu}/u.test(tokenText(doc, next))) continue;
       const a = this.leadPerson(head.end, lower);
-      if (a) this.addMention(a, t, null);
+      if (a) this.addMention(a, { start: starts[i], end: doc.tokenEnd[i] }, null);
     }
   }
 
@@ -871,24 +874,28 @@ class ArticleCast implements Cast {
 
   /** "the [nationality|adjective]* NOUN" where NOUN is a person role or a body ("bloc", "alliance"); not followed by "of". */
   private referencePhrase(detIndex: number): (Span & { head: string }) | null {
-    const { tokens } = this.doc;
-    const sentence = tokens[detIndex].sentence;
-    for (let k = detIndex + 1; k < tokens.length && k <= detIndex + 4 && tokens[k].sentence === sentence && tokens[k].kind === 'word'; k++) {
+    const doc = this.doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    const sentences = doc.tokenSentence;
+    const sentence = sentences[detIndex];
+    for (let k = detIndex + 1; k < doc.tokenCount && k <= detIndex + 4 && sentences[k] === sentence && doc.tokenKind[k] === TokenKind.Word; k++) {
       const w = this.lowerAt(k);
       if (this.g.personNouns.has(w) || this.g.blocNouns.has(w) || this.g.titleHeads.has(w)) {
-        const next = tokens[k + 1];
-        const nextWord = next && next.sentence === sentence && next.kind === 'word' ? this.lowerAt(k + 1) : '';
+        const next = k + 1;
+        const hasNext = next < doc.tokenCount;
+        const nextWord = hasNext && sentences[next] === sentence && doc.tokenKind[next] === TokenKind.Word ? this.lowerAt(next) : '';
         const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
         if (!nextIsNoun) {
-          if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
+          if (nextWord === 'of' || (hasNext && /^\p{Lu}/u.test(tokenText(doc, next)))) return null;
           // The noun must end its phrase: "the diplomat argued", "the bloc since 1997", not "the private email".
           if (nextWord && !REFERENCE_FOLLOWERS.has(nextWord) && !/(?:ed|s)$/.test(nextWord)) return null;
           // Capitalised heads are names in their own right ("the Alliance") and already entities.
-          if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
-          return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
+          if (this.actorAtRaw(starts[k], ends[k])) return null;
+          return { start: starts[detIndex], end: ends[k], head: w };
         }
       }
-      if (!this.isReferenceModifier(tokens[k].text, w)) return null;
+      if (!this.isReferenceModifier(tokenText(doc, k), w)) return null;
     }
     return null;
   }
@@ -1084,17 +1091,18 @@ class ArticleCast implements Cast {
    * when there are none.
    */
   private peopleNamedLaterInSentence(start: number): ActorState[] | null {
-    const { tokens } = this.doc;
-    const i = tokenIndexAt(this.doc, start);
+    const doc = this.doc;
+    const sentences = doc.tokenSentence;
+    const i = tokenIndexAt(doc, start);
     if (i < 0) return null;
-    const sentence = tokens[i].sentence;
+    const sentence = sentences[i];
     let k = i - 1;
-    if (k >= 0 && tokens[k].sentence === sentence && LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase())) k--;
-    if (k >= 0 && tokens[k].sentence === sentence) return null;
+    if (k >= 0 && sentences[k] === sentence && LEADING_CONJUNCTIONS.has(this.lowerAt(k))) k--;
+    if (k >= 0 && sentences[k] === sentence) return null;
     // The pronoun's own clause: up to the first comma, dash, bracket, colon or quotation mark.
     let last = i + 1;
-    while (last < tokens.length && last - i < CLAUSE_TOKENS && tokens[last].sentence === sentence && !(tokens[last].kind === 'punct' && CLAUSE_BREAKS.has(tokens[last].text))) last++;
-    const clauseEnd = last < tokens.length ? tokens[last].start : this.doc.text.length;
+    while (last < doc.tokenCount && last - i < CLAUSE_TOKENS && sentences[last] === sentence && !(doc.tokenKind[last] === TokenKind.Punct && CLAUSE_BREAKS.has(tokenText(doc, last)))) last++;
+    const clauseEnd = last < doc.tokenCount ? doc.tokenStart[last] : doc.text.length;
     let out: ActorState[] | null = null;
     for (let k = this.mentions.countStartingBefore(start + 1), n = 0; k < this.mentions.length && n < MENTIONS_AHEAD; k++, n++) {
       const m = this.mentions.at(k);
@@ -1117,23 +1125,25 @@ class ArticleCast implements Cast {
    * points forward to the person named right after that clause's comma, when that person fits it.
    */
   private subjectAfterFrontedClause(start: number, gender: 'male' | 'female'): ActorState | null {
-    const { tokens } = this.doc;
-    const i = tokenIndexAt(this.doc, start);
+    const doc = this.doc;
+    const count = doc.tokenCount;
+    const sentences = doc.tokenSentence;
+    const i = tokenIndexAt(doc, start);
     if (i < 0) return null;
-    const sentence = tokens[i].sentence;
-    const first = tokenIndexAt(this.doc, this.doc.sentences[sentence].start);
-    if (first < 0 || first === i || !FRONTED_CLAUSE_OPENERS.has(tokens[first].text.toLowerCase())) return null;
-    for (let k = first; k < i; k++) if (tokens[k].text === ',') return null;
+    const sentence = sentences[i];
+    const first = tokenIndexAt(doc, doc.sentences[sentence].start);
+    if (first < 0 || first === i || !FRONTED_CLAUSE_OPENERS.has(this.lowerAt(first))) return null;
+    for (let k = first; k < i; k++) if (tokenText(doc, k) === ',') return null;
     let comma = i + 1;
-    while (comma < tokens.length && comma - first < FRONTED_CLAUSE_TOKENS && tokens[comma].sentence === sentence && tokens[comma].text !== ',') comma++;
-    if (comma >= tokens.length || tokens[comma].sentence !== sentence || tokens[comma].text !== ',') return null;
+    while (comma < count && comma - first < FRONTED_CLAUSE_TOKENS && sentences[comma] === sentence && tokenText(doc, comma) !== ',') comma++;
+    if (comma >= count || sentences[comma] !== sentence || tokenText(doc, comma) !== ',') return null;
     let subject = comma + 1;
-    while (subject < tokens.length && CLOSING_MARKS.has(tokens[subject].text)) subject++;
-    for (let n = 0; n < 4 && subject < tokens.length && /^\p{Lu}/u.test(tokens[subject].text) && this.hasRoleWord(tokens[subject].text); n++) subject++;
-    const next = this.mentions.countStartingBefore(tokens[comma].end);
-    if (next >= this.mentions.length || subject >= tokens.length) return null;
+    while (subject < count && CLOSING_MARKS.has(tokenText(doc, subject))) subject++;
+    for (let n = 0; n < 4 && subject < count && /^\p{Lu}/u.test(tokenText(doc, subject)) && this.hasRoleWord(tokenText(doc, subject)); n++) subject++;
+    const next = this.mentions.countStartingBefore(doc.tokenEnd[comma]);
+    if (next >= this.mentions.length || subject >= count) return null;
     const m = this.mentions.at(next);
-    if (m.start > tokens[subject].start) return null;
+    if (m.start > doc.tokenStart[subject]) return null;
     return this.fitsPronoun(m.actor, gender) ? m.actor : null;
   }
 
@@ -1152,22 +1162,23 @@ class ArticleCast implements Cast {
    * or right after an opening adverbial phrase ("In the wake of the attack, Trump called …").
    */
   private isSentenceSubject(m: Span): boolean {
-    const { tokens } = this.doc;
-    const i = tokenIndexAt(this.doc, m.start);
+    const doc = this.doc;
+    const sentences = doc.tokenSentence;
+    const i = tokenIndexAt(doc, m.start);
     if (i < 0) return false;
-    const sentence = tokens[i].sentence;
+    const sentence = sentences[i];
     let k = i - 1;
-    for (let n = 0; k >= 0 && tokens[k].sentence === sentence; k--, n++) {
-      const t = tokens[k];
-      const titleLike = t.kind === 'word' ? startsUpperCase(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
+    for (let n = 0; k >= 0 && sentences[k] === sentence; k--, n++) {
+      const word = tokenText(doc, k);
+      const titleLike = doc.tokenKind[k] === TokenKind.Word ? startsUpperCase(word) && (this.isTitleWord(this.lowerAt(k)) || this.isTitleOrOrigin(word)) : word === '.';
       if (n >= 4 || !titleLike) break;
     }
-    if (k < 0 || tokens[k].sentence !== sentence) return true;
+    if (k < 0 || sentences[k] !== sentence) return true;
     // "But Trump also struck …": a conjunction opening the sentence comes before its subject.
-    if (LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase()) && (k === 0 || tokens[k - 1].sentence !== sentence)) return !POSSESSIVE_AFTER.test(this.doc.text.slice(m.end, m.end + 2));
-    if (tokens[k].text !== ',') return false;
-    const first = tokens[tokenIndexAt(this.doc, this.doc.sentences[sentence].start)];
-    return first !== undefined && SENTENCE_OPENERS.has(first.text.toLowerCase()) && i - k <= 5;
+    if (LEADING_CONJUNCTIONS.has(this.lowerAt(k)) && (k === 0 || sentences[k - 1] !== sentence)) return !POSSESSIVE_AFTER.test(doc.text.slice(m.end, m.end + 2));
+    if (tokenText(doc, k) !== ',') return false;
+    const first = tokenIndexAt(doc, doc.sentences[sentence].start);
+    return first >= 0 && SENTENCE_OPENERS.has(this.lowerAt(first)) && i - k <= 5;
   }
 
   /** A word naming a place, body or group, even when it is also a given name ("Missouri", "Georgia"). */
@@ -1208,10 +1219,13 @@ class ArticleCast implements Cast {
 
   /** True when `subject` opens the sentence that also holds `later`. */
   private opensSentenceOf(subject: Span, later: Span): boolean {
-    const { tokens } = this.doc;
-    const first = tokenIndexAt(this.doc, subject.start);
-    const sentence = tokens[first].sentence;
-    return (first === 0 || tokens[first - 1].sentence !== sentence) && tokens[tokenIndexAt(this.doc, later.start)].sentence === sentence;
+    const doc = this.doc;
+    const sentences = doc.tokenSentence;
+    const first = tokenIndexAt(doc, subject.start);
+    const laterIndex = tokenIndexAt(doc, later.start);
+    if (first < 0 || laterIndex < 0) return false;
+    const sentence = sentences[first];
+    return (first === 0 || sentences[first - 1] !== sentence) && sentences[laterIndex] === sentence;
   }
 
   /** "Senate leaders", "Fox News hosts": a name qualifying a person noun is not what "they" stands for. */
@@ -1257,7 +1271,7 @@ class ArticleCast implements Cast {
     return this.states[Number(id.slice(1)) - 1];
   }
 
-  /** Token k's text in lower case (its fold in `Doc.folds` unless apostrophes were straightened). */
+  /** The text of token k in lower case (its fold in `Doc.folds` unless apostrophes were straightened). */
   private lowerAt(k: number): string {
     const folded = this.doc.folds[this.doc.formOf[k]];
     return folded.includes("'") ? tokenText(this.doc, k).toLowerCase() : folded;
