@@ -448,8 +448,7 @@ class ArticleCast implements Cast {
    * names one person only, and trusted when they all agree, at least twice. An honorific is never overruled.
    */
   private genderFromPronouns(): void {
-    const { sentences } = this.doc;
-    const tokenCount = this.doc.tokenCount;
+    const { sentences, tokenCount, folds, formOf } = this.doc;
     const tokenSentences = this.doc.tokenSentence;
     const kinds = this.doc.tokenKind;
     const starts = this.doc.tokenStart;
@@ -480,7 +479,7 @@ class ArticleCast implements Cast {
       let inQuote = false;
       for (; t < tokenCount && tokenSentences[t] <= s; t++) {
         if (!person || !alone) continue;
-        const w = this.doc.folds[this.doc.formOf[t]];
+        const w = folds[formOf[t]];
         if (kinds[t] === TokenKind.Punct) {
           const mark = tokenText(this.doc, t);
           if (mark === '“' || mark === '«' || mark === '„') inQuote = true;
