@@ -11,7 +11,7 @@ import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
 import { aliasGroupOf } from './aliases';
-import { collapseSpaces, foldToken, paragraphAt, tokenIndexAt } from './text';
+import { collapseSpaces, foldToken, isWordToken, paragraphAt, tokenIndexAt, TokenKind, tokenText } from './text';
 import type { Doc } from './text';
 import type { Actor, Entity, EntityType, Span } from './types';
 
@@ -349,8 +349,8 @@ class ArticleCast implements Cast {
       this.addMention(a, m, m.text);
       // "the Alliance": a common noun used as a name keeps its article in the alias list.
       const prev = tokenIndexAt(this.doc, m.start) - 1;
-      if (prev >= 0 && this.doc.tokens[prev].text.toLowerCase() === 'the' && !m.text.includes(' ') && this.isCommonNoun(m.text)) {
-        this.addAlias(a, `${this.doc.tokens[prev].text} ${m.text}`);
+      if (prev >= 0 && this.lowerAt(prev) === 'the' && !m.text.includes(' ') && this.isCommonNoun(m.text)) {
+        this.addAlias(a, `${tokenText(this.doc, prev)} ${m.text}`);
       }
     }
     this.chooseNames();
@@ -395,8 +395,8 @@ class ArticleCast implements Cast {
   private honorificGenderBefore(start: number): 'male' | 'female' | null {
     const i = tokenIndexAt(this.doc, start);
     let k = i - 1;
-    if (k >= 0 && this.doc.tokens[k].text === '.') k--;
-    const honorific = k >= 0 && k < i ? HONORIFIC.exec(this.doc.tokens[k].text) : null;
+    if (k >= 0 && tokenText(this.doc, k) === '.') k--;
+    const honorific = k >= 0 && k < i ? HONORIFIC.exec(tokenText(this.doc, k)) : null;
     return honorific ? (honorific[1].toLowerCase() === 'mr' ? 'male' : 'female') : null;
   }
 
@@ -448,7 +448,10 @@ class ArticleCast implements Cast {
    * names one person only, and trusted when they all agree, at least twice. An honorific is never overruled.
    */
   private genderFromPronouns(): void {
-    const { tokens, sentences } = this.doc;
+    const { sentences, tokenCount, folds, formOf } = this.doc;
+    const tokenSentences = this.doc.tokenSentence;
+    const kinds = this.doc.tokenKind;
+    const starts = this.doc.tokenStart;
     const male = new Map<ActorState, number>();
     const female = new Map<ActorState, number>();
     let e = 0;
@@ -474,11 +477,11 @@ class ArticleCast implements Cast {
       let he = 0;
       let she = 0;
       let inQuote = false;
-      for (; t < tokens.length && tokens[t].sentence <= s; t++) {
+      for (; t < tokenCount && tokenSentences[t] <= s; t++) {
         if (!person || !alone) continue;
-        const w = this.doc.lower[t];
-        if (tokens[t].kind === 'punct') {
-          const mark = tokens[t].text;
+        const w = folds[formOf[t]];
+        if (kinds[t] === TokenKind.Punct) {
+          const mark = tokenText(this.doc, t);
           if (mark === '“' || mark === '«' || mark === '„') inQuote = true;
           else if (mark === '"') inQuote = !inQuote;
           else if (mark === '”' || mark === '»') {
@@ -486,7 +489,7 @@ class ArticleCast implements Cast {
             if (!inQuote) he = she = 0;
             inQuote = false;
           }
-        } else if (inQuote || tokens[t].start < (named as Span).end) continue;
+        } else if (inQuote || starts[t] < (named as Span).end) continue;
         else if (MALE_PRONOUNS.has(w)) he++;
         else if (FEMALE_PRONOUNS.has(w)) she++;
       }
@@ -566,12 +569,11 @@ class ArticleCast implements Cast {
 
   private isLocative(start: number): boolean {
     const i = tokenIndexAt(this.doc, start);
-    const prev = i > 0 ? this.doc.tokens[i - 1] : undefined;
-    if (!prev || prev.kind !== 'word') return false;
-    const w = prev.text.toLowerCase();
+    if (!isWordToken(this.doc, i - 1)) return false;
+    const w = this.lowerAt(i - 1);
     if (LOCATIVE.has(w)) return true;
     if (w === 'to') {
-      const before = i > 1 ? this.doc.tokens[i - 2].text : '';
+      const before = i > 1 ? tokenText(this.doc, i - 2) : '';
       return MOTION.test(before);
     }
     return false;
@@ -608,7 +610,7 @@ class ArticleCast implements Cast {
   private sameSentence(a: number, b: number): boolean {
     const i = tokenIndexAt(this.doc, a);
     const j = tokenIndexAt(this.doc, b);
-    return i >= 0 && j >= 0 && this.doc.tokens[i].sentence === this.doc.tokens[j].sentence;
+    return i >= 0 && j >= 0 && this.doc.tokenSentence[i] === this.doc.tokenSentence[j];
   }
 
   /** The group actor of a coordination, made when first referred to. */
@@ -628,7 +630,12 @@ class ArticleCast implements Cast {
 
   /** "Russian President Vladimir Putin", "Sergei Riabkov, Russian deputy foreign minister," and "the US envoy, Wendy Sherman,". */
   private addTitlesAndAppositions(): void {
-    const { tokens, text } = this.doc;
+    const doc = this.doc;
+    const { text } = doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    const sentences = doc.tokenSentence;
+    const kinds = doc.tokenKind;
     for (const e of this.entities) {
       if (e.type !== 'person' || !e.actor) continue;
       const a = this.stateById(e.actor);
@@ -636,24 +643,23 @@ class ArticleCast implements Cast {
       if (i < 0) continue;
       // Title words written before the name.
       let k = i - 1;
-      while (k >= 0 && tokens[k].sentence === tokens[i].sentence && tokens[k].kind === 'word' && startsUpperCase(tokens[k].text) && this.isTitleWord(this.lowerAt(k))) k--;
+      while (k >= 0 && sentences[k] === sentences[i] && kinds[k] === TokenKind.Word && startsUpperCase(tokenText(doc, k)) && this.isTitleWord(this.lowerAt(k))) k--;
       // One word of origin may open the title ("Russian President", "US Secretary of State"), unless it ends a longer name.
-      const origin = tokens[k];
-      if (k >= 0 && k < i - 1 && origin.sentence === tokens[i].sentence && this.isTitleOrOrigin(origin.text) && !(k > 0 && tokens[k - 1].kind === 'word' && startsUpperCase(tokens[k - 1].text) && tokens[k - 1].sentence === origin.sentence)) k--;
-      if (k < i - 1 && this.hasRoleWord(text.slice(tokens[k + 1].start, tokens[i - 1].end))) {
-        this.addMention(a, { start: tokens[k + 1].start, end: tokens[i - 1].end }, text.slice(tokens[k + 1].start, tokens[i - 1].end));
+      if (k >= 0 && k < i - 1 && sentences[k] === sentences[i] && this.isTitleOrOrigin(tokenText(doc, k)) && !(k > 0 && kinds[k - 1] === TokenKind.Word && startsUpperCase(tokenText(doc, k - 1)) && sentences[k - 1] === sentences[k])) k--;
+      if (k < i - 1 && this.hasRoleWord(text.slice(starts[k + 1], ends[i - 1]))) {
+        this.addMention(a, { start: starts[k + 1], end: ends[i - 1] }, text.slice(starts[k + 1], ends[i - 1]));
       } else if (k === i - 1 && this.isPartyWordBefore(i - 1)) {
         // "Republican Donald Trump": the party tells who "the Republican" is later.
-        this.addMention(a, tokens[i - 1], tokens[i - 1].text);
+        this.addMention(a, { start: starts[i - 1], end: ends[i - 1] }, tokenText(doc, i - 1));
       }
       // Apposition after the name: ", ROLE" up to the next comma or full stop.
-      const last = tokenIndexAt(this.doc, e.end - 1);
-      if (last + 1 < tokens.length && tokens[last + 1].text === ',') {
+      const last = tokenIndexAt(doc, e.end - 1);
+      if (last + 1 < doc.tokenCount && tokenText(doc, last + 1) === ',') {
         const role = this.rolePhrase(last + 2, 1);
         if (role) this.addMention(a, role, text.slice(role.start, role.end));
       }
       // Apposition before the name: "ROLE, NAME".
-      if (i > 1 && tokens[i - 1].text === ',') {
+      if (i > 1 && tokenText(doc, i - 1) === ',') {
         const role = this.rolePhrase(i - 2, -1);
         if (role) this.addMention(a, role, text.slice(role.start, role.end));
       }
@@ -662,11 +668,11 @@ class ArticleCast implements Cast {
 
   /** A capitalised party or role noun standing alone before a name: "Republican Donald Trump", "Democrat Ann Lee". */
   private isPartyWordBefore(k: number): boolean {
-    const { tokens } = this.doc;
-    const t = tokens[k];
-    if (k < 0 || t.kind !== 'word' || !/^\p{Lu}\p{Ll}/u.test(t.text) || !OPPOSING_PARTY.has(t.text.toLowerCase())) return false;
-    const before = k > 0 ? tokens[k - 1] : undefined;
-    return !before || before.sentence !== t.sentence || before.kind !== 'word' || !startsUpperCase(before.text);
+    const doc = this.doc;
+    if (!isWordToken(doc, k) || !/^\p{Lu}\p{Ll}/u.test(tokenText(doc, k)) || !OPPOSING_PARTY.has(this.lowerAt(k))) return false;
+    // The word before, if any, in the same sentence.
+    const before = k - 1;
+    return before < 0 || doc.tokenSentence[before] !== doc.tokenSentence[k] || doc.tokenKind[before] !== TokenKind.Word || !startsUpperCase(tokenText(doc, before));
   }
 
   private isTitleOrOrigin(word: string): boolean {
@@ -679,15 +685,17 @@ class ArticleCast implements Cast {
    * commas, full stops, brackets or a determiner: "Russian deputy foreign minister", "US Undersecretary of State".
    */
   private rolePhrase(from: number, dir: 1 | -1): Span | null {
-    const { tokens } = this.doc;
-    if (from < 0 || from >= tokens.length) return null;
-    const sentence = tokens[from].sentence;
+    const doc = this.doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    if (from < 0 || from >= doc.tokenCount) return null;
+    const sentence = doc.tokenSentence[from];
     let k = from;
     let n = 0;
     let edge = from;
-    while (k >= 0 && k < tokens.length && tokens[k].sentence === sentence && n < 9) {
-      const t = tokens[k];
-      if (t.kind === 'punct' && t.text !== '-') break;
+    while (k >= 0 && k < doc.tokenCount && doc.tokenSentence[k] === sentence && n < 9) {
+      const word = tokenText(doc, k);
+      if (doc.tokenKind[k] === TokenKind.Punct && word !== '-') break;
       const w = this.lowerAt(k);
       if (dir === -1 && DETERMINERS.has(w)) break;
       if (dir === 1 && n === 0 && DETERMINERS.has(w)) {
@@ -695,23 +703,23 @@ class ArticleCast implements Cast {
         edge = k;
         continue;
       }
-      if (this.isVerbLike(w) || !this.isRolePhraseWord(t.text, w)) return null;
-      if (this.actorAtRaw(t.start, t.end)?.type === 'person') return null;
+      if (this.isVerbLike(w) || !this.isRolePhraseWord(word, w)) return null;
+      if (this.actorAtRaw(starts[k], ends[k])?.type === 'person') return null;
       edge = k;
       n++;
       k += dir;
     }
     if (n === 0 || n > 8) return null;
-    const start = dir === 1 ? tokens[from].start : tokens[edge].start;
-    const end = dir === 1 ? tokens[edge].end : tokens[from].end;
-    const first = dir === 1 ? tokens[tokenIndexAt(this.doc, start)] : tokens[edge];
-    if (dir === 1 && DETERMINERS.has(first.text.toLowerCase())) return null;
+    const start = dir === 1 ? starts[from] : starts[edge];
+    const end = dir === 1 ? ends[edge] : ends[from];
+    const first = dir === 1 ? tokenIndexAt(doc, start) : edge;
+    if (dir === 1 && DETERMINERS.has(this.lowerAt(first))) return null;
     const phrase = this.doc.text.slice(start, end);
     // The role noun must end the phrase or head an "X of Y" / "X and Y" title.
     const words = phrase.toLowerCase().split(/\s+/);
     const hasRole = words.some((w) => this.g.personNouns.has(w) || this.g.titleHeads.has(w));
     if (!hasRole || /^(?:who|which|that|whose|where|when|said|says)$/.test(words[0])) return null;
-    const trimmed = this.doc.text.slice(dir === 1 ? tokens[from].start : tokens[edge].start, end);
+    const trimmed = this.doc.text.slice(dir === 1 ? starts[from] : starts[edge], end);
     return { start: end - trimmed.length, end };
   }
 
@@ -727,26 +735,30 @@ class ArticleCast implements Cast {
 
   /** "Russian diplomacy", "the US side": a nationality or country with a government noun stands for that country. */
   private addGovernmentPhrases(nouns: readonly number[]): void {
-    const { tokens, text } = this.doc;
+    const doc = this.doc;
+    const { text } = doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    const sentences = doc.tokenSentence;
     for (const n of nouns) {
+      // i is the nationality or country, i + 1 the government noun after it.
       const i = n - 1;
       if (i < 0) continue;
-      const t = tokens[i];
-      const next = tokens[i + 1];
-      if (next.sentence !== t.sentence || !this.g.governmentNouns.has(next.text)) continue;
+      const next = i + 1;
+      if (sentences[next] !== sentences[i] || !this.g.governmentNouns.has(tokenText(doc, next))) continue;
       let country: ActorState | undefined;
-      const place = this.g.nationalities.get(t.text);
+      const place = this.g.nationalities.get(tokenText(doc, i));
       if (place) {
         const group = aliasGroupOf(place);
         country = this.byKey.get(group !== null ? `group:${group}` : `location:${place.toLowerCase()}`);
       } else {
-        const a = this.actorAtRaw(t.start, t.end);
+        const a = this.actorAtRaw(starts[i], ends[i]);
         if (a && a.type === 'location') country = a;
       }
-      if (!country || !this.isStoryOffset(t.start)) continue;
-      const hasThe = i > 0 && tokens[i - 1].sentence === t.sentence && tokens[i - 1].text.toLowerCase() === 'the';
-      const start = hasThe ? tokens[i - 1].start : t.start;
-      if (!this.actorAtRaw(t.start, t.end) || hasThe) this.addMention(country, { start, end: next.end }, text.slice(start, next.end));
+      if (!country || !this.isStoryOffset(starts[i])) continue;
+      const hasThe = i > 0 && sentences[i - 1] === sentences[i] && this.lowerAt(i - 1) === 'the';
+      const start = hasThe ? starts[i - 1] : starts[i];
+      if (!this.actorAtRaw(starts[i], ends[i]) || hasThe) this.addMention(country, { start, end: ends[next] }, text.slice(start, ends[next]));
     }
   }
 
@@ -758,9 +770,9 @@ class ArticleCast implements Cast {
   private phraseWords(): { determiners: number[]; governmentNouns: number[]; collectives: number[] } {
     const kinds = phraseWordKinds(this.g.governmentNouns);
     const out = { determiners: [] as number[], governmentNouns: [] as number[], collectives: [] as number[] };
-    const lower = this.doc.lower;
-    for (let i = 0; i < lower.length; i++) {
-      const kind = kinds.get(lower[i]);
+    const { folds, formOf, tokenCount } = this.doc;
+    for (let i = 0; i < tokenCount; i++) {
+      const kind = kinds.get(folds[formOf[i]]);
       if (kind === undefined) continue;
       if (kind & PhraseWord.Determiner) out.determiners.push(i);
       if (kind & PhraseWord.GovernmentNoun) out.governmentNouns.push(i);
@@ -771,18 +783,22 @@ class ArticleCast implements Cast {
 
   /** "the Clinton campaign", "Trump's campaign", "the Obama administration": a person's team, recorded under that person. */
   private addCollectivePhrases(nouns: readonly number[]): void {
-    const { tokens, text } = this.doc;
+    const doc = this.doc;
+    const { text } = doc;
+    const starts = doc.tokenStart;
+    const sentences = doc.tokenSentence;
     for (const i of nouns) {
+      // i is the collective noun, i - 1 its owner.
       if (i < 1) continue;
-      const noun = tokens[i];
-      if (noun.kind !== 'word' || !PERSON_COLLECTIVES.has(noun.text) || tokens[i - 1].sentence !== noun.sentence) continue;
-      const owner = tokens[i - 1];
-      const a = this.actorAtRaw(owner.start, owner.end);
+      const sentence = sentences[i];
+      if (doc.tokenKind[i] !== TokenKind.Word || !PERSON_COLLECTIVES.has(tokenText(doc, i)) || sentences[i - 1] !== sentence) continue;
+      const ownerStart = starts[i - 1];
+      const a = this.actorAtRaw(ownerStart, doc.tokenEnd[i - 1]);
       if (!a || a.type !== 'person' || a.memberStates) continue;
-      let first = tokenIndexAt(this.doc, this.mentionStartAt(owner.start));
-      if (first > 0 && tokens[first - 1].sentence === noun.sentence && DETERMINERS.has(tokens[first - 1].text.toLowerCase())) first--;
+      let first = tokenIndexAt(doc, this.mentionStartAt(ownerStart));
+      if (first > 0 && sentences[first - 1] === sentence && DETERMINERS.has(this.lowerAt(first - 1))) first--;
       if (first < 0) continue;
-      const span = { start: tokens[first].start, end: noun.end };
+      const span = { start: starts[first], end: doc.tokenEnd[i] };
       this.addMention(a, span, text.slice(span.start, span.end));
       const added = this.pending?.[this.pending.length - 1];
       if (added) added.collective = true;
@@ -800,11 +816,11 @@ class ArticleCast implements Cast {
 
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
   private addRoleNounReferences(determiners: readonly number[]): void {
-    const { tokens } = this.doc;
+    const doc = this.doc;
     for (const i of determiners) {
-      if (i + 1 >= tokens.length) continue;
-      const w = tokens[i].text;
-      if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(tokens[i].start)) continue;
+      if (i + 1 >= doc.tokenCount) continue;
+      const w = tokenText(doc, i);
+      if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(doc.tokenStart[i])) continue;
       const phrase = this.referencePhrase(i);
       if (!phrase) continue;
       const a = this.referent(phrase.start, phrase.end, phrase.head);
@@ -817,20 +833,23 @@ class ArticleCast implements Cast {
    * headline refers forward to the person the story's lead names.
    */
   private addHeadlineRoleNouns(): void {
-    const { tokens, paragraphs } = this.doc;
+    const doc = this.doc;
+    const { paragraphs } = doc;
+    const starts = doc.tokenStart;
+    const sentences = doc.tokenSentence;
     const head = paragraphs[0];
     if (!head || paragraphs.length < 2 || head.kind === 'boilerplate' || head.end - head.start > HEADLINE_LENGTH) return;
-    for (let i = Math.max(0, tokenIndexAt(this.doc, head.start)); i < tokens.length && tokens[i].start < head.end; i++) {
-      const t = tokens[i];
-      const lower = t.text.toLowerCase();
-      if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text) || !this.g.personNouns.has(lower) || this.actorAtRaw(t.start, t.end)) continue;
-      const prev = i > 0 ? tokens[i - 1] : undefined;
-      const opensClause = !prev || prev.start < head.start || prev.sentence !== t.sentence || (prev.kind === 'punct' && /^[:;—–-]$/.test(prev.text));
-      const next = tokens[i + 1];
+    for (let i = Math.max(0, tokenIndexAt(doc, head.start)); i < doc.tokenCount && starts[i] < head.end; i++) {
+      const word = tokenText(doc, i);
+      const lower = this.lowerAt(i);
+      if (doc.tokenKind[i] !== TokenKind.Word || !/^\p{Lu}/u.test(word) || !this.g.personNouns.has(lower) || this.actorAtRaw(starts[i], doc.tokenEnd[i])) continue;
+      const prev = i - 1;
+      const opensClause = prev < 0 || starts[prev] < head.start || sentences[prev] !== sentences[i] || (doc.tokenKind[prev] === TokenKind.Punct && /^[:;—–-]$/.test(tokenText(doc, prev)));
+      const next = i + 1;
       // "Senator Jones says" names its person; only the bare noun reaches forward.
-      if (!opensClause || !next || next.kind !== 'word' || /^\p{Lu}/u.test(next.text)) continue;
+      if (!opensClause || !isWordToken(doc, next) || /^\p{Lu}/u.test(tokenText(doc, next))) continue;
       const a = this.leadPerson(head.end, lower);
-      if (a) this.addMention(a, t, null);
+      if (a) this.addMention(a, { start: starts[i], end: doc.tokenEnd[i] }, null);
     }
   }
 
@@ -854,24 +873,28 @@ class ArticleCast implements Cast {
 
   /** "the [nationality|adjective]* NOUN" where NOUN is a person role or a body ("bloc", "alliance"); not followed by "of". */
   private referencePhrase(detIndex: number): (Span & { head: string }) | null {
-    const { tokens } = this.doc;
-    const sentence = tokens[detIndex].sentence;
-    for (let k = detIndex + 1; k < tokens.length && k <= detIndex + 4 && tokens[k].sentence === sentence && tokens[k].kind === 'word'; k++) {
+    const doc = this.doc;
+    const starts = doc.tokenStart;
+    const ends = doc.tokenEnd;
+    const sentences = doc.tokenSentence;
+    const sentence = sentences[detIndex];
+    for (let k = detIndex + 1; k < doc.tokenCount && k <= detIndex + 4 && sentences[k] === sentence && doc.tokenKind[k] === TokenKind.Word; k++) {
       const w = this.lowerAt(k);
       if (this.g.personNouns.has(w) || this.g.blocNouns.has(w) || this.g.titleHeads.has(w)) {
-        const next = tokens[k + 1];
-        const nextWord = next && next.sentence === sentence && next.kind === 'word' ? this.lowerAt(k + 1) : '';
+        const next = k + 1;
+        const hasNext = next < doc.tokenCount;
+        const nextWord = hasNext && sentences[next] === sentence && doc.tokenKind[next] === TokenKind.Word ? this.lowerAt(next) : '';
         const nextIsNoun = !!nextWord && (this.g.personNouns.has(nextWord) || this.isTitleWord(nextWord) || this.g.blocNouns.has(nextWord));
         if (!nextIsNoun) {
-          if (nextWord === 'of' || /^\p{Lu}/u.test(next?.text ?? '')) return null;
+          if (nextWord === 'of' || (hasNext && /^\p{Lu}/u.test(tokenText(doc, next)))) return null;
           // The noun must end its phrase: "the diplomat argued", "the bloc since 1997", not "the private email".
           if (nextWord && !REFERENCE_FOLLOWERS.has(nextWord) && !/(?:ed|s)$/.test(nextWord)) return null;
           // Capitalised heads are names in their own right ("the Alliance") and already entities.
-          if (this.actorAtRaw(tokens[k].start, tokens[k].end)) return null;
-          return { start: tokens[detIndex].start, end: tokens[k].end, head: w };
+          if (this.actorAtRaw(starts[k], ends[k])) return null;
+          return { start: starts[detIndex], end: ends[k], head: w };
         }
       }
-      if (!this.isReferenceModifier(tokens[k].text, w)) return null;
+      if (!this.isReferenceModifier(tokenText(doc, k), w)) return null;
     }
     return null;
   }
@@ -1067,17 +1090,18 @@ class ArticleCast implements Cast {
    * when there are none.
    */
   private peopleNamedLaterInSentence(start: number): ActorState[] | null {
-    const { tokens } = this.doc;
-    const i = tokenIndexAt(this.doc, start);
+    const doc = this.doc;
+    const sentences = doc.tokenSentence;
+    const i = tokenIndexAt(doc, start);
     if (i < 0) return null;
-    const sentence = tokens[i].sentence;
+    const sentence = sentences[i];
     let k = i - 1;
-    if (k >= 0 && tokens[k].sentence === sentence && LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase())) k--;
-    if (k >= 0 && tokens[k].sentence === sentence) return null;
+    if (k >= 0 && sentences[k] === sentence && LEADING_CONJUNCTIONS.has(this.lowerAt(k))) k--;
+    if (k >= 0 && sentences[k] === sentence) return null;
     // The pronoun's own clause: up to the first comma, dash, bracket, colon or quotation mark.
     let last = i + 1;
-    while (last < tokens.length && last - i < CLAUSE_TOKENS && tokens[last].sentence === sentence && !(tokens[last].kind === 'punct' && CLAUSE_BREAKS.has(tokens[last].text))) last++;
-    const clauseEnd = last < tokens.length ? tokens[last].start : this.doc.text.length;
+    while (last < doc.tokenCount && last - i < CLAUSE_TOKENS && sentences[last] === sentence && !(doc.tokenKind[last] === TokenKind.Punct && CLAUSE_BREAKS.has(tokenText(doc, last)))) last++;
+    const clauseEnd = last < doc.tokenCount ? doc.tokenStart[last] : doc.text.length;
     let out: ActorState[] | null = null;
     for (let k = this.mentions.countStartingBefore(start + 1), n = 0; k < this.mentions.length && n < MENTIONS_AHEAD; k++, n++) {
       const m = this.mentions.at(k);
@@ -1100,23 +1124,25 @@ class ArticleCast implements Cast {
    * points forward to the person named right after that clause's comma, when that person fits it.
    */
   private subjectAfterFrontedClause(start: number, gender: 'male' | 'female'): ActorState | null {
-    const { tokens } = this.doc;
-    const i = tokenIndexAt(this.doc, start);
+    const doc = this.doc;
+    const count = doc.tokenCount;
+    const sentences = doc.tokenSentence;
+    const i = tokenIndexAt(doc, start);
     if (i < 0) return null;
-    const sentence = tokens[i].sentence;
-    const first = tokenIndexAt(this.doc, this.doc.sentences[sentence].start);
-    if (first < 0 || first === i || !FRONTED_CLAUSE_OPENERS.has(tokens[first].text.toLowerCase())) return null;
-    for (let k = first; k < i; k++) if (tokens[k].text === ',') return null;
+    const sentence = sentences[i];
+    const first = tokenIndexAt(doc, doc.sentences[sentence].start);
+    if (first < 0 || first === i || !FRONTED_CLAUSE_OPENERS.has(this.lowerAt(first))) return null;
+    for (let k = first; k < i; k++) if (tokenText(doc, k) === ',') return null;
     let comma = i + 1;
-    while (comma < tokens.length && comma - first < FRONTED_CLAUSE_TOKENS && tokens[comma].sentence === sentence && tokens[comma].text !== ',') comma++;
-    if (comma >= tokens.length || tokens[comma].sentence !== sentence || tokens[comma].text !== ',') return null;
+    while (comma < count && comma - first < FRONTED_CLAUSE_TOKENS && sentences[comma] === sentence && tokenText(doc, comma) !== ',') comma++;
+    if (comma >= count || sentences[comma] !== sentence || tokenText(doc, comma) !== ',') return null;
     let subject = comma + 1;
-    while (subject < tokens.length && CLOSING_MARKS.has(tokens[subject].text)) subject++;
-    for (let n = 0; n < 4 && subject < tokens.length && /^\p{Lu}/u.test(tokens[subject].text) && this.hasRoleWord(tokens[subject].text); n++) subject++;
-    const next = this.mentions.countStartingBefore(tokens[comma].end);
-    if (next >= this.mentions.length || subject >= tokens.length) return null;
+    while (subject < count && CLOSING_MARKS.has(tokenText(doc, subject))) subject++;
+    for (let n = 0; n < 4 && subject < count && /^\p{Lu}/u.test(tokenText(doc, subject)) && this.hasRoleWord(tokenText(doc, subject)); n++) subject++;
+    const next = this.mentions.countStartingBefore(doc.tokenEnd[comma]);
+    if (next >= this.mentions.length || subject >= count) return null;
     const m = this.mentions.at(next);
-    if (m.start > tokens[subject].start) return null;
+    if (m.start > doc.tokenStart[subject]) return null;
     return this.fitsPronoun(m.actor, gender) ? m.actor : null;
   }
 
@@ -1127,7 +1153,7 @@ class ArticleCast implements Cast {
 
   private sentenceStartOf(offset: number): number {
     const i = tokenIndexAt(this.doc, offset);
-    return i < 0 ? offset : this.doc.sentences[this.doc.tokens[i].sentence].start;
+    return i < 0 ? offset : this.doc.sentences[this.doc.tokenSentence[i]].start;
   }
 
   /**
@@ -1135,22 +1161,23 @@ class ArticleCast implements Cast {
    * or right after an opening adverbial phrase ("In the wake of the attack, Trump called …").
    */
   private isSentenceSubject(m: Span): boolean {
-    const { tokens } = this.doc;
-    const i = tokenIndexAt(this.doc, m.start);
+    const doc = this.doc;
+    const sentences = doc.tokenSentence;
+    const i = tokenIndexAt(doc, m.start);
     if (i < 0) return false;
-    const sentence = tokens[i].sentence;
+    const sentence = sentences[i];
     let k = i - 1;
-    for (let n = 0; k >= 0 && tokens[k].sentence === sentence; k--, n++) {
-      const t = tokens[k];
-      const titleLike = t.kind === 'word' ? startsUpperCase(t.text) && (this.isTitleWord(t.text.toLowerCase()) || this.isTitleOrOrigin(t.text)) : t.text === '.';
+    for (let n = 0; k >= 0 && sentences[k] === sentence; k--, n++) {
+      const word = tokenText(doc, k);
+      const titleLike = doc.tokenKind[k] === TokenKind.Word ? startsUpperCase(word) && (this.isTitleWord(this.lowerAt(k)) || this.isTitleOrOrigin(word)) : word === '.';
       if (n >= 4 || !titleLike) break;
     }
-    if (k < 0 || tokens[k].sentence !== sentence) return true;
+    if (k < 0 || sentences[k] !== sentence) return true;
     // "But Trump also struck …": a conjunction opening the sentence comes before its subject.
-    if (LEADING_CONJUNCTIONS.has(tokens[k].text.toLowerCase()) && (k === 0 || tokens[k - 1].sentence !== sentence)) return !POSSESSIVE_AFTER.test(this.doc.text.slice(m.end, m.end + 2));
-    if (tokens[k].text !== ',') return false;
-    const first = tokens[tokenIndexAt(this.doc, this.doc.sentences[sentence].start)];
-    return first !== undefined && SENTENCE_OPENERS.has(first.text.toLowerCase()) && i - k <= 5;
+    if (LEADING_CONJUNCTIONS.has(this.lowerAt(k)) && (k === 0 || sentences[k - 1] !== sentence)) return !POSSESSIVE_AFTER.test(doc.text.slice(m.end, m.end + 2));
+    if (tokenText(doc, k) !== ',') return false;
+    const first = tokenIndexAt(doc, doc.sentences[sentence].start);
+    return first >= 0 && SENTENCE_OPENERS.has(this.lowerAt(first)) && i - k <= 5;
   }
 
   /** A word naming a place, body or group, even when it is also a given name ("Missouri", "Georgia"). */
@@ -1191,10 +1218,13 @@ class ArticleCast implements Cast {
 
   /** True when `subject` opens the sentence that also holds `later`. */
   private opensSentenceOf(subject: Span, later: Span): boolean {
-    const { tokens } = this.doc;
-    const first = tokenIndexAt(this.doc, subject.start);
-    const sentence = tokens[first].sentence;
-    return (first === 0 || tokens[first - 1].sentence !== sentence) && tokens[tokenIndexAt(this.doc, later.start)].sentence === sentence;
+    const doc = this.doc;
+    const sentences = doc.tokenSentence;
+    const first = tokenIndexAt(doc, subject.start);
+    const laterIndex = tokenIndexAt(doc, later.start);
+    if (first < 0 || laterIndex < 0) return false;
+    const sentence = sentences[first];
+    return (first === 0 || sentences[first - 1] !== sentence) && sentences[laterIndex] === sentence;
   }
 
   /** "Senate leaders", "Fox News hosts": a name qualifying a person noun is not what "they" stands for. */
@@ -1240,10 +1270,10 @@ class ArticleCast implements Cast {
     return this.states[Number(id.slice(1)) - 1];
   }
 
-  /** Token k's text in lower case (`Doc.lower` holds it unless apostrophes were straightened). */
+  /** The text of token k in lower case (its fold in `Doc.folds` unless apostrophes were straightened). */
   private lowerAt(k: number): string {
-    const folded = this.doc.lower[k];
-    return folded.includes("'") ? this.doc.tokens[k].text.toLowerCase() : folded;
+    const folded = this.doc.folds[this.doc.formOf[k]];
+    return folded.includes("'") ? tokenText(this.doc, k).toLowerCase() : folded;
   }
 
   private isStoryOffset(offset: number): boolean {
@@ -1285,7 +1315,7 @@ const enum PhraseWord {
 
 const phraseWordTables = new WeakMap<ReadonlySet<string>, Map<string, number>>();
 
-/** Folded word (`Doc.lower`) -> the `PhraseWord` kinds a token folding to it may be. */
+/** Folded word (`Doc.folds`) -> the `PhraseWord` kinds a token folding to it may be. */
 function phraseWordKinds(governmentNouns: ReadonlySet<string>): Map<string, number> {
   let kinds = phraseWordTables.get(governmentNouns);
   if (!kinds) {

@@ -3,7 +3,7 @@
  * sentences, a `-DOCSTART-` line first. POS and chunk are not produced (`_`). Tags are IOB2
  * (B- opens every entity) over PER, ORG, LOC and MISC; dates are outside the CoNLL tag set (O).
  */
-import { parseDocument } from '../text';
+import { parseDocument, tokenText } from '../text';
 import type { Entity, EntityType } from '../types';
 import type { ExportInput } from './common';
 
@@ -24,28 +24,31 @@ export function toConll({ text, analysis }: ExportInput): string {
   let e = 0;
   let previous: Entity | null = null;
   let sentence = -1;
-  for (const token of doc.tokens) {
-    if (token.sentence !== sentence) {
+  const starts = doc.tokenStart;
+  const sentences = doc.tokenSentence;
+  for (let i = 0; i < doc.tokenCount; i++) {
+    const start = starts[i];
+    if (sentences[i] !== sentence) {
       if (sentence >= 0) lines.push('');
-      sentence = token.sentence;
+      sentence = sentences[i];
       previous = null;
     }
-    while (e < entities.length && entities[e].end <= token.start) e++;
+    while (e < entities.length && entities[e].end <= start) e++;
     // The entity covering this token's start, if any (entities are sorted and rarely overlap).
     let covering: Entity | null = null;
-    for (let k = e; k < entities.length && entities[k].start <= token.start; k++) {
-      if (entities[k].end > token.start) {
+    for (let k = e; k < entities.length && entities[k].start <= start; k++) {
+      if (entities[k].end > start) {
         covering = entities[k];
         break;
       }
     }
     const tag = covering ? CONLL_TAGS[covering.type] : null;
     if (!covering || !tag) {
-      lines.push(`${token.text} _ _ O`);
+      lines.push(`${tokenText(doc, i)} _ _ O`);
       previous = null;
       continue;
     }
-    lines.push(`${token.text} _ _ ${covering === previous ? 'I' : 'B'}-${tag}`);
+    lines.push(`${tokenText(doc, i)} _ _ ${covering === previous ? 'I' : 'B'}-${tag}`);
     previous = covering;
   }
   lines.push('');
