@@ -42,25 +42,16 @@ export const enum TokenKind {
 
 const KIND_NAMES: readonly TokenKindName[] = ['word', 'number', 'punct'];
 
-export interface Token extends Span {
-  text: string;
-  kind: TokenKindName;
-  sentence: number;
-}
-
 export interface Doc {
   text: string;
   paragraphs: Paragraph[];
   lines: Line[];
   sentences: Sentence[];
-  tokens: Token[];
-  /** Lower-case form of each token, curly apostrophes straightened ("Don’t" → "don't"): computed once, shared by all stages. */
-  lower: string[];
-  /** The distinct token texts ("forms") of the document, each once: `tokens[i].text === forms[formOf[i]]`. */
+  /** The distinct token texts ("forms") of the document, each once. */
   forms: string[];
   /** Index in `forms` of each token's text: lets later stages compute facts about a word once per form. */
   formOf: Int32Array;
-  /** Lower-case form of each form, curly apostrophes straightened: `lower[i] === folds[formOf[i]]`. */
+  /** Lower-case form of each form, curly apostrophes straightened ("Don’t" → "don't"); see `lowerAt`. */
   folds: string[];
   /**
    * The tokens, column-wise (one typed array per field instead of one object per token: a long text has
@@ -510,8 +501,6 @@ function sameText(form: string, text: string, start: number, end: number): boole
 }
 
 interface Tokens {
-  tokens: Token[];
-  lower: string[];
   forms: string[];
   folds: string[];
   formOf: Int32Array;
@@ -612,13 +601,7 @@ function tokenize(text: string, sentences: Sentence[]): Tokens {
   const tokenSentence = columns.sentence.slice(0, n);
   const tokenKind = columns.kind.slice(0, n);
   const formOf = columns.formOf.slice(0, n);
-  const tokens: Token[] = new Array(n);
-  const lower: string[] = new Array(n);
-  for (let k = 0; k < n; k++) {
-    tokens[k] = { start: tokenStart[k], end: tokenEnd[k], text: table.forms[formOf[k]], kind: KIND_NAMES[tokenKind[k]], sentence: tokenSentence[k] };
-    lower[k] = table.folds[formOf[k]];
-  }
-  return { tokens, lower, forms: table.forms, folds: table.folds, formOf, tokenCount: n, tokenStart, tokenEnd, tokenSentence, tokenKind };
+  return { forms: table.forms, folds: table.folds, formOf, tokenCount: n, tokenStart, tokenEnd, tokenSentence, tokenKind };
 }
 
 export function parseDocument(text: string): Doc {
