@@ -94,6 +94,8 @@ interface ActorState extends Actor {
   genderByHonorific: boolean;
   /** How many of its mentions are names from pass 1 of `assignActors` (see `lastMentionBefore`). */
   namesFromFirstPass: number;
+  /** The name words under which `byNameWord` lists this actor. */
+  listedUnder: Set<string>;
   /** Whether one of `words` is a title head ("president", "minister"). */
   hasTitleHead: boolean;
   /** The last `referent` search that looked at this actor. */
@@ -192,6 +194,7 @@ class ArticleCast implements Cast {
       gender: null,
       genderByHonorific: false,
       namesFromFirstPass: 0,
+      listedUnder: new Set(),
       hasTitleHead: false,
       visited: 0,
     };
@@ -226,9 +229,11 @@ class ArticleCast implements Cast {
       const abbreviation = a.type !== 'person' ? initials(clean) : '';
       if (abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
       for (const w of words) {
+        if (a.listedUnder.has(w)) continue;
+        a.listedUnder.add(w);
         const list = this.byNameWord.get(w);
         if (!list) this.byNameWord.set(w, [a]);
-        else if (!list.includes(a)) list.push(a);
+        else list.push(a);
       }
     }
     // A person's canonical name is the fullest proper name seen (organizations and places: see chooseNames).
@@ -369,7 +374,11 @@ class ArticleCast implements Cast {
       if (!bearers || !bearers.some((a) => a.type === 'person' && a.gender !== null)) continue;
       const honorific = this.honorificGenderBefore(m.start);
       if (!honorific || bearers.some((a) => a.type === 'person' && a.gender === honorific)) continue;
-      if (!this.namesakes.has(`${honorific}:${m.text.toLowerCase()}`)) bearers.unshift(this.namesake(m, honorific));
+      if (!this.namesakes.has(`${honorific}:${m.text.toLowerCase()}`)) {
+        const namesake = this.namesake(m, honorific);
+        namesake.listedUnder.add(m.text.toLowerCase());
+        bearers.unshift(namesake);
+      }
     }
   }
 

@@ -1045,15 +1045,34 @@ function shareRepeatedWords(doc: Doc, candidates: QuoteCandidate[]): void {
     else bySpeaker.set(key, { attribution: c.attribution, count: 1 });
   }
   if (votes.size === 0) return;
+  // The winner of each set of words, decided once: a long text repeats the same words many times over.
+  const winners = new Map<string, Attribution | null>();
   for (let i = 0; i < waiting.length; i++) {
     const c = waiting[i];
-    const bySpeaker = votes.get(waitingWords[i]);
-    if (!bySpeaker) continue;
-    const ranked = [...bySpeaker.values()].sort((x, y) => y.count - x.count);
-    if (ranked.length > 1 && ranked[0].count === ranked[1].count) continue;
-    c.attribution = ranked[0].attribution;
+    const words = waitingWords[i];
+    let winner = winners.get(words);
+    if (winner === undefined) {
+      const bySpeaker = votes.get(words);
+      winner = bySpeaker ? mostVoted(bySpeaker) : null;
+      winners.set(words, winner);
+    }
+    if (!winner) continue;
+    c.attribution = winner;
     if (c.kind === 'scare') c.kind = 'partial';
   }
+}
+
+/** The attribution with the most votes (the earliest of them counted first), or null when two share the most. */
+function mostVoted(bySpeaker: Map<string, { attribution: Attribution; count: number }>): Attribution | null {
+  let best: { attribution: Attribution; count: number } | null = null;
+  let tied = false;
+  for (const vote of bySpeaker.values()) {
+    if (!best || vote.count > best.count) {
+      best = vote;
+      tied = false;
+    } else if (vote.count === best.count) tied = true;
+  }
+  return best && !tied ? best.attribution : null;
 }
 
 /** True when the quote opens its body paragraph and no words of the reporter's follow it there. */
