@@ -110,6 +110,23 @@ interface Coordination extends Span {
   group?: ActorState;
 }
 
+/**
+ * The actors of one type bearing one name word, and their mentions in reading order: pass 1's names (with
+ * `end`s for the binary search) and the latest mention pass 2 has given any of them.
+ */
+interface NameWordTimeline {
+  /** The first bearer of the type in `byNameWord` order: the answer when none was mentioned yet. */
+  first: ActorState;
+  ends: number[];
+  starts: number[];
+  actors: ActorState[];
+  latestStart: number;
+  latestActor: ActorState | undefined;
+}
+
+/** Name words borne by more actors than this get a timeline; shorter lists are searched directly. */
+const TIMELINE_MIN_BEARERS = 8;
+
 interface Mention extends Span {
   actor: ActorState;
   /** "the Clinton campaign", "Obama's administration": a person's organization, which "they" may stand for. */
@@ -132,6 +149,11 @@ class ArticleCast implements Cast {
   private readonly byInitials = new Map<string, ActorState>();
   /** Words of multi-word names -> actors bearing them (for surnames and head words). */
   private readonly byNameWord = new Map<string, ActorState[]>();
+  /**
+   * Pass 2 of `assignActors`: for name words borne by many actors, who bore them last (see `NameWordTimeline`).
+   * A word whose list of bearers grows during pass 2 is dropped and looked up the slow way.
+   */
+  private timelines: Map<string, Map<EntityType, NameWordTimeline>> | null = null;
   /** Lower-cased alias -> the earliest actor listing it. */
   private readonly byAliasKey = new Map<string, ActorState>();
   /** "male:obama" -> the person an honorific set apart from the other-gender bearer of that surname. */
@@ -231,6 +253,7 @@ class ArticleCast implements Cast {
       for (const w of words) {
         if (a.listedUnder.has(w)) continue;
         a.listedUnder.add(w);
+        this.timelines?.delete(w);
         const list = this.byNameWord.get(w);
         if (!list) this.byNameWord.set(w, [a]);
         else list.push(a);
@@ -331,6 +354,7 @@ class ArticleCast implements Cast {
     }
     for (const a of this.states) a.namesFromFirstPass = a.mentions.length;
     this.addHonorificNamesakes(sorted, result);
+    this.timelines = this.nameWordTimelines();
     // Pass 2: single-word people, capitals standing for their country, heads of longer names.
     for (let i = 0; i < sorted.length; i++) {
       if (result[i]) continue;
@@ -352,14 +376,52 @@ class ArticleCast implements Cast {
       if (a.type === 'person' && (a.gender === null || !a.genderByHonorific) && !a.memberStates) this.setHonorificGender(a, honorific);
       result[i] = a;
       this.addMention(a, m, m.text);
+      this.noteLatestMention(a, m.start);
       // "the Alliance": a common noun used as a name keeps its article in the alias list.
       const prev = tokenIndexAt(this.doc, m.start) - 1;
       if (prev >= 0 && this.lowerAt(prev) === 'the' && !m.text.includes(' ') && this.isCommonNoun(m.text)) {
         this.addAlias(a, `${tokenText(this.doc, prev)} ${m.text}`);
       }
     }
+    this.timelines = null;
     this.chooseNames();
     return result;
+  }
+
+  /** Timelines of the name words borne by many actors, from pass 1's names. */
+  private nameWordTimelines(): Map<string, Map<EntityType, NameWordTimeline>> {
+    const timelines = new Map<string, Map<EntityType, NameWordTimeline>>();
+    for (const [word, bearers] of this.byNameWord) {
+      if (bearers.length < TIMELINE_MIN_BEARERS) continue;
+      const byType = new Map<EntityType, NameWordTimeline>();
+      const events: Mention[] = [];
+      for (const a of bearers) {
+        if (!byType.has(a.type)) byType.set(a.type, { first: a, ends: [], starts: [], actors: [], latestStart: -1, latestActor: undefined });
+        for (let k = 0; k < a.namesFromFirstPass; k++) events.push({ start: a.mentions[k].start, end: a.mentions[k].end, actor: a });
+      }
+      // Mentions do not overlap, so ordering by end orders by start too.
+      events.sort((x, y) => x.end - y.end);
+      for (const e of events) {
+        const timeline = byType.get(e.actor.type) as NameWordTimeline;
+        timeline.ends.push(e.end);
+        timeline.starts.push(e.start);
+        timeline.actors.push(e.actor);
+      }
+      timelines.set(word, byType);
+    }
+    return timelines;
+  }
+
+  /** Pass 2 gave `a` a mention at `start`, after every mention it gave before. */
+  private noteLatestMention(a: ActorState, start: number): void {
+    if (!this.timelines) return;
+    for (const w of a.listedUnder) {
+      const timeline = this.timelines.get(w)?.get(a.type);
+      if (timeline) {
+        timeline.latestStart = start;
+        timeline.latestActor = a;
+      }
+    }
   }
 
   /**
@@ -530,6 +592,8 @@ class ArticleCast implements Cast {
     const word = m.text.toLowerCase();
     const candidates = this.byNameWord.get(word) ?? [];
     if (candidates.length === 1 && !gender) return candidates[0].type === m.type ? candidates[0] : undefined;
+    const byType = gender ? undefined : this.timelines?.get(word);
+    if (byType) return this.latestBearer(byType.get(m.type), m.start);
     let best: ActorState | undefined;
     let bestStart = -2;
     for (const a of candidates) {
@@ -542,6 +606,25 @@ class ArticleCast implements Cast {
       }
     }
     return best;
+  }
+
+  /** The bearer mentioned last before `start` (the same answer as the search over all bearers), else the first. */
+  private latestBearer(timeline: NameWordTimeline | undefined, start: number): ActorState | undefined {
+    if (!timeline) return undefined;
+    let best = timeline.latestActor;
+    let bestStart = timeline.latestStart;
+    let lo = 0;
+    let hi = timeline.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (timeline.ends[mid] <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && timeline.starts[lo - 1] > bestStart) {
+      best = timeline.actors[lo - 1];
+      bestStart = timeline.starts[lo - 1];
+    }
+    return best ?? timeline.first;
   }
 
   /**
