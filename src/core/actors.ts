@@ -5,7 +5,7 @@
  */
 import type { Cast } from './cast';
 import { sortSpans } from './cast';
-import { startsUpperCase } from './chars';
+import { isRegExpSpace, startsUpperCase } from './chars';
 import { SortedSpanList } from './spanList';
 import type { EntityMention } from './entities';
 import { gazetteer, Kind } from './gazetteer';
@@ -127,6 +127,12 @@ interface NameWordTimeline {
 /** Name words borne by more actors than this get a timeline; shorter lists are searched directly. */
 const TIMELINE_MIN_BEARERS = 8;
 
+/** The words of a reference phrase ("the Democratic senator"), lower-cased, and the party words opposed to them. */
+interface ReferencePhraseWords {
+  lower: string[];
+  opposing: readonly string[];
+}
+
 interface Mention extends Span {
   actor: ActorState;
   /** "the Clinton campaign", "Obama's administration": a person's organization, which "they" may stand for. */
@@ -167,6 +173,10 @@ class ArticleCast implements Cast {
   private readonly coordinations: Coordination[];
   /** Mentions added during a building phase, merged when the phase ends. */
   private pending: Mention[] | null = null;
+  /** Reference phrases as written -> their lower-cased words: the same few phrases ("the president") recur. */
+  private readonly referencePhraseWords = new Map<string, ReferencePhraseWords>();
+  /** `isDoubtfulPerson` by name: it depends on the name alone, and is asked for every sentence naming a person. */
+  private readonly doubtfulNames = new Map<string, boolean>();
   /** Counts `referent` searches, to mark the actors each has looked at. */
   private referentVisit = 0;
 
@@ -244,7 +254,7 @@ class ArticleCast implements Cast {
     a.aliasKeys.add(key);
     keepEarliest(this.byAliasKey, key, a);
     a.aliases.push(clean);
-    const words = key.split(/[\s-]+/);
+    const words = nameWordsOf(key);
     for (const w of words) if (w) this.addWord(a, w);
     if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
     if (words.length > 1 && startsUpperCase(clean)) {
@@ -500,11 +510,13 @@ class ArticleCast implements Cast {
 
   private genderOf(name: string): 'male' | 'female' | null {
     // The first given name decides, also after words a mistyped name may open with ("Missouri Republican Roy Blunt").
-    const words = name.split(' ');
-    let given = words[0];
-    for (let i = 0; i < words.length - 1; i++) {
-      if (!this.isPlaceLike(words[i]) && (this.g.maleNames.has(words[i]) || this.g.femaleNames.has(words[i]))) {
-        given = words[i];
+    // Every word but the last, read off between the spaces.
+    let space = name.indexOf(' ');
+    let given = space < 0 ? name : name.slice(0, space);
+    for (let from = 0; space >= 0; from = space + 1, space = name.indexOf(' ', from)) {
+      const word = name.slice(from, space);
+      if (!this.isPlaceLike(word) && (this.g.maleNames.has(word) || this.g.femaleNames.has(word))) {
+        given = word;
         break;
       }
     }
@@ -863,9 +875,12 @@ class ArticleCast implements Cast {
     const kinds = phraseWordKinds(this.g.governmentNouns);
     const out = { determiners: [] as number[], governmentNouns: [] as number[], collectives: [] as number[] };
     const { folds, formOf, tokenCount } = this.doc;
+    // Looked up once per form (`Doc.folds` is indexed by form), then read per token.
+    const kindOfForm = new Uint8Array(folds.length);
+    for (let f = 0; f < folds.length; f++) kindOfForm[f] = kinds.get(folds[f]) ?? 0;
     for (let i = 0; i < tokenCount; i++) {
-      const kind = kinds.get(folds[formOf[i]]);
-      if (kind === undefined) continue;
+      const kind = kindOfForm[formOf[i]];
+      if (kind === 0) continue;
       if (kind & PhraseWord.Determiner) out.determiners.push(i);
       if (kind & PhraseWord.GovernmentNoun) out.governmentNouns.push(i);
       if (kind & PhraseWord.Collective) out.collectives.push(i);
@@ -1001,7 +1016,8 @@ class ArticleCast implements Cast {
 
   /** The actor a role noun or body noun refers to, from what came before `start`. */
   private referent(start: number, end: number, head: string): ActorState | null {
-    const phrase = this.doc.text.slice(start, end).toLowerCase().split(/\s+/);
+    const words = this.phraseWordsOf(this.doc.text.slice(start, end));
+    const phrase = words.lower;
     const isPerson = this.g.personNouns.has(head) || this.g.titleHeads.has(head);
     const isBody = this.g.blocNouns.has(head) && !isPerson;
     // What depends only on the phrase, worked out once for all the candidates.
@@ -1009,7 +1025,7 @@ class ArticleCast implements Cast {
     const namedBody = isBody && NAMED_BODY_HEADS.has(head);
     const relational = RELATIONAL_NOUNS.has(head);
     const gender = MALE_NOUNS.has(head) ? 'male' : FEMALE_NOUNS.has(head) ? 'female' : null;
-    const opposing = isPerson ? opposingPartyWords(phrase) : [];
+    const opposing = isPerson ? words.opposing : [];
     let best: ActorState | null = null;
     let bestScore = -Infinity;
     const visit = ++this.referentVisit;
@@ -1039,6 +1055,16 @@ class ArticleCast implements Cast {
       }
     }
     return best;
+  }
+
+  private phraseWordsOf(phrase: string): ReferencePhraseWords {
+    let words = this.referencePhraseWords.get(phrase);
+    if (!words) {
+      const lower = phrase.toLowerCase().split(/\s+/);
+      words = { lower, opposing: opposingPartyWords(lower) };
+      this.referencePhraseWords.set(phrase, words);
+    }
+    return words;
   }
 
   // ---- lookups used by quotes and demands ------------------------------------------------------
@@ -1278,7 +1304,16 @@ class ArticleCast implements Cast {
   }
 
   private isDoubtfulPerson(a: ActorState): boolean {
-    const words = a.name.split(/\s+/);
+    let doubtful = this.doubtfulNames.get(a.name);
+    if (doubtful === undefined) {
+      doubtful = this.isDoubtfulPersonName(a.name);
+      this.doubtfulNames.set(a.name, doubtful);
+    }
+    return doubtful;
+  }
+
+  private isDoubtfulPersonName(name: string): boolean {
+    const words = name.split(/\s+/);
     // "Missouri Republican Roy Blunt": a given name inside a mistyped span still makes it a person.
     for (let i = 1; i < words.length - 1; i++) if ((this.g.exact.get(words[i]) ?? 0) & Kind.FirstName && !this.isPlaceLike(words[i])) return false;
     const first = words[0];
@@ -1345,8 +1380,9 @@ class ArticleCast implements Cast {
 
   finish(): void {
     for (const a of this.states) {
-      sortSpans(a.mentions);
-      a.mentions = a.mentions.filter((m, i, all) => i === 0 || m.start !== all[i - 1].start || m.end !== all[i - 1].end);
+      // Most actors' mentions are already in order and without repeats: then the array is kept as it is.
+      if (!inSpanOrder(a.mentions)) sortSpans(a.mentions);
+      if (hasRepeatedSpan(a.mentions)) a.mentions = a.mentions.filter((m, i, all) => i === 0 || m.start !== all[i - 1].start || m.end !== all[i - 1].end);
     }
     // Drop the bookkeeping fields from the public actors.
     for (let i = 0; i < this.actors.length; i++) {
@@ -1420,11 +1456,47 @@ function phraseWordKinds(governmentNouns: ReadonlySet<string>): Map<string, numb
   return kinds;
 }
 
+/** True when `spans` are ordered as `sortSpans` orders them. */
+function inSpanOrder(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) {
+    const a = spans[i - 1];
+    const b = spans[i];
+    if (b.start < a.start || (b.start === a.start && b.end < a.end)) return false;
+  }
+  return true;
+}
+
+/** True when two neighbouring spans of `spans` are the same. */
+function hasRepeatedSpan(spans: readonly Span[]): boolean {
+  for (let i = 1; i < spans.length; i++) if (spans[i].start === spans[i - 1].start && spans[i].end === spans[i - 1].end) return true;
+  return false;
+}
+
 function isSorted(spans: readonly Span[]): boolean {
   for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
   return true;
 }
 
+
+/** `key.split(/[\s-]+/)` without a regular expression: the words between runs of spaces and hyphens. */
+function nameWordsOf(key: string): string[] {
+  const words: string[] = [];
+  let from = 0;
+  let i = 0;
+  while (i < key.length) {
+    const c = key.charCodeAt(i);
+    if (c !== 45 && !isRegExpSpace(c)) {
+      i++;
+      continue;
+    }
+    words.push(key.slice(from, i));
+    do i++;
+    while (i < key.length && (key.charCodeAt(i) === 45 || isRegExpSpace(key.charCodeAt(i))));
+    from = i;
+  }
+  words.push(key.slice(from));
+  return words;
+}
 
 function initials(name: string): string {
   let out = '';
