@@ -7,7 +7,7 @@
  */
 import { gazetteer, Kind } from './gazetteer';
 import type { Gazetteer } from './gazetteer';
-import { collapseSpaces, tokenText, TokenKind } from './text';
+import { collapseSpaces, tokenIndexFrom, tokenText, TokenKind } from './text';
 import type { Doc, Paragraph } from './text';
 import type { EntityType, TextSpan } from './types';
 
@@ -241,8 +241,15 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
   };
   const { midCapital, seenLower } = ctx;
   const clauseStart = new Uint8Array(tokenCount);
-  let li = 0;
   const lineMode = doc.lines.map((l) => (l.allCaps ? 1 : isTitleCaseLine(doc, l.start, l.end, doc.paragraphs[l.paragraph]) ? 2 : 0));
+  // Lines are in order and do not overlap: the tokens of the few ALL-CAPS and Title-Case lines take their line's mode.
+  for (let l = 0; l < lineMode.length; l++) {
+    if (lineMode[l] === 0) continue;
+    const line = doc.lines[l];
+    for (let k = tokenIndexFrom(doc, line.start); k < tokenCount && starts[k] < line.end; k++) mode[k] = lineMode[l];
+  }
+  /** Per form: 1 once added to `seenLower`, 2 once added to `midCapital` (a form is added once, not per token). */
+  const noted = new Uint8Array(formCount);
   let prevSentence = -1;
   let prevWordEnd = -1;
   let sportsHits = 0;
@@ -250,14 +257,13 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
   for (let i = 0; i < tokenCount; i++) {
     const start = starts[i];
     const sentence = sentenceOf[i];
-    while (li < doc.lines.length && doc.lines[li].end <= start) li++;
-    const m = li < doc.lines.length && doc.lines[li].start <= start ? lineMode[li] : 0;
-    mode[i] = m;
+    const m = mode[i];
     if (sentence !== prevSentence) {
       prevSentence = sentence;
       prevWordEnd = -1;
     }
-    const written = forms[formOf[i]];
+    const form = formOf[i];
+    const written = forms[form];
     if (kinds[i] !== TokenKind.Word) {
       // Opening marks, colons and dashes start a new clause; commas and closing brackets do not.
       if (factsAt(ctx, i) & Fact.OpensClause || (written === '”' && prevWordEnd >= 0)) prevWordEnd = -1;
@@ -271,8 +277,14 @@ export function findEntityMentions(doc: Doc): EntityMention[] {
     const capital = isCapitalAt(ctx, i);
     if (m === 0) {
       if (!capital) {
-        if (hasCapsLines) seenLower.add(written);
-      } else if (!clauseStart[i]) midCapital.add(written);
+        if (hasCapsLines && !(noted[form] & 1)) {
+          seenLower.add(written);
+          noted[form] |= 1;
+        }
+      } else if (!clauseStart[i] && !(noted[form] & 2)) {
+        midCapital.add(written);
+        noted[form] |= 2;
+      }
     }
     if (i < SPORTS_WINDOW) {
       const lower = capital ? lowerAt(ctx, i) : written;
