@@ -254,23 +254,36 @@ class ArticleCast implements Cast {
     a.aliasKeys.add(key);
     keepEarliest(this.byAliasKey, key, a);
     a.aliases.push(clean);
-    const words = nameWordsOf(key);
-    for (const w of words) if (w) this.addWord(a, w);
     if (a.type !== 'person' && /^\p{Lu}{2,6}$/u.test(clean)) this.byInitials.set(clean, a);
-    if (words.length > 1 && startsUpperCase(clean)) {
+    // A name of several words is listed under each of them.
+    const listed = startsUpperCase(clean) && hasWordBreak(key);
+    if (listed) {
       const abbreviation = a.type !== 'person' ? initials(clean) : '';
       if (abbreviation.length > 1 && !this.byInitials.has(abbreviation)) this.byInitials.set(abbreviation, a);
-      for (const w of words) {
-        if (a.listedUnder.has(w)) continue;
-        a.listedUnder.add(w);
-        this.timelines?.delete(w);
-        const list = this.byNameWord.get(w);
-        if (!list) this.byNameWord.set(w, [a]);
-        else list.push(a);
-      }
+    }
+    // The words between runs of spaces and hyphens, as `key.split(/[\s-]+/)` gives them (empty at a leading or trailing hyphen).
+    let from = 0;
+    for (;;) {
+      let to = from;
+      while (to < key.length && !isWordBreak(key.charCodeAt(to))) to++;
+      const w = key.slice(from, to);
+      if (w) this.addWord(a, w);
+      if (listed) this.listUnder(a, w);
+      if (to === key.length) break;
+      from = to + 1;
+      while (from < key.length && isWordBreak(key.charCodeAt(from))) from++;
     }
     // A person's canonical name is the fullest proper name seen (organizations and places: see chooseNames).
     if (a.type === 'person' && clean.length > a.name.length && this.isProperName(a, clean) && !/^(?:the|a|an)\s/i.test(clean)) a.name = clean;
+  }
+
+  private listUnder(a: ActorState, word: string): void {
+    if (a.listedUnder.has(word)) return;
+    a.listedUnder.add(word);
+    this.timelines?.delete(word);
+    const list = this.byNameWord.get(word);
+    if (!list) this.byNameWord.set(word, [a]);
+    else list.push(a);
   }
 
   /** "Mr. Novak" tells a man, "Mrs./Ms. Novak" a woman, when the first name did not. */
@@ -1495,24 +1508,14 @@ function isSorted(spans: readonly Span[]): boolean {
 }
 
 
-/** `key.split(/[\s-]+/)` without a regular expression: the words between runs of spaces and hyphens. */
-function nameWordsOf(key: string): string[] {
-  const words: string[] = [];
-  let from = 0;
-  let i = 0;
-  while (i < key.length) {
-    const c = key.charCodeAt(i);
-    if (c !== 45 && !isRegExpSpace(c)) {
-      i++;
-      continue;
-    }
-    words.push(key.slice(from, i));
-    do i++;
-    while (i < key.length && (key.charCodeAt(i) === 45 || isRegExpSpace(key.charCodeAt(i))));
-    from = i;
-  }
-  words.push(key.slice(from));
-  return words;
+/** A space or hyphen: what separates the words of a name (`[\s-]`). */
+function isWordBreak(code: number): boolean {
+  return code === 45 || isRegExpSpace(code);
+}
+
+function hasWordBreak(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isWordBreak(text.charCodeAt(i))) return true;
+  return false;
 }
 
 function initials(name: string): string {
