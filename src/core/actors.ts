@@ -307,7 +307,8 @@ class ArticleCast implements Cast {
    */
   private chooseNames(): void {
     const counts = new Map<ActorState, Map<string, number>>();
-    for (const m of this.mentions) {
+    for (let i = 0; i < this.mentions.length; i++) {
+      const m = this.mentions.at(i);
       // People keep the name `addAlias` chose.
       if (m.actor.type === 'person') continue;
       const text = this.doc.text.slice(m.start, m.end);
@@ -414,8 +415,9 @@ class ArticleCast implements Cast {
   /** Timelines of the name words borne by many actors, from pass 1's names. */
   private nameWordTimelines(): Map<string, Map<EntityType, NameWordTimeline>> {
     const timelines = new Map<string, Map<EntityType, NameWordTimeline>>();
-    for (const [word, bearers] of this.byNameWord) {
-      if (bearers.length < TIMELINE_MIN_BEARERS) continue;
+    // `forEach` rather than `for…of`: no [word, bearers] pair is made per entry of this large map.
+    this.byNameWord.forEach((bearers, word) => {
+      if (bearers.length < TIMELINE_MIN_BEARERS) return;
       const byType = new Map<EntityType, NameWordTimeline>();
       const events: Mention[] = [];
       for (const a of bearers) {
@@ -431,7 +433,7 @@ class ArticleCast implements Cast {
         timeline.actors.push(e.actor);
       }
       timelines.set(word, byType);
-    }
+    });
     return timelines;
   }
 
@@ -702,7 +704,8 @@ class ArticleCast implements Cast {
     const people = this.entities.filter((e) => e.type === 'person' && e.actor);
     let run: Entity[] = [];
     let joinedByAnd = false;
-    for (const e of people) {
+    for (let n = 0; n < people.length; n++) {
+      const e = people[n];
       const prev = run[run.length - 1];
       const joiner = prev && e.start - prev.end <= COORDINATION_GAP && this.sameSentence(prev.start, e.start) ? COORDINATION_JOINER.exec(this.doc.text.slice(prev.end, e.start)) : null;
       if (!joiner) {
@@ -753,7 +756,8 @@ class ArticleCast implements Cast {
     const ends = doc.tokenEnd;
     const sentences = doc.tokenSentence;
     const kinds = doc.tokenKind;
-    for (const e of this.entities) {
+    for (let n = 0; n < this.entities.length; n++) {
+      const e = this.entities[n];
       if (e.type !== 'person' || !e.actor) continue;
       const a = this.stateById(e.actor);
       const i = tokenIndexAt(this.doc, e.start);
@@ -857,9 +861,9 @@ class ArticleCast implements Cast {
     const starts = doc.tokenStart;
     const ends = doc.tokenEnd;
     const sentences = doc.tokenSentence;
-    for (const n of nouns) {
+    for (let k = 0; k < nouns.length; k++) {
       // i is the nationality or country, i + 1 the government noun after it.
-      const i = n - 1;
+      const i = nouns[k] - 1;
       if (i < 0) continue;
       const next = i + 1;
       if (sentences[next] !== sentences[i] || !this.g.governmentNouns.has(tokenText(doc, next))) continue;
@@ -907,7 +911,8 @@ class ArticleCast implements Cast {
     const { text } = doc;
     const starts = doc.tokenStart;
     const sentences = doc.tokenSentence;
-    for (const i of nouns) {
+    for (let k = 0; k < nouns.length; k++) {
+      const i = nouns[k];
       // i is the collective noun, i - 1 its owner.
       if (i < 1) continue;
       const sentence = sentences[i];
@@ -937,7 +942,8 @@ class ArticleCast implements Cast {
   /** "The diplomat argued…", "the Russian deputy minister", "the bloc": determiners with a role or body noun. */
   private addRoleNounReferences(determiners: readonly number[]): void {
     const doc = this.doc;
-    for (const i of determiners) {
+    for (let k = 0; k < determiners.length; k++) {
+      const i = determiners[k];
       if (i + 1 >= doc.tokenCount) continue;
       const w = tokenText(doc, i);
       if ((w !== 'the' && w !== 'The') || !this.isStoryOffset(doc.tokenStart[i])) continue;

@@ -795,7 +795,8 @@ function harmonize(ctx: Context, candidates: Candidate[]): void {
   const surnames = new Map<string, Candidate>();
   /** Last words of two-word names guessed to be people ("Shonda Rhimes"): that word alone is their surname. */
   const guessedSurnames = new Set<string>();
-  for (const c of candidates) {
+  for (let ci = 0; ci < candidates.length; ci++) {
+    const c = candidates[ci];
     if (c.type === 'misc' || c.type === 'date') {
       groupOf.push(undefined);
       continue;
