@@ -354,7 +354,10 @@ class ArticleCast implements Cast {
     const result: (ActorState | undefined)[] = new Array(sorted.length);
     // Head words of longer names ("Alliance" of "Atlantic Alliance") wait for pass 2 to join them.
     const heads = new Set<string>();
-    for (const m of sorted) if (m.type !== 'person' && m.text.includes(' ')) heads.add(m.text.slice(m.text.lastIndexOf(' ') + 1).toLowerCase());
+    for (let i = 0; i < sorted.length; i++) {
+      const text = sorted[i].text;
+      if (sorted[i].type !== 'person' && text.includes(' ')) heads.add(text.slice(text.lastIndexOf(' ') + 1).toLowerCase());
+    }
     // Pass 1: full names and non-person names create actors.
     for (let i = 0; i < sorted.length; i++) {
       const m = sorted[i];
@@ -376,7 +379,7 @@ class ArticleCast implements Cast {
       result[i] = a;
       this.addMention(a, m, m.text);
     }
-    for (const a of this.states) a.namesFromFirstPass = a.mentions.length;
+    for (let k = 0; k < this.states.length; k++) this.states[k].namesFromFirstPass = this.states[k].mentions.length;
     this.addHonorificNamesakes(sorted, result);
     this.timelines = this.nameWordTimelines();
     // Pass 2: single-word people, capitals standing for their country, heads of longer names.
