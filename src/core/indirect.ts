@@ -3,7 +3,7 @@
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
 import { afterDateline, clauseSubject, cueAt, cueStartFlags, isNamedSubject, skipAddressee, speakerAfter, subjectOf } from './attribution';
-import { isRegExpSpace } from './chars';
+import { isRegExpSpace, startsUpperCase } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { TokenKind, lowerAt, tokenIndexFrom, tokenText } from './text';
 import type { Doc, Sentence } from './text';
@@ -121,6 +121,7 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean,
 }
 
 const NESTED_MIN_WORDS = 4;
+const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'what']);
 
 /**
  * "X said the plan would raise taxes, which experts say is too little": a speaker with its own cue, several words
@@ -132,14 +133,17 @@ function secondSpeakerStart(doc: Doc, r: Reported, prev: Reported): number | nul
   if (!hasWords(doc, { start: prev.content.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
   // "…, which analysts say …": the relative word belongs to the second report.
   const before = speaker.first - 1;
-  return before >= 0 && /^(?:which|that|who|what)$/.test(lowerAt(doc, before)) ? doc.tokenStart[before] : speaker.start;
+  return before >= 0 && RELATIVE_WORDS.has(lowerAt(doc, before)) ? doc.tokenStart[before] : speaker.start;
 }
+
+/** Forms of "be" (and "keep") that make an -ing cue a finite verb: "is saying", "kept insisting". */
+const PROGRESSIVE_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'am', "'s", 'keeps', 'kept']);
 
 /** "a statement announcing the pick", "tweets early Friday saying": an -ing form without "is/was" reports nothing itself. */
 function isParticipleClause(doc: Doc, cue: CueMatch): boolean {
-  if (!/ing$/.test(cue.word)) return false;
+  if (!cue.word.endsWith('ing')) return false;
   const prev = cue.first - 1;
-  return prev < 0 || !/^(?:is|was|are|were|been|be|am|'s|keeps|kept)$/.test(lowerAt(doc, prev));
+  return prev < 0 || !PROGRESSIVE_AUXILIARIES.has(lowerAt(doc, prev));
 }
 
 /** Offset of ", but" / "; " right before token `k` (within the content that started at `floor`), or null. */
@@ -152,10 +156,16 @@ function clauseBoundaryBefore(doc: Doc, k: number, floor: number): number | null
   return null;
 }
 
+/** True when `text` holds only white space from `start` to `end`. */
+function onlySpaces(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const speaker = speakerAfter(doc, cue.last + 1, s.end);
   if (!speaker) return null;
-  if (!/\S/.test(doc.text.slice(Math.max(s.start, cue.start - 3), cue.start)) && cue.start - s.start <= 3) {
+  if (onlySpaces(doc.text, Math.max(s.start, cue.start - 3), cue.start) && cue.start - s.start <= 3) {
     const starts = doc.tokenStart;
     const after = speaker.last + 1;
     for (let i = after; i < doc.tokenCount && i < after + 12 && starts[i] < s.end; i++) {
@@ -176,18 +186,25 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   return true;
 }
 
+/** Words that open an adverbial after a cue: "said to reporters", "said with a smile", "said when asked". */
+const ADVERBIAL_OPENERS = new Set(['to', 'of', 'as', 'with', 'while', 'when', 'according', 'in', 'at', 'for']);
+
 /** Nothing, punctuation or an adverbial after the cue: "…, the mayor said on Monday." rather than "…, the mayor said the bridge …". */
 function adverbialFollows(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   const next = cue.last + 1;
   if (next >= doc.tokenCount || doc.tokenStart[next] >= s.end || doc.tokenKind[next] === TokenKind.Punct) return true;
   const w = lowerAt(doc, next);
-  return isTimeOrManner(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(tokenText(doc, next));
+  return isTimeOrManner(w) || OCCASION_PREPOSITIONS.has(w) || ADVERBIAL_OPENERS.has(w) || startsUpperCase(tokenText(doc, next));
+}
+
+function isAndOrBut(w: string): boolean {
+  return w === 'and' || w === 'but';
 }
 
 /** "X generally supported Democrats … and said he …": a coordinated verb shares the subject that opens the sentence. */
 function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | null {
   const prev = cue.first - 1;
-  if (prev < 0 || doc.tokenStart[prev] < s.start || !/^(?:and|but)$/.test(lowerAt(doc, prev))) return null;
+  if (prev < 0 || doc.tokenStart[prev] < s.start || !isAndOrBut(lowerAt(doc, prev))) return null;
   const prevStart = doc.tokenStart[prev];
   const opening = speakerAfter(doc, tokenIndexFrom(doc, s.start), prevStart);
   return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prevStart);
