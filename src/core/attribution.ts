@@ -83,11 +83,13 @@ export function mayStartCue(doc: Doc, k: number): boolean {
 
 /**
  * Per document: 1 for each token whose word may start a cue (`mayStartCue`), and the cue found at each such token
- * once asked for (`undefined` before): the quote stage tests most tokens, and looks up many cues, several times.
+ * once asked for: the quote stage tests most tokens, and looks up many cues, several times.
  */
 interface CueIndex {
   starts: Uint8Array;
-  cues: (CueMatch | null | undefined)[];
+  /** Per token: 0 before the lookup, -1 when no cue starts there, else 1 + the cue's index in `cues`. */
+  found: Int32Array;
+  cues: CueMatch[];
 }
 
 const cueIndexByDoc = new WeakMap<Doc, CueIndex>();
@@ -102,7 +104,7 @@ function cueIndexOf(doc: Doc): CueIndex {
     for (let f = 0; f < folds.length; f++) if (folds[f].length >= SHORTEST_CUE_START && CUE_STARTS.has(folds[f])) formMayStart[f] = 1;
     const starts = new Uint8Array(doc.tokenCount);
     for (let k = 0; k < starts.length; k++) starts[k] = formMayStart[formOf[k]];
-    index = { starts, cues: new Array<CueMatch | null | undefined>(starts.length) };
+    index = { starts, found: new Int32Array(starts.length), cues: [] };
     cueIndexByDoc.set(doc, index);
   }
   return index;
@@ -159,11 +161,10 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   const index = cueIndexOf(doc);
   // The flag first: most tokens are ruled out without reading their token.
   if (index.starts[k] !== 1) return null;
-  let cue = index.cues[k];
-  if (cue === undefined) {
-    cue = findCueAt(doc, k);
-    index.cues[k] = cue;
-  }
+  const found = index.found[k];
+  if (found !== 0) return found > 0 ? index.cues[found - 1] : null;
+  const cue = findCueAt(doc, k);
+  index.found[k] = cue ? index.cues.push(cue) : -1;
   return cue;
 }
 
