@@ -79,11 +79,12 @@ function cueStartTokens(doc: Doc): Int32Array {
 /**
  * The reported clauses of one sentence with their speakers, left to right. A clause ends where a coordinated
  * clause with its own reporting verb begins ("X said …, but Y insisted …"); nested reports stay with the outer one.
- * `cueStarts[from]` is the sentence's first token that may start a cue.
+ * `cueStarts[from]` is the sentence's first token that may start a cue. Fills `out`, a list the caller reuses
+ * from sentence to sentence.
  */
-function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean, cueStarts: Int32Array, from: number): Reported[] {
+function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean, cueStarts: Int32Array, from: number, out: Reported[]): void {
   const starts = doc.tokenStart;
-  const out: Reported[] = [];
+  truncate(out, 0);
   // Tokens up to `done` belong to a cue already read.
   let done = -1;
   for (let c = from; c < cueStarts.length && starts[cueStarts[c]] < s.end; c++) {
@@ -100,7 +101,7 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean,
     const prev = out[out.length - 1];
     // "…, X said." reports the whole clause before it, including any view verbs inside it.
     if (prev && r.content.start <= out[0].content.start) {
-      out.length = 0;
+      truncate(out, 0);
     } else if (prev) {
       const boundary =
         clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start) ??
@@ -116,8 +117,12 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean,
   // Drop the clauses that the ones after them cut too short, in place.
   let kept = 0;
   for (const r of out) if (hasWords(doc, r.content, MIN_CONTENT_WORDS)) out[kept++] = r;
-  out.length = kept;
-  return out;
+  truncate(out, kept);
+}
+
+/** Shortens `list` to `n` items, keeping its storage: setting `length` to 0 would drop it, and the next push allocate anew. */
+function truncate<T>(list: T[], n: number): void {
+  while (list.length > n) list.pop();
 }
 
 const NESTED_MIN_WORDS = 4;
@@ -302,11 +307,12 @@ export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCan
   const cueStarts = cueStartTokens(doc);
   let c = 0;
   let near = 0;
+  const reported: Reported[] = [];
   for (const s of doc.sentences) {
     while (c < cueStarts.length && starts[cueStarts[c]] < s.start) c++;
     if (c === cueStarts.length) break;
     if (starts[cueStarts[c]] >= s.end || doc.paragraphs[s.paragraph].kind !== 'body') continue;
-    const reported = reportedIn(doc, s, inQuote, cueStarts, c);
+    reportedIn(doc, s, inQuote, cueStarts, c, reported);
     if (reported.length === 0) continue;
     while (near < sorted.length && sorted[near].end <= s.start) near++;
     for (const r of reported) {
