@@ -28,11 +28,20 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63;
 }
 
-function trimContent(doc: Doc, start: number, end: number): Span {
+/** Sets the content of `r` to the text between `start` and `end`, less the punctuation and spaces at either end. */
+function setContent(doc: Doc, r: Reported, start: number, end: number): void {
   const { text } = doc;
   while (start < end && isContentEdge(text.charCodeAt(start))) start++;
   while (end > start && (isContentEdge(text.charCodeAt(end - 1)) || isSentenceEnd(text.charCodeAt(end - 1)))) end--;
-  return { start, end };
+  r.start = start;
+  r.end = end;
+}
+
+/** A reported clause: the content between `start` and `end` (trimmed), spoken by the attribution's speaker. */
+function reported(doc: Doc, start: number, end: number, attribution: Attribution): Reported {
+  const r: Reported = { start, end, kind: 'indirect', attribution };
+  setContent(doc, r, start, end);
+  return r;
 }
 
 /** Where reported words that open sentence `s` begin: after a dateline ("WASHINGTON — …"), which is no one's words. */
@@ -59,8 +68,8 @@ function covered(span: Span, quotes: Span[], from: number, end: number): number 
   return n;
 }
 
-interface Reported {
-  content: Span;
+/** A reported clause, built as the candidate it becomes: its span is the content, its attribution the speaker's. */
+interface Reported extends QuoteCandidate {
   attribution: Attribution;
 }
 
@@ -97,26 +106,26 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean,
       : cue.accordingTo
         ? accordingTo(doc, s, cue)
         : (subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue));
-    if (!r || !hasWords(doc, r.content, MIN_CONTENT_WORDS)) continue;
+    if (!r || !hasWords(doc, r, MIN_CONTENT_WORDS)) continue;
     const prev = out[out.length - 1];
     // "…, X said." reports the whole clause before it, including any view verbs inside it.
-    if (prev && r.content.start <= out[0].content.start) {
+    if (prev && r.start <= out[0].start) {
       truncate(out, 0);
     } else if (prev) {
       const boundary =
-        clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start) ??
+        clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.start) ??
         secondSpeakerStart(doc, r, prev) ??
         // "X said …, but stressed that …": a coordinated cue sharing the subject starts a report of its own.
-        (r.attribution.cue && r.attribution.speaker.start < prev.content.start ? clauseBoundaryBefore(doc, r.attribution.cue.first, prev.content.start) : null);
+        (r.attribution.cue && r.attribution.speaker.start < prev.start ? clauseBoundaryBefore(doc, r.attribution.cue.first, prev.start) : null);
       if (boundary === null) continue;
-      prev.content = trimContent(doc, prev.content.start, boundary);
+      setContent(doc, prev, prev.start, boundary);
     }
     out.push(r);
     done = Math.max(k, cue.last);
   }
   // Drop the clauses that the ones after them cut too short, in place.
   let kept = 0;
-  for (const r of out) if (hasWords(doc, r.content, MIN_CONTENT_WORDS)) out[kept++] = r;
+  for (const r of out) if (hasWords(doc, r, MIN_CONTENT_WORDS)) out[kept++] = r;
   truncate(out, kept);
 }
 
@@ -134,8 +143,8 @@ const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'what']);
  */
 function secondSpeakerStart(doc: Doc, r: Reported, prev: Reported): number | null {
   const { speaker } = r.attribution;
-  if (!isNamedSubject(doc, speaker) || speaker.start <= prev.content.start) return null;
-  if (!hasWords(doc, { start: prev.content.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
+  if (!isNamedSubject(doc, speaker) || speaker.start <= prev.start) return null;
+  if (!hasWords(doc, { start: prev.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
   // "…, which analysts say …": the relative word belongs to the second report.
   const before = speaker.first - 1;
   return before >= 0 && RELATIVE_WORDS.has(lowerAt(doc, before)) ? doc.tokenStart[before] : speaker.start;
@@ -174,11 +183,11 @@ function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
     const starts = doc.tokenStart;
     const after = speaker.last + 1;
     for (let i = after; i < doc.tokenCount && i < after + 12 && starts[i] < s.end; i++) {
-      if (tokenText(doc, i) === ',') return { content: trimContent(doc, doc.tokenEnd[i], s.end), attribution: { speaker, cue } };
+      if (tokenText(doc, i) === ',') return reported(doc, doc.tokenEnd[i], s.end, { speaker, cue });
     }
     return null;
   }
-  return { content: trimContent(doc, contentStart(doc, s, cue.start), cue.start), attribution: { speaker, cue } };
+  return reported(doc, contentStart(doc, s, cue.start), cue.start, { speaker, cue });
 }
 
 /** True when only a short adverbial follows the cue to the end of the sentence: "…, she said on Tuesday." */
@@ -242,7 +251,7 @@ function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | 
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
   if (from < doc.tokenCount && lowerAt(doc, from) === 'that') from++;
   if (from >= doc.tokenCount || starts[from] >= s.end) return null;
-  return { content: trimContent(doc, starts[from], s.end), attribution: { speaker: opening, cue } };
+  return reported(doc, starts[from], s.end, { speaker: opening, cue });
 }
 
 /** Quotation marks that close a quote. */
@@ -256,10 +265,10 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const beforeText = before >= 0 ? tokenText(doc, before) : '';
   // "…, X said." — the content precedes the speaker.
   if (before >= 0 && starts[before] >= s.start && (beforeText === ',' || CLOSING_MARKS.has(beforeText)) && cue.speech && endsClause(doc, s, cue) && (beforeText !== ',' || adverbialFollows(doc, s, cue))) {
-    const lead = trimContent(doc, contentStart(doc, s, starts[before]), starts[before]);
+    const lead = reported(doc, contentStart(doc, s, starts[before]), starts[before], { speaker: subject, cue });
     // What follows the cue is an adverbial ("…," she said at a rally), never the words reported; after a short
     // opening adverbial ("And yet, her aides say …") the words after the cue are the report.
-    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
+    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return lead;
     if (beforeText !== ',') return null;
   }
   // "…?" Smith, a retired teacher, asked quietly. — the attribution of a quote that closed the sentence before.
@@ -277,7 +286,7 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   }
   if (from < doc.tokenCount && lowerAt(doc, from) === 'that') from++;
   if (from >= doc.tokenCount || starts[from] >= s.end) return null;
-  return { content: trimContent(doc, starts[from], s.end), attribution: { speaker: subject, cue } };
+  return reported(doc, starts[from], s.end, { speaker: subject, cue });
 }
 
 /** "…, said X." at the end of a sentence. */
@@ -287,7 +296,7 @@ function inverted(doc: Doc, s: Sentence, k: number, cue: CueMatch): Reported | n
   const speaker = speakerAfter(doc, k + 1, s.end);
   if (!speaker) return null;
   const prevStart = doc.tokenStart[prev];
-  return { content: trimContent(doc, contentStart(doc, s, prevStart), prevStart), attribution: { speaker, cue } };
+  return reported(doc, contentStart(doc, s, prevStart), prevStart, { speaker, cue });
 }
 
 /**
@@ -316,9 +325,9 @@ export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCan
     if (reported.length === 0) continue;
     while (near < sorted.length && sorted[near].end <= s.start) near++;
     for (const r of reported) {
-      const len = r.content.end - r.content.start;
-      if (len <= 0 || covered(r.content, sorted, near, s.end) > 0.6 * len) continue;
-      out.push({ start: r.content.start, end: r.content.end, kind: 'indirect', attribution: r.attribution });
+      const len = r.end - r.start;
+      if (len <= 0 || covered(r, sorted, near, s.end) > 0.6 * len) continue;
+      out.push(r);
     }
   }
   return out;
