@@ -83,11 +83,13 @@ export function mayStartCue(doc: Doc, k: number): boolean {
 
 /**
  * Per document: 1 for each token whose word may start a cue (`mayStartCue`), and the cue found at each such token
- * once asked for (`undefined` before): the quote stage tests most tokens, and looks up many cues, several times.
+ * once asked for: the quote stage tests most tokens, and looks up many cues, several times.
  */
 interface CueIndex {
   starts: Uint8Array;
-  cues: (CueMatch | null | undefined)[];
+  /** Per token: 0 before the lookup, -1 when no cue starts there, else 1 + the cue's index in `cues`. */
+  found: Int32Array;
+  cues: CueMatch[];
 }
 
 const cueIndexByDoc = new WeakMap<Doc, CueIndex>();
@@ -102,7 +104,7 @@ function cueIndexOf(doc: Doc): CueIndex {
     for (let f = 0; f < folds.length; f++) if (folds[f].length >= SHORTEST_CUE_START && CUE_STARTS.has(folds[f])) formMayStart[f] = 1;
     const starts = new Uint8Array(doc.tokenCount);
     for (let k = 0; k < starts.length; k++) starts[k] = formMayStart[formOf[k]];
-    index = { starts, cues: new Array<CueMatch | null | undefined>(starts.length) };
+    index = { starts, found: new Int32Array(starts.length), cues: [] };
     cueIndexByDoc.set(doc, index);
   }
   return index;
@@ -159,11 +161,10 @@ export function cueAt(doc: Doc, k: number): CueMatch | null {
   const index = cueIndexOf(doc);
   // The flag first: most tokens are ruled out without reading their token.
   if (index.starts[k] !== 1) return null;
-  let cue = index.cues[k];
-  if (cue === undefined) {
-    cue = findCueAt(doc, k);
-    index.cues[k] = cue;
-  }
+  const found = index.found[k];
+  if (found !== 0) return found > 0 ? index.cues[found - 1] : null;
+  const cue = findCueAt(doc, k);
+  index.found[k] = cue ? index.cues.push(cue) : -1;
   return cue;
 }
 
@@ -248,7 +249,7 @@ function passiveAgent(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null
 export function isNamedSubject(doc: Doc, phrase: PhraseSpan): boolean {
   if (phrase.pronoun) return lowerAt(doc, phrase.first) !== 'it';
   const head = tokenText(doc, phrase.last);
-  return (startsUpperCase(head) && !/['’]s$/.test(head)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
+  return (startsUpperCase(head) && !endsWithPossessive(head)) || SPEAKER_NOUNS.has(lowerAt(doc, phrase.last));
 }
 
 /**
@@ -272,9 +273,12 @@ export function subjectOf(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | 
   if (!cue.nounLike || subject.pronoun) return subject;
   // "32% of Republican claims": a phrase after "of" is a modifier, not a subject.
   if (lead >= 0 && doc.tokenStart[lead] >= floor && lowerAt(doc, lead) === 'of') return null;
-  const adjacent = subject.last === cue.first - 1 || /^(?:also|now|still|often|then|never|always)$/.test(lowerAt(doc, cue.first - 1));
+  const adjacent = subject.last === cue.first - 1 || ADJACENT_ADVERBS.has(lowerAt(doc, cue.first - 1));
   return adjacent && isNamedSubject(doc, subject) ? subject : null;
 }
+
+/** Adverbs that leave a noun-like cue adjacent to its subject: "Smith also claims". */
+const ADJACENT_ADVERBS = new Set(['also', 'now', 'still', 'often', 'then', 'never', 'always']);
 
 /** True when every token in [from, to) is an adverb or auxiliary that may stand between a subject and its verb. */
 function onlyAdverbsBetween(doc: Doc, from: number, to: number): boolean {
@@ -286,23 +290,26 @@ function onlyAdverbsBetween(doc: Doc, from: number, to: number): boolean {
  * "Protesters marching through the streets chanted": the subject of a cue whose nearest phrase is the object of a
  * preposition after a participle is the phrase before that participle. For quotes only: `subjectOf` stays strict.
  */
+const LOWER_PARTICIPLE = /^\p{Ll}+ing$/u;
 export function participleModifiedSubject(doc: Doc, cue: CueMatch, floor: number): PhraseSpan | null {
   if (cue.nounLike) return null;
   const object = speakerBefore(doc, cue.first - 1, floor);
   if (!object || object.pronoun || object.first < 2 || !PREPOSITIONS.has(lowerAt(doc, object.first - 1))) return null;
   const k = object.first - 2;
-  if (!isWordToken(doc, k) || doc.tokenStart[k] < floor || !/^\p{Ll}+ing$/u.test(tokenText(doc, k))) return null;
+  if (!isWordToken(doc, k) || doc.tokenStart[k] < floor || !LOWER_PARTICIPLE.test(tokenText(doc, k))) return null;
   const head = speakerBefore(doc, k - 1, floor);
   return head && head.last === k - 1 && !head.pronoun && isNamedSubject(doc, head) ? head : null;
 }
+
+const CAPITALISED_PAST = /^\p{Lu}\p{Ll}+ed$/u;
 
 /** "Said Smith" after a closing mark or at a sentence start; not "the United States", not headline case. */
 function capitalisedCueAllowed(doc: Doc, k: number): boolean {
   if (k === 0 || doc.tokenSentence[k - 1] !== doc.tokenSentence[k]) return true;
   const prev = tokenText(doc, k - 1);
   // "Murphy, the head of the fund, Tweeted on Friday": a past form after a comma, not followed by a name.
-  if (prev === ',' && /^\p{Lu}\p{Ll}+ed$/u.test(tokenText(doc, k)) && !(k + 1 < doc.tokenCount && startsUpperCase(tokenText(doc, k + 1)))) return true;
-  return /^[“”"«»„]$/.test(prev) || (prev === "'" && doc.text.charAt(doc.tokenStart[k - 1] - 1) === "'");
+  if (prev === ',' && CAPITALISED_PAST.test(tokenText(doc, k)) && !(k + 1 < doc.tokenCount && startsUpperCase(tokenText(doc, k + 1)))) return true;
+  return isDoubleQuoteMark(prev) || (prev === "'" && doc.text.charAt(doc.tokenStart[k - 1] - 1) === "'");
 }
 
 /** The slash inside a date-like number written without spaces: "9/11 widow Jane Roe", "24/7 hotline". */
@@ -336,7 +343,7 @@ function validHead(doc: Doc, first: number, last: number): boolean {
   // "63 percent", "Trump's aide").
   for (let i = first; i < last; i++) {
     const text = tokenText(doc, i);
-    if (DETERMINERS.has(lowerAt(doc, i)) || doc.tokenKind[i] === TokenKind.Number || startsUpperCase(text) || /['’]s$/.test(text)) return !/(?:ing|ly)$/.test(w);
+    if (DETERMINERS.has(lowerAt(doc, i)) || doc.tokenKind[i] === TokenKind.Number || startsUpperCase(text) || endsWithPossessive(text)) return !(w.endsWith('ing') || w.endsWith('ly'));
   }
   return false;
 }
@@ -367,6 +374,23 @@ function isCapitalised(doc: Doc, i: number): boolean {
   return isWordOrNumber(doc, i) && startsUpperCase(tokenText(doc, i));
 }
 
+/** Prepositions of a year or date between subject and verb: "who in 2010 said". */
+const DATE_PREPOSITIONS = new Set(['in', 'since', 'on', 'by']);
+
+/** True when word token `k` is an adverb or time word that may stand between a subject and its verb. */
+function isAdverbBeforeVerb(doc: Doc, k: number): boolean {
+  const w = lowerAt(doc, k);
+  if (PRONOUNS.has(w)) return false;
+  if (ADVERBS.has(w) || TIME_WORDS.has(w)) return true;
+  const text = tokenText(doc, k);
+  return text.endsWith('ly') && startsLowerCase(text);
+}
+
+/** True when `text` ends with a possessive "'s" (straight or curly apostrophe). */
+function endsWithPossessive(text: string): boolean {
+  return text.endsWith("'s") || text.endsWith('’s');
+}
+
 /**
  * The speaker phrase that ends at token `k` (inclusive), reading backwards, not before offset `floor`.
  * Skips adverbs and time expressions between the phrase and the verb, parentheticals ("(D-Va.)") and
@@ -377,8 +401,8 @@ export function speakerBefore(doc: Doc, k: number, floor: number): PhraseSpan | 
   const sentence = k >= 0 && k < doc.tokenCount ? doc.tokenSentence[k] : NO_SENTENCE;
   const adverbFloor = k - 6;
   // A year or date adverbial between subject and verb: "who in 2010 said".
-  if (inRangeBefore(doc, floor, sentence, k - 1) && kinds[k] === TokenKind.Number && /^(?:in|since|on|by)$/.test(lowerAt(doc, k - 1))) k -= 2;
-  while (k > adverbFloor && inRangeBefore(doc, floor, sentence, k) && kinds[k] !== TokenKind.Punct && (ADVERBS.has(lowerAt(doc, k)) || TIME_WORDS.has(lowerAt(doc, k)) || (/ly$/.test(tokenText(doc, k)) && startsLowerCase(tokenText(doc, k)))) && !PRONOUNS.has(lowerAt(doc, k))) k--;
+  if (inRangeBefore(doc, floor, sentence, k - 1) && kinds[k] === TokenKind.Number && DATE_PREPOSITIONS.has(lowerAt(doc, k - 1))) k -= 2;
+  while (k > adverbFloor && inRangeBefore(doc, floor, sentence, k) && kinds[k] !== TokenKind.Punct && isAdverbBeforeVerb(doc, k)) k--;
   if (!inRangeBefore(doc, floor, sentence, k)) return null;
   let text = tokenText(doc, k);
   if (text === ')') {
@@ -454,7 +478,8 @@ function openingSubject(doc: Doc, k: number, floor: number): PhraseSpan | null {
   const sentence = sentences[k];
   let f = k;
   while (f > 0 && k - f < MAX_APPOSITIVE_TOKENS && starts[f - 1] >= floor && sentences[f - 1] === sentence) {
-    if (/^[“”"«»„;:]$/.test(tokenText(doc, f - 1))) {
+    const mark = tokenText(doc, f - 1);
+    if (isDoubleQuoteMark(mark) || mark === ';' || mark === ':') {
       // "Bill Eastland, wearing “Cruz” pins, said": a short quoted name inside the appositive.
       const open = shortQuotedSpanBefore(doc, f - 1);
       if (open < 0 || starts[open] < floor) break;
@@ -519,18 +544,23 @@ function nounPhraseBefore(doc: Doc, k: number, floor: number, sentence: number):
       i--;
       continue;
     }
-    if (/(?:ing|ed|ly)$/.test(w) && !SPEAKER_NOUNS.has(w)) {
+    const participle = w.endsWith('ing') || w.endsWith('ed');
+    if ((participle || w.endsWith('ly')) && !SPEAKER_NOUNS.has(w)) {
       // A participle modifier right after a determiner belongs to the phrase: "the gambling tycoon", "the retired judge".
-      if (!(i < k && /(?:ing|ed)$/.test(w) && inRangeBefore(doc, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
+      if (!(i < k && participle && inRangeBefore(doc, floor, sentence, i - 1) && DETERMINERS.has(lowerAt(doc, i - 1)))) break;
     }
     if (++lowerCount > 5) break;
     first = i;
     i--;
   }
   // Do not start on a dangling "of"/"for".
-  while (first < k && /^(?:of|for)$/.test(lowerAt(doc, first))) first++;
+  while (first < k && isOfOrFor(lowerAt(doc, first))) first++;
   if (!validHead(doc, first, k)) return null;
   return { start: starts[first], end: ends[k], first, last: k, pronoun: false };
+}
+
+function isOfOrFor(w: string): boolean {
+  return w === 'of' || w === 'for';
 }
 
 /** Most lower-case modifiers allowed before a name in a speaker phrase: "longtime party strategist Jane Roe". */
@@ -542,7 +572,7 @@ function modifiersBeforeName(doc: Doc, k: number, ceiling: number, sentence: num
     if (doc.tokenKind[i] !== TokenKind.Word) return false;
     const w = lowerAt(doc, i);
     if (startsUpperCase(tokenText(doc, i))) return i > k && !CAPITAL_STOP.has(w) && !TIME_WORDS.has(w);
-    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || TIME_WORDS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || /(?:ly|ing)$/.test(w)) return false;
+    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || TIME_WORDS.has(w) || SPEECH_CUES.has(w) || SUBJECT_FIRST_CUES.has(w) || w.endsWith('ly') || w.endsWith('ing')) return false;
   }
   return false;
 }
@@ -591,16 +621,19 @@ export function speakerAfter(doc: Doc, k: number, ceiling: number): PhraseSpan |
       i++;
       continue;
     }
-    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || TIME_WORDS.has(w) || /ly$/.test(w)) break;
+    if (STOP_WORDS.has(w) || PRONOUNS.has(w) || SPEECH_CUES.has(w) || TIME_WORDS.has(w) || w.endsWith('ly')) break;
     if (++lowerCount > 5) break;
     last = i++;
   }
   if (last < 0) return null;
   // Trailing "of"/"for" without its object is not part of the phrase.
-  while (last > k && /^(?:of|for)$/.test(lowerAt(doc, last))) last--;
+  while (last > k && isOfOrFor(lowerAt(doc, last))) last--;
   if (!validHead(doc, k, last)) return null;
   return { start: starts[k], end: ends[last], first: k, last, pronoun: false };
 }
+
+/** Quotation marks that open a quote. */
+const OPENING_MARKS = new Set(['“', '"', '«', '„']);
 
 /** The token index just past a told-style addressee ("told reporters", "told CNN on Sunday"), for content spans. */
 export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
@@ -610,7 +643,7 @@ export function skipAddressee(doc: Doc, k: number, ceiling: number): number {
   for (let i = k; i < doc.tokenCount && i < k + 20 && starts[i] < ceiling && sentences[i] === sentence; i++) {
     const w = lowerAt(doc, i);
     const text = tokenText(doc, i);
-    if (w === 'that' || text === ':' || /^[“"«„]$/.test(text)) return w === 'that' || text === ':' ? i + 1 : i;
+    if (w === 'that' || text === ':' || OPENING_MARKS.has(text)) return w === 'that' || text === ':' ? i + 1 : i;
   }
   const np = speakerAfter(doc, k, ceiling);
   return np ? np.last + 1 : k;
@@ -634,7 +667,7 @@ export function afterDateline(doc: Doc, k: number, limit: number): number {
     const text = tokenText(doc, i);
     // A spaced hyphen stands for the dash in wire copy: "WASHINGTON (Reuters) - …".
     if (text === '—' || text === '–' || text === '--' || (text === '-' && i > k && doc.tokenStart[i] > doc.tokenEnd[i - 1])) return i > k ? i + 1 : k;
-    if (doc.tokenKind[i] === TokenKind.Word && !/^\p{Lu}/u.test(text)) return k;
+    if (doc.tokenKind[i] === TokenKind.Word && !startsUpperCase(text)) return k;
   }
   return k;
 }
@@ -654,7 +687,7 @@ export function clauseSubject(doc: Doc, k: number, limit: number): PhraseSpan | 
     const phrase = namedPhraseAfter(doc, chunk, limit);
     if (!phrase) continue;
     const verb = afterParenthetical(doc, phrase.last + 1);
-    if (isWordToken(doc, verb) && /^\p{Ll}/u.test(tokenText(doc, verb)) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, verb))) return phrase;
+    if (isWordToken(doc, verb) && startsLowerCase(tokenText(doc, verb)) && !CLAUSE_CONJUNCTIONS.has(lowerAt(doc, verb))) return phrase;
   }
   return null;
 }
@@ -677,6 +710,9 @@ function afterParenthetical(doc: Doc, k: number): number {
 /** A lower-case word that looks like a finite verb after its subject: "said", "identified", "took", "has", "was". */
 const FINITE_VERB = /^(?:\p{Ll}+(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound|ept|uck|an|on|ot|it|id)|had|would|will|could)$/u;
 
+/** An adverb between a named subject and its verb: "Ann Lee later said", "Ann Lee publicly said". */
+const ADVERB_BEFORE_VERB = /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u;
+
 /** Most tokens of an appositive between a name and its verb: "Sen. Ann Lee, who lost the primary to Jones, said". */
 const MAX_SUBJECT_APPOSITIVE_TOKENS = 30;
 
@@ -696,7 +732,7 @@ export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpa
     // A name particle ("Ruth de Vries") or two names joined by "and" ("Trump and Ryan issued").
     else if (!((NAME_PARTICLES.has(lowerAt(doc, i)) || lowerAt(doc, i) === 'and') && isCapitalised(doc, i + 1))) break;
   }
-  if (/['’]s$/.test(tokenText(doc, last))) return null;
+  if (endsWithPossessive(tokenText(doc, last))) return null;
   let v = afterParenthetical(doc, last + 1);
   if (isTokenText(doc, v, ',')) {
     let c = v + 1;
@@ -704,7 +740,7 @@ export function properNameSubject(doc: Doc, k: number, limit: number): PhraseSpa
     if (!isTokenText(doc, c, ',')) return null;
     v = c + 1;
   }
-  while (v < doc.tokenCount && v - last < 4 && /^(?:also|later|then|once|again|still|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) v++;
+  while (v < doc.tokenCount && v - last < 4 && ADVERB_BEFORE_VERB.test(lowerAt(doc, v))) v++;
   if (!isWordToken(doc, v) || starts[v] >= limit || !FINITE_VERB.test(tokenText(doc, v))) return null;
   return { start: starts[k], end: ends[last], first: k, last, pronoun: false };
 }
@@ -764,11 +800,11 @@ function possessorOf(doc: Doc, k: number, floor: number): Attribution | null {
   const starts = doc.tokenStart;
   const ends = doc.tokenEnd;
   let p = k - 1;
-  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && doc.tokenKind[p] === TokenKind.Word && startsLowerCase(tokenText(doc, p)) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !/'s$/.test(lowerAt(doc, p)); n++) p--;
+  for (let n = 0; n < MAX_NOUN_MODIFIERS && p > 0 && doc.tokenKind[p] === TokenKind.Word && startsLowerCase(tokenText(doc, p)) && !POSSESSIVE_PRONOUNS.has(lowerAt(doc, p)) && !STOP_WORDS.has(lowerAt(doc, p)) && !DETERMINERS.has(lowerAt(doc, p)) && !lowerAt(doc, p).endsWith("'s"); n++) p--;
   if (p < 0 || starts[p] < floor) return null;
   const cue: CueMatch = { start: starts[k], end: ends[k], first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: true };
   if (POSSESSIVE_PRONOUNS.has(lowerAt(doc, p))) return { speaker: { start: starts[p], end: ends[p], first: p, last: p, pronoun: true }, cue };
-  if (!/['’]s$/.test(tokenText(doc, p))) return null;
+  if (!endsWithPossessive(tokenText(doc, p))) return null;
   const owner = nounPhraseBefore(doc, p, floor, doc.tokenSentence[p]);
   return owner && !owner.pronoun ? { speaker: owner, cue } : null;
 }

@@ -3,7 +3,7 @@
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
 import { afterDateline, clauseSubject, cueAt, cueStartFlags, isNamedSubject, skipAddressee, speakerAfter, subjectOf } from './attribution';
-import { isRegExpSpace } from './chars';
+import { isRegExpSpace, startsUpperCase } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { TokenKind, lowerAt, tokenIndexFrom, tokenText } from './text';
 import type { Doc, Sentence } from './text';
@@ -28,11 +28,20 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63;
 }
 
-function trimContent(doc: Doc, start: number, end: number): Span {
+/** Sets the content of `r` to the text between `start` and `end`, less the punctuation and spaces at either end. */
+function setContent(doc: Doc, r: Reported, start: number, end: number): void {
   const { text } = doc;
   while (start < end && isContentEdge(text.charCodeAt(start))) start++;
   while (end > start && (isContentEdge(text.charCodeAt(end - 1)) || isSentenceEnd(text.charCodeAt(end - 1)))) end--;
-  return { start, end };
+  r.start = start;
+  r.end = end;
+}
+
+/** A reported clause: the content between `start` and `end` (trimmed), spoken by the attribution's speaker. */
+function reported(doc: Doc, start: number, end: number, attribution: Attribution): Reported {
+  const r: Reported = { start, end, kind: 'indirect', attribution };
+  setContent(doc, r, start, end);
+  return r;
 }
 
 /** Where reported words that open sentence `s` begin: after a dateline ("WASHINGTON — …"), which is no one's words. */
@@ -59,8 +68,8 @@ function covered(span: Span, quotes: Span[], from: number, end: number): number 
   return n;
 }
 
-interface Reported {
-  content: Span;
+/** A reported clause, built as the candidate it becomes: its span is the content, its attribution the speaker's. */
+interface Reported extends QuoteCandidate {
   attribution: Attribution;
 }
 
@@ -79,11 +88,12 @@ function cueStartTokens(doc: Doc): Int32Array {
 /**
  * The reported clauses of one sentence with their speakers, left to right. A clause ends where a coordinated
  * clause with its own reporting verb begins ("X said …, but Y insisted …"); nested reports stay with the outer one.
- * `cueStarts[from]` is the sentence's first token that may start a cue.
+ * `cueStarts[from]` is the sentence's first token that may start a cue. Fills `out`, a list the caller reuses
+ * from sentence to sentence.
  */
-function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean, cueStarts: Int32Array, from: number): Reported[] {
+function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean, cueStarts: Int32Array, from: number, out: Reported[]): void {
   const starts = doc.tokenStart;
-  const out: Reported[] = [];
+  truncate(out, 0);
   // Tokens up to `done` belong to a cue already read.
   let done = -1;
   for (let c = from; c < cueStarts.length && starts[cueStarts[c]] < s.end; c++) {
@@ -96,31 +106,36 @@ function reportedIn(doc: Doc, s: Sentence, inQuote: (offset: number) => boolean,
       : cue.accordingTo
         ? accordingTo(doc, s, cue)
         : (subjectVerb(doc, s, cue) ?? inverted(doc, s, k, cue));
-    if (!r || !hasWords(doc, r.content, MIN_CONTENT_WORDS)) continue;
+    if (!r || !hasWords(doc, r, MIN_CONTENT_WORDS)) continue;
     const prev = out[out.length - 1];
     // "…, X said." reports the whole clause before it, including any view verbs inside it.
-    if (prev && r.content.start <= out[0].content.start) {
-      out.length = 0;
+    if (prev && r.start <= out[0].start) {
+      truncate(out, 0);
     } else if (prev) {
       const boundary =
-        clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.content.start) ??
+        clauseBoundaryBefore(doc, r.attribution.speaker.first, prev.start) ??
         secondSpeakerStart(doc, r, prev) ??
         // "X said …, but stressed that …": a coordinated cue sharing the subject starts a report of its own.
-        (r.attribution.cue && r.attribution.speaker.start < prev.content.start ? clauseBoundaryBefore(doc, r.attribution.cue.first, prev.content.start) : null);
+        (r.attribution.cue && r.attribution.speaker.start < prev.start ? clauseBoundaryBefore(doc, r.attribution.cue.first, prev.start) : null);
       if (boundary === null) continue;
-      prev.content = trimContent(doc, prev.content.start, boundary);
+      setContent(doc, prev, prev.start, boundary);
     }
     out.push(r);
     done = Math.max(k, cue.last);
   }
   // Drop the clauses that the ones after them cut too short, in place.
   let kept = 0;
-  for (const r of out) if (hasWords(doc, r.content, MIN_CONTENT_WORDS)) out[kept++] = r;
-  out.length = kept;
-  return out;
+  for (const r of out) if (hasWords(doc, r, MIN_CONTENT_WORDS)) out[kept++] = r;
+  truncate(out, kept);
+}
+
+/** Shortens `list` to `n` items, keeping its storage: setting `length` to 0 would drop it, and the next push allocate anew. */
+function truncate<T>(list: T[], n: number): void {
+  while (list.length > n) list.pop();
 }
 
 const NESTED_MIN_WORDS = 4;
+const RELATIVE_WORDS = new Set(['which', 'that', 'who', 'what']);
 
 /**
  * "X said the plan would raise taxes, which experts say is too little": a speaker with its own cue, several words
@@ -128,18 +143,21 @@ const NESTED_MIN_WORDS = 4;
  */
 function secondSpeakerStart(doc: Doc, r: Reported, prev: Reported): number | null {
   const { speaker } = r.attribution;
-  if (!isNamedSubject(doc, speaker) || speaker.start <= prev.content.start) return null;
-  if (!hasWords(doc, { start: prev.content.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
+  if (!isNamedSubject(doc, speaker) || speaker.start <= prev.start) return null;
+  if (!hasWords(doc, { start: prev.start, end: speaker.start }, NESTED_MIN_WORDS)) return null;
   // "…, which analysts say …": the relative word belongs to the second report.
   const before = speaker.first - 1;
-  return before >= 0 && /^(?:which|that|who|what)$/.test(lowerAt(doc, before)) ? doc.tokenStart[before] : speaker.start;
+  return before >= 0 && RELATIVE_WORDS.has(lowerAt(doc, before)) ? doc.tokenStart[before] : speaker.start;
 }
+
+/** Forms of "be" (and "keep") that make an -ing cue a finite verb: "is saying", "kept insisting". */
+const PROGRESSIVE_AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'been', 'be', 'am', "'s", 'keeps', 'kept']);
 
 /** "a statement announcing the pick", "tweets early Friday saying": an -ing form without "is/was" reports nothing itself. */
 function isParticipleClause(doc: Doc, cue: CueMatch): boolean {
-  if (!/ing$/.test(cue.word)) return false;
+  if (!cue.word.endsWith('ing')) return false;
   const prev = cue.first - 1;
-  return prev < 0 || !/^(?:is|was|are|were|been|be|am|'s|keeps|kept)$/.test(lowerAt(doc, prev));
+  return prev < 0 || !PROGRESSIVE_AUXILIARIES.has(lowerAt(doc, prev));
 }
 
 /** Offset of ", but" / "; " right before token `k` (within the content that started at `floor`), or null. */
@@ -152,18 +170,24 @@ function clauseBoundaryBefore(doc: Doc, k: number, floor: number): number | null
   return null;
 }
 
+/** True when `text` holds only white space from `start` to `end`. */
+function onlySpaces(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const speaker = speakerAfter(doc, cue.last + 1, s.end);
   if (!speaker) return null;
-  if (!/\S/.test(doc.text.slice(Math.max(s.start, cue.start - 3), cue.start)) && cue.start - s.start <= 3) {
+  if (onlySpaces(doc.text, Math.max(s.start, cue.start - 3), cue.start) && cue.start - s.start <= 3) {
     const starts = doc.tokenStart;
     const after = speaker.last + 1;
     for (let i = after; i < doc.tokenCount && i < after + 12 && starts[i] < s.end; i++) {
-      if (tokenText(doc, i) === ',') return { content: trimContent(doc, doc.tokenEnd[i], s.end), attribution: { speaker, cue } };
+      if (tokenText(doc, i) === ',') return reported(doc, doc.tokenEnd[i], s.end, { speaker, cue });
     }
     return null;
   }
-  return { content: trimContent(doc, contentStart(doc, s, cue.start), cue.start), attribution: { speaker, cue } };
+  return reported(doc, contentStart(doc, s, cue.start), cue.start, { speaker, cue });
 }
 
 /** True when only a short adverbial follows the cue to the end of the sentence: "…, she said on Tuesday." */
@@ -176,18 +200,25 @@ function endsClause(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   return true;
 }
 
+/** Words that open an adverbial after a cue: "said to reporters", "said with a smile", "said when asked". */
+const ADVERBIAL_OPENERS = new Set(['to', 'of', 'as', 'with', 'while', 'when', 'according', 'in', 'at', 'for']);
+
 /** Nothing, punctuation or an adverbial after the cue: "…, the mayor said on Monday." rather than "…, the mayor said the bridge …". */
 function adverbialFollows(doc: Doc, s: Sentence, cue: CueMatch): boolean {
   const next = cue.last + 1;
   if (next >= doc.tokenCount || doc.tokenStart[next] >= s.end || doc.tokenKind[next] === TokenKind.Punct) return true;
   const w = lowerAt(doc, next);
-  return isTimeOrManner(w) || OCCASION_PREPOSITIONS.has(w) || /^(?:to|of|as|with|while|when|according|in|at|for)$/.test(w) || /^\p{Lu}/u.test(tokenText(doc, next));
+  return isTimeOrManner(w) || OCCASION_PREPOSITIONS.has(w) || ADVERBIAL_OPENERS.has(w) || startsUpperCase(tokenText(doc, next));
+}
+
+function isAndOrBut(w: string): boolean {
+  return w === 'and' || w === 'but';
 }
 
 /** "X generally supported Democrats … and said he …": a coordinated verb shares the subject that opens the sentence. */
 function coordinatedSubject(doc: Doc, s: Sentence, cue: CueMatch): PhraseSpan | null {
   const prev = cue.first - 1;
-  if (prev < 0 || doc.tokenStart[prev] < s.start || !/^(?:and|but)$/.test(lowerAt(doc, prev))) return null;
+  if (prev < 0 || doc.tokenStart[prev] < s.start || !isAndOrBut(lowerAt(doc, prev))) return null;
   const prevStart = doc.tokenStart[prev];
   const opening = speakerAfter(doc, tokenIndexFrom(doc, s.start), prevStart);
   return opening && isNamedSubject(doc, opening) ? opening : clauseSubject(doc, tokenIndexFrom(doc, s.start), prevStart);
@@ -220,7 +251,7 @@ function participleAfterComma(doc: Doc, s: Sentence, cue: CueMatch): Reported | 
   if (cue.addressee) from = skipAddressee(doc, from, s.end);
   if (from < doc.tokenCount && lowerAt(doc, from) === 'that') from++;
   if (from >= doc.tokenCount || starts[from] >= s.end) return null;
-  return { content: trimContent(doc, starts[from], s.end), attribution: { speaker: opening, cue } };
+  return reported(doc, starts[from], s.end, { speaker: opening, cue });
 }
 
 /** Quotation marks that close a quote. */
@@ -234,10 +265,10 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const beforeText = before >= 0 ? tokenText(doc, before) : '';
   // "…, X said." — the content precedes the speaker.
   if (before >= 0 && starts[before] >= s.start && (beforeText === ',' || CLOSING_MARKS.has(beforeText)) && cue.speech && endsClause(doc, s, cue) && (beforeText !== ',' || adverbialFollows(doc, s, cue))) {
-    const lead = trimContent(doc, contentStart(doc, s, starts[before]), starts[before]);
+    const lead = reported(doc, contentStart(doc, s, starts[before]), starts[before], { speaker: subject, cue });
     // What follows the cue is an adverbial ("…," she said at a rally), never the words reported; after a short
     // opening adverbial ("And yet, her aides say …") the words after the cue are the report.
-    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return { content: lead, attribution: { speaker: subject, cue } };
+    if (hasWords(doc, lead, MIN_CONTENT_WORDS)) return lead;
     if (beforeText !== ',') return null;
   }
   // "…?" Smith, a retired teacher, asked quietly. — the attribution of a quote that closed the sentence before.
@@ -255,7 +286,7 @@ function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   }
   if (from < doc.tokenCount && lowerAt(doc, from) === 'that') from++;
   if (from >= doc.tokenCount || starts[from] >= s.end) return null;
-  return { content: trimContent(doc, starts[from], s.end), attribution: { speaker: subject, cue } };
+  return reported(doc, starts[from], s.end, { speaker: subject, cue });
 }
 
 /** "…, said X." at the end of a sentence. */
@@ -265,7 +296,7 @@ function inverted(doc: Doc, s: Sentence, k: number, cue: CueMatch): Reported | n
   const speaker = speakerAfter(doc, k + 1, s.end);
   if (!speaker) return null;
   const prevStart = doc.tokenStart[prev];
-  return { content: trimContent(doc, contentStart(doc, s, prevStart), prevStart), attribution: { speaker, cue } };
+  return reported(doc, contentStart(doc, s, prevStart), prevStart, { speaker, cue });
 }
 
 /**
@@ -285,17 +316,18 @@ export function findIndirectQuotes(doc: Doc, quotes: QuoteCandidate[]): QuoteCan
   const cueStarts = cueStartTokens(doc);
   let c = 0;
   let near = 0;
+  const reported: Reported[] = [];
   for (const s of doc.sentences) {
     while (c < cueStarts.length && starts[cueStarts[c]] < s.start) c++;
     if (c === cueStarts.length) break;
     if (starts[cueStarts[c]] >= s.end || doc.paragraphs[s.paragraph].kind !== 'body') continue;
-    const reported = reportedIn(doc, s, inQuote, cueStarts, c);
+    reportedIn(doc, s, inQuote, cueStarts, c, reported);
     if (reported.length === 0) continue;
     while (near < sorted.length && sorted[near].end <= s.start) near++;
     for (const r of reported) {
-      const len = r.content.end - r.content.start;
-      if (len <= 0 || covered(r.content, sorted, near, s.end) > 0.6 * len) continue;
-      out.push({ start: r.content.start, end: r.content.end, kind: 'indirect', attribution: r.attribution });
+      const len = r.end - r.start;
+      if (len <= 0 || covered(r, sorted, near, s.end) > 0.6 * len) continue;
+      out.push(r);
     }
   }
   return out;
