@@ -31,7 +31,14 @@ function sentenceBegin(doc: Doc, offset: number): number {
   return s < 0 ? offset : doc.sentences[s].start;
 }
 
-const TAIL_LEAD = /^[\s,;—–-]*$/;
+/** True when text[from, to) holds only white space, commas, semicolons and dashes: what may lead to a tail attribution. */
+function onlyTailLead(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!isRegExpSpace(code) && code !== 44 && code !== 59 && code !== 0x2014 && code !== 0x2013 && code !== 45) return false; // , ; — – -
+  }
+  return true;
+}
 /** How many words of the sentence after a quote may precede its reporting verb ("the former chief of staff said"). */
 const ATTRIBUTION_OPENING_WORDS = 12;
 /** How far before a quote its reporting verb is looked for, in tokens. */
@@ -39,7 +46,7 @@ const MAX_HEAD_TOKENS = 60;
 
 /** True when only white space separates `from` and `to` (scanning at most `limit` characters back from `to`). */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
-  for (let i = to - 1; i >= from; i--) if (!/\s/.test(text.charAt(i))) return false;
+  for (let i = to - 1; i >= from; i--) if (!isRegExpSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -99,9 +106,9 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   const starts = doc.tokenStart;
   const kinds = doc.tokenKind;
   let k = tokenIndexFrom(doc, from);
-  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && TAIL_LEAD.test(tokenText(doc, k))) k++;
+  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && onlyTailLead(tokenText(doc, k), 0, tokenText(doc, k).length)) k++;
   if (k >= doc.tokenCount || starts[k] >= limit) return null;
-  if (!TAIL_LEAD.test(doc.text.slice(from, starts[k]))) return null;
+  if (!onlyTailLead(doc.text, from, starts[k])) return null;
   const cue = cueAt(doc, k);
   if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
     // "…,” saying the city embodied …": a participle has no subject after it.
@@ -641,15 +648,43 @@ function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribu
   return subject ? { speaker: subject, cue } : null;
 }
 
-const TITLE_WORD = /^(?:\p{Lu}|\d|of$|the$|and$|a$|an$|in$|on$|to$|for$|with$|at$)/u;
+/** The lower-case words a title may hold: "Meet the Press", "Women in Power". */
+const TITLE_SMALL_WORDS = ['of', 'the', 'and', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at'];
 const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\bnicknamed|\bshow|\bprogram|\bbook|\bfilm|\bsong|\bcolumn|\bop-ed|\bessay)[\s,]*$/i;
 
 /** Short and in title case: "Meet the Press", "Women in Power" — a name rather than somebody's words. */
 function isTitleCased(doc: Doc, q: Span): boolean {
   // A title opens with a capital and has at most six words: both tested before the quote is copied and split.
-  if (!startsUpperCase(doc.text, q.start) || spaceRunsUpTo(doc.text, q.start, q.end, 6) >= 6) return false;
-  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
-  return words.length <= 6 && words.every((w) => TITLE_WORD.test(w)) && /^\p{Lu}/u.test(words[0]);
+  const { text } = doc;
+  if (!startsUpperCase(text, q.start) || spaceRunsUpTo(text, q.start, q.end, 6) >= 6) return false;
+  // The words, without the punctuation closing the last one, in place: white space at either end makes an empty word.
+  let end = q.end;
+  while (end > q.start && isClosingPunctuation(text.charCodeAt(end - 1))) end--;
+  let i = q.start;
+  for (;;) {
+    let wordEnd = i;
+    while (wordEnd < end && !isRegExpSpace(text.charCodeAt(wordEnd))) wordEnd++;
+    if (!isTitleWord(text, i, wordEnd)) return false;
+    if (wordEnd >= end) return true;
+    i = wordEnd;
+    while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
+  }
+}
+
+/** . , ! ? */
+function isClosingPunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 33 || code === 63;
+}
+
+const UPPER_START = /^\p{Lu}/u;
+
+/** True when text[start, end) opens with a capital or a digit, or is one of the small words of titles. */
+function isTitleWord(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const code = text.charCodeAt(start);
+  if (code < 0x80 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : UPPER_START.test(text.slice(start, Math.min(start + 2, end)))) return true;
+  for (const w of TITLE_SMALL_WORDS) if (end - start === w.length && text.startsWith(w, start)) return true;
+  return false;
 }
 
 /** True when the character at `offset` is an upper-case letter. */
@@ -697,9 +732,16 @@ function kindOf(doc: Doc, q: MarkedQuote): QuoteKind {
   const sStart = sentenceBegin(doc, open);
   let i = open - 1;
   while (i >= sStart && isRegExpSpace(doc.text.charCodeAt(i))) i--;
-  const startsUpper = /^[\p{Lu}\d…(‘'"“]/u.test(doc.text.charAt(q.start));
-  if (i < sStart || (startsUpper && /[:,]/.test(doc.text.charAt(i)))) return 'direct';
-  return 'partial';
+  if (i < sStart) return 'direct';
+  // After a colon or comma, words opening like a sentence: Smith said, “We …”
+  const before = doc.text.charCodeAt(i);
+  return (before === 58 || before === 44) && opensLikeSentence(doc.text.charCodeAt(q.start)) ? 'direct' : 'partial';
+}
+
+/** True for a code unit that may open a quoted sentence: a capital, a digit, …, (, or an opening mark (‘ ' " “). */
+function opensLikeSentence(code: number): boolean {
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 40 || code === 39 || code === 34;
+  return code === 0x2026 || code === 0x2018 || code === 0x201c || UPPER_START.test(String.fromCharCode(code));
 }
 
 function isSentenceInitial(doc: Doc, q: MarkedQuote, prevEnd: number): boolean {
@@ -734,6 +776,8 @@ function introAttribution(doc: Doc, paragraphIndex: number, inQuote: (offset: nu
 /** A nickname inside a name: Marcia "Cia" Price, Robert C. "Bobby" Scott. */
 function isNickname(doc: Doc, q: MarkedQuote): boolean {
   if (q.open === null || q.close === null || q.close - q.open > 30) return false;
+  // A space before the opening mark and after the closing one first: most quotes have no name around them.
+  if (!isRegExpSpace(doc.text.charCodeAt(q.open - 1)) || !isRegExpSpace(doc.text.charCodeAt(q.after))) return false;
   const before = doc.text.slice(Math.max(0, q.open - 20), q.open);
   const after = doc.text.slice(q.after, q.after + 20);
   return /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u.test(doc.text.slice(q.start, q.end));
@@ -894,19 +938,22 @@ function inheritReportedSpeakers(doc: Doc, marked: QuoteCandidate[], reported: Q
   }
 }
 
-const EDGE_PUNCTUATION = /[\s“”"‘’'«».,;:!?…—–-]/;
 
 /** Quoted words with their marks and edge punctuation stripped, in lower case: the form a repeated quote shares. */
 function quotedWords(doc: Doc, c: QuoteCandidate): string {
   let start = c.start;
   let end = c.end;
-  while (start < end && EDGE_PUNCTUATION.test(doc.text.charAt(start))) start++;
-  while (end > start && EDGE_PUNCTUATION.test(doc.text.charAt(end - 1))) end--;
+  while (start < end && isEdgePunctuation(doc.text.charCodeAt(start))) start++;
+  while (end > start && isEdgePunctuation(doc.text.charCodeAt(end - 1))) end--;
   return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** The characters of `EDGE_PUNCTUATION` other than white space, as code units. */
+/** The punctuation stripped from the edges of quoted words (besides white space), as code units. */
 const EDGE_MARK_CODES = new Set([...'“”"‘’\'«».,;:!?…—–-'].map((ch) => ch.charCodeAt(0)));
+
+function isEdgePunctuation(code: number): boolean {
+  return isRegExpSpace(code) || EDGE_MARK_CODES.has(code);
+}
 
 /** A folded character that `foldedCompare` cannot tell from the raw text: a letter beyond ASCII. */
 const UNDECIDED = -1;
@@ -934,8 +981,8 @@ function sharedWords(doc: Doc, c: QuoteCandidate, waiting: WaitingWords): string
   const { text } = doc;
   let start = c.start;
   let end = c.end;
-  while (start < end && (isRegExpSpace(text.charCodeAt(start)) || EDGE_MARK_CODES.has(text.charCodeAt(start)))) start++;
-  while (end > start && (isRegExpSpace(text.charCodeAt(end - 1)) || EDGE_MARK_CODES.has(text.charCodeAt(end - 1)))) end--;
+  while (start < end && isEdgePunctuation(text.charCodeAt(start))) start++;
+  while (end > start && isEdgePunctuation(text.charCodeAt(end - 1))) end--;
   // No words at all, or only marks: nothing to share.
   if (start === end) return null;
   const first = foldedAscii(text.charCodeAt(start));
