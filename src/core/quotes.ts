@@ -17,7 +17,10 @@ import { isDoubleQuoteMark, isRegExpSpace } from './chars';
 import { cueStartFlags } from './attribution';
 
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
-  return cue ? { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) } : null;
+  if (!cue) return null;
+  // A one-word cue reads its token's form: no copy of the text.
+  const oneToken = cue.first === cue.last && cue.start === doc.tokenStart[cue.first] && cue.end === doc.tokenEnd[cue.first];
+  return { start: cue.start, end: cue.end, text: oneToken ? tokenText(doc, cue.first) : doc.text.slice(cue.start, cue.end) };
 }
 
 /** End of the sentence containing `offset`. */
@@ -79,7 +82,8 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   const first = tokenIndexFrom(doc, s.start);
   // A question or exclamation ends its sentence inside the marks, so a longer sentence may still attribute it
   // when it opens with the reporting verb: "…?" Smith asked reporters during …
-  const exclaimed = /[?!]/.test(lastCharOf(doc, q));
+  const last = lastCodeOf(doc, q);
+  const exclaimed = last === 63 || last === 33; // ? !
   let n = 0;
   const starts = doc.tokenStart;
   for (let i = first; i < doc.tokenCount && starts[i] < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
@@ -90,9 +94,9 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
 }
 
-/** The last character of a span, or '' when it is empty: tests on it copy nothing. */
-function lastCharOf(doc: Doc, span: Span): string {
-  return span.end > span.start ? doc.text.charAt(span.end - 1) : '';
+/** The code unit of the last character of a span, or -1 when it is empty. */
+function lastCodeOf(doc: Doc, span: Span): number {
+  return span.end > span.start ? doc.text.charCodeAt(span.end - 1) : -1;
 }
 
 /** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
@@ -556,7 +560,7 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
 function colonIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
-  if (doc.text.charAt(i) !== ':') return null;
+  if (doc.text.charCodeAt(i) !== 58) return null; // :
   const starts = doc.tokenStart;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
   if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
@@ -580,7 +584,7 @@ const MAX_DASH_LABEL_TOKENS = 10;
 function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
-  if (doc.text.charAt(i) !== ':') return null;
+  if (doc.text.charCodeAt(i) !== 58) return null; // :
   const colon = tokenIndexFrom(doc, i);
   if (colon >= doc.tokenCount) return null;
   const sentenceOf = doc.tokenSentence;
@@ -588,7 +592,7 @@ function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && sentenceOf[d] === sentence; d--) {
     if (!/^[-–—]$/.test(tokenText(doc, d))) continue;
     // A dash set off by spaces, not a hyphen inside a word.
-    if (!/\s/.test(doc.text.charAt(doc.tokenStart[d] - 1)) || !/\s/.test(doc.text.charAt(doc.tokenEnd[d]))) return null;
+    if (!isRegExpSpace(doc.text.charCodeAt(doc.tokenStart[d] - 1)) || !isRegExpSpace(doc.text.charCodeAt(doc.tokenEnd[d]))) return null;
     const label = namedPhraseAfter(doc, d + 1, i);
     return label && label.last === colon - 1 ? { speaker: label, cue: null } : null;
   }
@@ -877,8 +881,9 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       // Words quoted inside a sentence that end it ("Japan branded it an “outlaw state.” Russia insisted …") leave
       // the words after the mark to the next sentence.
       const partial = kindOf(doc, q) === 'partial';
-      const endsSentence = partial && lastCharOf(doc, q) === '.' && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
-      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]/.test(lastCharOf(doc, q)));
+      const last = lastCodeOf(doc, q);
+      const endsSentence = partial && last === 46 /* . */ && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
+      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && (last === 44 || last === 63 || last === 33)); // , ? !
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
