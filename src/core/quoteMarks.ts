@@ -3,7 +3,7 @@
  * (a missing opening mark, a closing mark of the wrong shape, straight and curly marks mixed), and reports
  * the problems it had to work around: the single source of the quotation-mark problems shown to the user.
  */
-import { ForwardSearch, isSpace, parseDocument, sentenceAt } from './text';
+import { isSpace, parseDocument, sentenceAt } from './text';
 import type { Doc, Paragraph } from './text';
 import type { Span } from './types';
 
@@ -45,9 +45,6 @@ export interface QuoteMarkScan {
   problems: QuoteMarkProblem[];
 }
 
-/** Every character that may be a quotation mark. */
-const MARK_CHARS = [...'“”"„«»‟‘’\'‚'];
-
 const CLOSER_CHARS = /[”"»]/g;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const UPPER = /\p{Lu}/u;
@@ -70,6 +67,12 @@ const RIGHT_GUILLEMET = 0xbb; // »
 const LEFT_SINGLE = 0x2018; // ‘
 const RIGHT_SINGLE = 0x2019; // ’
 const LOW_SINGLE = 0x201a; // ‚
+
+/** True for every character that may be a quotation mark: “ ” " „ « » ‟ ‘ ’ ' ‚ */
+function isMark(code: number): boolean {
+  if (code < 0x2018) return code === STRAIGHT_DOUBLE || code === APOSTROPHE || code === LEFT_GUILLEMET || code === RIGHT_GUILLEMET;
+  return code <= REVERSED_DOUBLE && code !== 0x201b; // ‛ is no mark
+}
 
 function isDoubleMark(code: number): boolean {
   return code === LEFT_DOUBLE || code === RIGHT_DOUBLE || code === STRAIGHT_DOUBLE || code === LOW_DOUBLE || code === LEFT_GUILLEMET || code === RIGHT_GUILLEMET || code === REVERSED_DOUBLE;
@@ -200,7 +203,6 @@ class MarkScanner {
   readonly nested: MarkedQuote[] = [];
   readonly problems: QuoteMarkProblem[] = [];
   pendingContinuation: number | null = null;
-  private readonly marks: ForwardSearch;
   // The paragraph being scanned and its state.
   private p: Paragraph;
   /** The next closing-shaped mark after the last offset asked about (see `closerAfter`), -1 before any. */
@@ -214,7 +216,6 @@ class MarkScanner {
 
   constructor(private readonly doc: Doc) {
     this.text = doc.text;
-    this.marks = new ForwardSearch(doc.text, MARK_CHARS);
     this.p = doc.paragraphs[0];
   }
 
@@ -254,17 +255,17 @@ class MarkScanner {
 
   /** Pairs the marks of story paragraph `p`. */
   scanParagraph(p: Paragraph): void {
-    const { text, doc, quotes, stack, marks } = this;
+    const { text, doc, quotes, stack } = this;
     this.p = p;
     this.nextCloser = -1;
-    stack.length = 0;
+    if (stack.length > 0) stack.length = 0;
     this.singleOpen = null;
     this.lastQuoteEnd = -1;
     this.firstOfParagraph = quotes.length;
     this.lineContinuation = null;
     for (let i = p.start; i < p.end; i++) {
       // Jump to the next character that can be a quotation mark.
-      i = marks.find(i);
+      while (i < p.end && !isMark(text.charCodeAt(i))) i++;
       if (i >= p.end) break;
       let ch = text.charCodeAt(i);
       const before = codeAtOrSpace(text, i - 1, p.start, p.end);
