@@ -16,6 +16,57 @@ import { SpeakerResolver } from './speakers';
 import { isDoubleQuoteMark, isRegExpSpace } from './chars';
 import { cueStartFlags } from './attribution';
 
+// Regular expressions of the tests below, compiled once: a literal in a function is a new object at each call.
+/** An -ing form: a participle ("saying"). */
+const ING_FORM = /ing$/;
+const RELATIVE_PRONOUN = /^(?:who|which|that)$/;
+/** A double mark, a semicolon or a colon inside a speaker phrase. */
+const QUOTE_MARK_OR_COLON = /^[“”"«»„;:]$/;
+const INDEFINITE_ARTICLE = /^an?$/;
+const REPORTS = /^report(?:s|ed)$/;
+/** A lower-case past-tense form ("fumed"). */
+const LOWER_CASE_PAST = /^\p{Ll}+ed$/u;
+/** Words that may follow a speaker's verb of any kind ("fumed on Tuesday"). */
+const AFTER_SPEAKER_VERB = /^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u;
+const UPPER_START = /^\p{Lu}/u;
+const CLAUSE_END = /^[,.;!?]$/;
+/** Adverbs between a subject and its verb ("also", "later", "has"). */
+const SUBJECT_VERB_ADVERB = /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u;
+const COORDINATOR = /^(?:and|but|,|also|then)$/;
+const AND_OR_BUT = /^(?:and|but)$/;
+const COORDINATOR_OR_TO = /^(?:and|but|also|then|to)$/;
+/** What may follow an inverted speaker right before a quote: said Smith, "…". */
+const INVERTED_SPEAKER_END = /^[,:“"«„]$/;
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+const VERB_ENDING = /(?:ed|s)$/;
+/** Words ending like a verb ("-ed", "-s") that take no object. */
+const NOT_OBJECT_VERB = /^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/;
+const CLAUSE_CLOSER = /^[,.;!?(]$/;
+/** A transcript speaker's label: "WALLACE: ". */
+const TRANSCRIPT_LABEL = /^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}):\s/u;
+const SIGNATURE_DASH = /^\s*[―—–-]{1,2}\s*/;
+const ONLY_SPACE_OR_STOPS = /^[\s.,]*$/;
+const POSSESSIVE_DETERMINER = /^(?:its|his|her|their|our)$/;
+const AUXILIARY_OR_ADVERB = /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u;
+const MODAL = /^(?:would|will|could|can|did|does)$/;
+const LOWER_START = /^\p{Ll}/u;
+const FINITE_VERB_ENDING = /(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/;
+const LOWER_CASE_ING = /\p{Ll}ing$/u;
+const DASH = /^[-–—]$/;
+const ALL_CAPS_WORD = /^\p{Lu}{4,}$/u;
+/** Adverbs between a quote and the verb after it: Putin "immediately" also demanded. */
+const BRACKETING_ADVERB = /^(?:also|later|has|have|had|then|would)$/;
+const ONLY_SENTENCE_ENDS = /^[.!?)\]]*$/;
+const NAME_BEFORE_NICKNAME = /\p{Lu}[\p{L}.]*\s$/u;
+const NAME_AFTER_NICKNAME = /^\s\p{Lu}/u;
+const NICKNAME = /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u;
+const STAGE_DIRECTION = /^\([^()]+\)\.?$/;
+const CAPITALISED_START = /^[\p{Lu}‘“'"]/u;
+const PARAGRAPH_END_PUNCTUATION = /[.!?…:;,”"’»)]/;
+const LINE_BREAK = /[\r\n]/;
+const NEXT_SENTENCE_START = /^\s+\p{Lu}/u;
+const WHITE_SPACE_RUNS = /\s+/g;
+
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
   if (!cue) return null;
   // A one-word cue reads its token's form: no copy of the text.
@@ -116,16 +167,16 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   const cue = cueAt(doc, k);
   if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
     // "…,” saying the city embodied …": a participle has no subject after it.
-    if (/ing$/.test(cue.word) && !cue.accordingTo) return null;
+    if (ING_FORM.test(cue.word) && !cue.accordingTo) return null;
     const speaker = speakerAfter(doc, cue.last + 1, limit);
     return speaker ? { speaker, cue } : null;
   }
   if (cue && cue.addressee) return null;
   // "there are still “some people” who feel …": a relative pronoun right after the quote describes the quoted words.
-  if (/^(?:who|which|that)$/.test(lowerAt(doc, k))) return null;
+  if (RELATIVE_PRONOUN.test(lowerAt(doc, k))) return null;
   const headStart = k;
   for (let j = k + 1; j < doc.tokenCount && j < k + 30 && starts[j] < limit; j++) {
-    if (kinds[j] === TokenKind.Punct && /^[“”"«»„;:]$/.test(tokenText(doc, j))) {
+    if (kinds[j] === TokenKind.Punct && QUOTE_MARK_OR_COLON.test(tokenText(doc, j))) {
       // "…," Bill Eastland, wearing “Cruz” pins, said: a short quoted name inside the speaker phrase.
       const close = shortQuotedSpanAfter(doc, j);
       if (close < 0) return null;
@@ -138,7 +189,7 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     if (c.nounLike && (isDeterminer(lowerAt(doc, j - 1)) || lowerAt(doc, j - 1) === 'of')) continue;
     let speaker = speakerBefore(doc, j - 1, starts[headStart]);
     // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
-    if (c.nounLike && speaker && /^an?$/.test(lowerAt(doc, speaker.first))) continue;
+    if (c.nounLike && speaker && INDEFINITE_ARTICLE.test(lowerAt(doc, speaker.first))) continue;
     // "…," retired Air Force general Jane Roe said: modifiers before the name belong to the speaker phrase.
     if (speaker && speaker.first > headStart) {
       const whole = speakerAfter(doc, headStart, starts[j]);
@@ -164,7 +215,7 @@ function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | nul
     if (isDoubleQuoteMark(text)) return null;
     if (text !== ',') continue;
     const cue = cueAt(doc, k + 1);
-    if (!cue || !(cue.accordingTo || /^report(?:s|ed)$/.test(cue.word))) continue;
+    if (!cue || !(cue.accordingTo || REPORTS.test(cue.word))) continue;
     const source = speakerAfter(doc, cue.last + 1, limit);
     if (source && !source.pronoun) return { speaker: source, cue };
   }
@@ -183,9 +234,9 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
   // "…," which led to …: a relative pronoun continues the reporter's sentence.
   if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lowerAt(doc, speaker.first)))) return null;
   const verb = speaker.last + 1;
-  if (!isWordToken(doc, verb) || starts[verb] >= limit || !/^\p{Ll}+ed$/u.test(tokenText(doc, verb))) return null;
+  if (!isWordToken(doc, verb) || starts[verb] >= limit || !LOWER_CASE_PAST.test(tokenText(doc, verb))) return null;
   const after = speaker.last + 2;
-  if (after < doc.tokenCount && starts[after] < limit && doc.tokenKind[after] === TokenKind.Word && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lowerAt(doc, after))) return null;
+  if (after < doc.tokenCount && starts[after] < limit && doc.tokenKind[after] === TokenKind.Word && !AFTER_SPEAKER_VERB.test(lowerAt(doc, after))) return null;
   const cue: CueMatch = { start: starts[verb], end: doc.tokenEnd[verb], first: verb, last: verb, word: lowerAt(doc, verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
@@ -195,11 +246,11 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
  * that closes the clause, is the speaker in inverted order, whatever the verb.
  */
 function invertedSpeakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
-  if (!isWordToken(doc, k) || !/^\p{Ll}+ed$/u.test(tokenText(doc, k))) return null;
+  if (!isWordToken(doc, k) || !LOWER_CASE_PAST.test(tokenText(doc, k))) return null;
   const speaker = namedPhraseAfter(doc, k + 1, limit);
-  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokenText(doc, speaker.first))) return null;
+  if (!speaker || speaker.pronoun || !UPPER_START.test(tokenText(doc, speaker.first))) return null;
   const after = speaker.last + 1;
-  if (after < doc.tokenCount && doc.tokenStart[after] < limit && !/^[,.;!?]$/.test(tokenText(doc, after))) return null;
+  if (after < doc.tokenCount && doc.tokenStart[after] < limit && !CLAUSE_END.test(tokenText(doc, after))) return null;
   const cue: CueMatch = { start: doc.tokenStart[k], end: doc.tokenEnd[k], first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
@@ -241,7 +292,7 @@ const CONTRAST_OPENERS = new Set(['while', 'whereas', 'although', 'though', 'but
 function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
   if (subject.first <= cue.last) return false;
   // "In a statement announcing the pick, the union called …": a participle phrase closed by a comma reports nothing after it.
-  const participle = /ing$/.test(cue.word);
+  const participle = ING_FORM.test(cue.word);
   for (let i = cue.last + 1; i < subject.first; i++) {
     const t = tokenText(doc, i);
     if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lowerAt(doc, i + 1))))) return false;
@@ -285,7 +336,7 @@ const MAX_ADDRESSEE_TOKENS = 6;
 
 /** The first token from `k` that is not an adverb between a subject and its verb ("also", "later", "has"). */
 function skipAdverbs(doc: Doc, k: number): number {
-  while (k < doc.tokenCount && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lowerAt(doc, k))) k++;
+  while (k < doc.tokenCount && SUBJECT_VERB_ADVERB.test(lowerAt(doc, k))) k++;
   return k;
 }
 
@@ -323,9 +374,9 @@ function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
   const starts = doc.tokenStart;
   const prev = k - 1;
   if (prev < 0 || prev >= doc.tokenCount || starts[prev] < floor) return -1;
-  if (/^(?:and|but|,|also|then)$/.test(lowerAt(doc, prev))) return prev;
+  if (COORDINATOR.test(lowerAt(doc, prev))) return prev;
   const before = k - 2;
-  return before >= 0 && starts[before] >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, prev)) && /^(?:and|but)$/.test(lowerAt(doc, before)) ? before : -1;
+  return before >= 0 && starts[before] >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, prev)) && AND_OR_BUT.test(lowerAt(doc, before)) ? before : -1;
 }
 
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
@@ -346,21 +397,21 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     // The token before the cue, or -1 at the start of the text.
     const prev = k - 1;
     // "Smith stated that … . Adding, “…”": a participle opening its sentence continues the sentence before.
-    if (/ing$/.test(cue.word) && (prev < 0 || sentenceOf[prev] !== sentenceOf[k])) {
+    if (ING_FORM.test(cue.word) && (prev < 0 || sentenceOf[prev] !== sentenceOf[k])) {
       const earlier = previousSentenceSpeaker(doc, sentenceOf[k], inQuote);
       if (earlier) return { speaker: earlier, cue };
       continue;
     }
-    const participle = /ing$/.test(cue.word) && prev >= 0 && (tokenText(doc, prev) === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, prev)));
+    const participle = ING_FORM.test(cue.word) && prev >= 0 && (tokenText(doc, prev) === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, prev)));
     let subject = participle ? null : (subjectOf(doc, cue, floor) ?? participleModifiedSubject(doc, cue, floor));
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
-    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
+    if (subject && !subject.pronoun && ING_FORM.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
       const opening = afterDateline(doc, tokenIndexFrom(doc, floor), subject.first);
       subject = clauseSubject(doc, opening, starts[subject.first]) ?? properNameSubject(doc, opening, starts[subject.first]) ?? subject;
     }
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
-    if (!participle && /ing$/.test(cue.word) && prev >= 0 && starts[prev] >= floor && doc.tokenKind[prev] === TokenKind.Word && !PARTICIPLE_LEADS.has(lowerAt(doc, prev)) && !/^(?:and|but|also|then|to)$/.test(lowerAt(doc, prev))) {
+    if (!participle && ING_FORM.test(cue.word) && prev >= 0 && starts[prev] >= floor && doc.tokenKind[prev] === TokenKind.Word && !PARTICIPLE_LEADS.has(lowerAt(doc, prev)) && !COORDINATOR_OR_TO.test(lowerAt(doc, prev))) {
       const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), starts[prev]);
       if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
     }
@@ -368,7 +419,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     const joint = coordinatingWordBefore(doc, k, floor);
     if (joint >= 0) {
       const jointStart = starts[joint];
-      const pronoun = /^(?:and|but)$/.test(lowerAt(doc, joint)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
+      const pronoun = AND_OR_BUT.test(lowerAt(doc, joint)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
       // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
       if (participle && tokenText(doc, joint) === ',') {
@@ -379,7 +430,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       const earlier = nearestHeadAttribution(doc, floor, jointStart, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
       // "Carson took the stage and called the system “rotten”": a coordinated cue shares the subject opening the clause.
-      if (/^(?:and|but)$/.test(lowerAt(doc, joint))) {
+      if (AND_OR_BUT.test(lowerAt(doc, joint))) {
         const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), jointStart);
         if (subject) return { speaker: subject, cue };
       }
@@ -395,7 +446,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
       const inverted = speakerAfter(doc, cue.last + 1, before);
       const next = inverted ? inverted.last + 1 : -1;
-      if (inverted && (next >= doc.tokenCount || starts[next] >= before || /^[,:“"«„]$/.test(tokenText(doc, next)))) return { speaker: inverted, cue };
+      if (inverted && (next >= doc.tokenCount || starts[next] >= before || INVERTED_SPEAKER_END.test(tokenText(doc, next)))) return { speaker: inverted, cue };
     }
     // "Dean, a former party chairman, poked at the rival, tweeting, …": the participle's subject opens the sentence.
     if (participle) {
@@ -421,12 +472,12 @@ function previousSentenceSpeaker(doc: Doc, s: number, inQuote: (offset: number) 
 /** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */
 function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
   const before = phrase.first - 1;
-  if (!isWordToken(doc, before) || doc.tokenStart[before] < floor || !/^\p{Ll}+$/u.test(tokenText(doc, before))) return false;
+  if (!isWordToken(doc, before) || doc.tokenStart[before] < floor || !LOWER_CASE_WORD.test(tokenText(doc, before))) return false;
   const w = lowerAt(doc, before);
   // "put out a statement", "sent out an email": a verb with its particle.
   const verb = phrase.first - 2;
-  if ((w === 'out' || w === 'up') && verb >= 0 && doc.tokenStart[verb] >= floor && /^\p{Ll}+$/u.test(tokenText(doc, verb)) && !isDeterminer(lowerAt(doc, verb))) return true;
-  return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
+  if ((w === 'out' || w === 'up') && verb >= 0 && doc.tokenStart[verb] >= floor && LOWER_CASE_WORD.test(tokenText(doc, verb)) && !isDeterminer(lowerAt(doc, verb))) return true;
+  return VERB_ENDING.test(w) && !isDeterminer(w) && !NOT_OBJECT_VERB.test(w);
 }
 
 /** A parenthetical attribution later in the quote's sentence: "…" to drive up the price, she said, … */
@@ -453,12 +504,12 @@ function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attrib
 
 /** True when token `i` ends the clause of a parenthetical attribution: punctuation, `limit` or the end of the text. */
 function closesClause(doc: Doc, i: number, limit: number): boolean {
-  return i < 0 || i >= doc.tokenCount || doc.tokenStart[i] >= limit || /^[,.;!?(]$/.test(tokenText(doc, i));
+  return i < 0 || i >= doc.tokenCount || doc.tokenStart[i] >= limit || CLAUSE_CLOSER.test(tokenText(doc, i));
 }
 
 /** A transcript line quoted whole: "WALLACE: Do you see those two as equivalent?" */
 function transcriptLabel(doc: Doc, q: MarkedQuote): Attribution | null {
-  const m = /^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}):\s/u.exec(doc.text.slice(q.start, Math.min(q.end, q.start + 50)));
+  const m = TRANSCRIPT_LABEL.exec(doc.text.slice(q.start, Math.min(q.end, q.start + 50)));
   if (!m || m[1].length < 2) return null;
   const first = tokenIndexFrom(doc, q.start);
   const last = tokenIndexFrom(doc, q.start + m[1].length) - 1;
@@ -502,17 +553,17 @@ function dashAttribution(doc: Doc, from: number, limit: number): Attribution | n
   let i = from;
   while (i < Math.min(limit, from + 6) && isRegExpSpace(doc.text.charCodeAt(i))) i++;
   if (i >= Math.min(limit, from + 6) || !'―—–-'.includes(doc.text.charAt(i))) return null;
-  const m = /^\s*[―—–-]{1,2}\s*/.exec(doc.text.slice(from, Math.min(limit, from + 6)));
+  const m = SIGNATURE_DASH.exec(doc.text.slice(from, Math.min(limit, from + 6)));
   if (!m) return null;
   const speaker = speakerAfter(doc, tokenIndexFrom(doc, from + m[0].length), limit);
   if (!speaker || speaker.pronoun) return null;
-  return /^[\s.,]*$/.test(doc.text.slice(speaker.end, limit)) ? { speaker, cue: null } : null;
+  return ONLY_SPACE_OR_STOPS.test(doc.text.slice(speaker.end, limit)) ? { speaker, cue: null } : null;
 }
 
 /** True when the word just before offset `open` is a possessive determiner: "its “…”", "their “…”". */
 function afterPossessive(doc: Doc, open: number): boolean {
   const k = tokenIndexFrom(doc, open) - 1;
-  return k >= 0 && k < doc.tokenCount && /^(?:its|his|her|their|our)$/.test(lowerAt(doc, k));
+  return k >= 0 && k < doc.tokenCount && POSSESSIVE_DETERMINER.test(lowerAt(doc, k));
 }
 
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
@@ -532,18 +583,18 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuot
   let v = subject.last + 1;
   let progressive = false;
   let modal = false;
-  while (v < doc.tokenCount && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) {
+  while (v < doc.tokenCount && AUXILIARY_OR_ADVERB.test(lowerAt(doc, v))) {
     if (BE_FORMS.has(lowerAt(doc, v))) progressive = true;
-    if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lowerAt(doc, v))) modal = true;
+    if (longQuote && MODAL.test(lowerAt(doc, v))) modal = true;
     v++;
   }
   if (!isWordToken(doc, v) || starts[v] >= open) return null;
   const verb = tokenText(doc, v);
-  if (!/^\p{Ll}/u.test(verb)) return null;
+  if (!LOWER_START.test(verb)) return null;
   // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
   if (OBJECT_CONTROL_VERBS.has(lowerAt(doc, v))) return null;
   // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too; any base form after a modal.
-  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb) && !(progressive && /\p{Ll}ing$/u.test(verb))) return null;
+  if (!modal && !FINITE_VERB_ENDING.test(verb) && !(progressive && LOWER_CASE_ING.test(verb))) return null;
   return { speaker: subject, cue: null };
 }
 
@@ -590,7 +641,7 @@ function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   const sentenceOf = doc.tokenSentence;
   const sentence = sentenceOf[colon];
   for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && sentenceOf[d] === sentence; d--) {
-    if (!/^[-–—]$/.test(tokenText(doc, d))) continue;
+    if (!DASH.test(tokenText(doc, d))) continue;
     // A dash set off by spaces, not a hyphen inside a word.
     if (!isRegExpSpace(doc.text.charCodeAt(doc.tokenStart[d] - 1)) || !isRegExpSpace(doc.text.charCodeAt(doc.tokenEnd[d]))) return null;
     const label = namedPhraseAfter(doc, d + 1, i);
@@ -613,11 +664,11 @@ function headlineLabel(doc: Doc, paragraphStart: number, open: number): Attribut
   while (colon < doc.tokenCount && colon - first <= MAX_LABEL_TOKENS && tokenText(doc, colon) !== ':') {
     const text = tokenText(doc, colon);
     if (doc.tokenKind[colon] === TokenKind.Punct && text !== '.') return null;
-    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (/^\p{Lu}{4,}$/u.test(text))) return null;
+    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (ALL_CAPS_WORD.test(text))) return null;
     colon++;
   }
   if (colon === first || colon >= doc.tokenCount || tokenText(doc, colon) !== ':' || doc.tokenStart[colon] >= open) return null;
-  if (!/^\p{Lu}/u.test(tokenText(doc, first)) || isDeterminer(lowerAt(doc, first))) return null;
+  if (!UPPER_START.test(tokenText(doc, first)) || isDeterminer(lowerAt(doc, first))) return null;
   const last = colon - 1;
   const speaker: PhraseSpan = { start: doc.tokenStart[first], end: doc.tokenEnd[last], first, last, pronoun: false };
   return { speaker, cue: null };
@@ -645,7 +696,7 @@ function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribu
   const starts = doc.tokenStart;
   if (q.open === null || q.close === null) return null;
   let k = tokenIndexFrom(doc, q.after);
-  while (k < doc.tokenCount && starts[k] < limit && /^(?:also|later|has|have|had|then|would)$/.test(lowerAt(doc, k))) k++;
+  while (k < doc.tokenCount && starts[k] < limit && BRACKETING_ADVERB.test(lowerAt(doc, k))) k++;
   const cue = k < doc.tokenCount && starts[k] < limit ? cueAt(doc, k) : null;
   if (!cue || cue.accordingTo) return null;
   const subject = speakerBefore(doc, tokenIndexFrom(doc, q.open) - 1, sentenceBegin(doc, q.open));
@@ -680,8 +731,6 @@ function isClosingPunctuation(code: number): boolean {
   return code === 46 || code === 44 || code === 33 || code === 63;
 }
 
-const UPPER_START = /^\p{Lu}/u;
-
 /** True when text[start, end) opens with a capital or a digit, or is one of the small words of titles. */
 function isTitleWord(text: string, start: number, end: number): boolean {
   if (start >= end) return false;
@@ -694,7 +743,7 @@ function isTitleWord(text: string, start: number, end: number): boolean {
 /** True when the character at `offset` is an upper-case letter. */
 function startsUpperCase(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
-  return code < 0x80 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(text.slice(offset, offset + 2));
+  return code < 0x80 ? code >= 65 && code <= 90 : UPPER_START.test(text.slice(offset, offset + 2));
 }
 
 /** Number of runs of white space in text[start, end), counted up to `cap`. */
@@ -751,7 +800,7 @@ function opensLikeSentence(code: number): boolean {
 function isSentenceInitial(doc: Doc, q: MarkedQuote, prevEnd: number): boolean {
   const open = q.open ?? q.start;
   const between = doc.text.slice(Math.max(prevEnd, sentenceBegin(doc, open)), open).trim();
-  return between === '' || /^[.!?)\]]*$/.test(between);
+  return between === '' || ONLY_SENTENCE_ENDS.test(between);
 }
 
 /** The speaker of the last sentence of a body paragraph when its cue is a speech verb, or a view verb with a named subject. */
@@ -784,12 +833,12 @@ function isNickname(doc: Doc, q: MarkedQuote): boolean {
   if (!isRegExpSpace(doc.text.charCodeAt(q.open - 1)) || !isRegExpSpace(doc.text.charCodeAt(q.after))) return false;
   const before = doc.text.slice(Math.max(0, q.open - 20), q.open);
   const after = doc.text.slice(q.after, q.after + 20);
-  return /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u.test(doc.text.slice(q.start, q.end));
+  return NAME_BEFORE_NICKNAME.test(before) && NAME_AFTER_NICKNAME.test(after) && NICKNAME.test(doc.text.slice(q.start, q.end));
 }
 
 /** A transcript's stage direction quoted whole, "(CROSSTALK)" or "(Applause.)": nobody's words. */
 function isStageDirection(doc: Doc, q: MarkedQuote): boolean {
-  return q.end - q.start <= 40 && /^\([^()]+\)\.?$/.test(doc.text.slice(q.start, q.end));
+  return q.end - q.start <= 40 && STAGE_DIRECTION.test(doc.text.slice(q.start, q.end));
 }
 
 /** Title-like first paragraph: a headline that the paragraph splitter kept as body because it ends with a period. */
@@ -800,7 +849,7 @@ function isHeadlineLike(doc: Doc, paragraphIndex: number): boolean {
   // Split off at most 26 words: called once per quote, a whole split of a long first paragraph is quadratic.
   const words = doc.text.slice(p.start, p.end).split(/\s+/, 26);
   if (words.length > 25) return false;
-  const capitalised = words.filter((w) => /^[\p{Lu}‘“'"]/u.test(w)).length;
+  const capitalised = words.filter((w) => CAPITALISED_START.test(w)).length;
   return capitalised >= 0.6 * words.length;
 }
 
@@ -814,9 +863,9 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
   const next = doc.paragraphs[paragraphIndex + 1];
   if (!next || next.kind !== 'body') return false;
   // The closing character first: it rules out most paragraphs without copying them.
-  if (/[.!?…:;,”"’»)]/.test(doc.text.charAt(p.end - 1))) return false;
+  if (PARAGRAPH_END_PUNCTUATION.test(doc.text.charAt(p.end - 1))) return false;
   const text = doc.text.slice(p.start, p.end);
-  return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18;
+  return !LINE_BREAK.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18;
 }
 
 /**
@@ -829,7 +878,7 @@ function nextQuoteOpen(doc: Doc, marked: MarkedQuote[], i: number, paragraphEnd:
     const next = marked[j];
     if (next.paragraph !== marked[i].paragraph) return paragraphEnd;
     const open = next.open ?? next.start;
-    const shortName = next.close !== null && sentenceAt(doc, next.after - 1) === sentence && wordsUpTo(doc.text, next.start, next.end, 3) <= 2 && /^\p{Lu}/u.test(doc.text.charAt(next.start));
+    const shortName = next.close !== null && sentenceAt(doc, next.after - 1) === sentence && wordsUpTo(doc.text, next.start, next.end, 3) <= 2 && UPPER_START.test(doc.text.charAt(next.start));
     if (!shortName) return open;
   }
   const last = marked[i + 3];
@@ -882,7 +931,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       // the words after the mark to the next sentence.
       const partial = kindOf(doc, q) === 'partial';
       const last = lastCodeOf(doc, q);
-      const endsSentence = partial && last === 46 /* . */ && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
+      const endsSentence = partial && last === 46 /* . */ && NEXT_SENTENCE_START.test(doc.text.slice(closeEnd, closeEnd + 3));
       const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && (last === 44 || last === 63 || last === 33)); // , ? !
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
@@ -950,7 +999,7 @@ function quotedWords(doc: Doc, c: QuoteCandidate): string {
   let end = c.end;
   while (start < end && isEdgePunctuation(doc.text.charCodeAt(start))) start++;
   while (end > start && isEdgePunctuation(doc.text.charCodeAt(end - 1))) end--;
-  return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
+  return doc.text.slice(start, end).replace(WHITE_SPACE_RUNS, ' ').toLowerCase();
 }
 
 /** The punctuation stripped from the edges of quoted words (besides white space), as code units. */
