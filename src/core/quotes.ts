@@ -1188,11 +1188,14 @@ function isQuoteParagraph(doc: Doc, q: MarkedQuote): boolean {
  * speaker named right after the run ("“…” ¶ “…,” Smith said.") or, failing that, the one quoted just before it.
  */
 function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributions: (Attribution | null)[], nobodys: Set<number>): void {
-  let previous: { attribution: Attribution; paragraph: number } | null = null;
+  // The last attribution met, and its quote's paragraph.
+  let previous: Attribution | null = null;
+  let previousParagraph = -1;
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i];
     if (attributions[i]) {
-      previous = { attribution: attributions[i] as Attribution, paragraph: q.paragraph };
+      previous = attributions[i];
+      previousParagraph = q.paragraph;
       continue;
     }
     if (nobodys.has(i) || !isQuoteParagraph(doc, q)) continue;
@@ -1200,7 +1203,7 @@ function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributio
     let j = i + 1;
     while (j < marked.length && !attributions[j] && marked[j].paragraph === marked[j - 1].paragraph + 1 && isQuoteParagraph(doc, marked[j])) j++;
     const closing = j < marked.length && marked[j].paragraph === marked[j - 1].paragraph + 1 && attributions[j] && onlySpaceBetween(doc.text, doc.paragraphs[marked[j].paragraph].start, marked[j].open ?? marked[j].start) ? attributions[j] : null;
-    const before = previous && previous.paragraph === q.paragraph - 1 ? previous.attribution : null;
+    const before = previous && previousParagraph === q.paragraph - 1 ? previous : null;
     const a = closing ?? before;
     // The rest of a run without an attribution has none either: skipping it keeps the pass linear.
     if (a) for (let r = i; r < j; r++) if (!nobodys.has(r)) attributions[r] = a;
