@@ -207,6 +207,7 @@ class MarkScanner {
   private p: Paragraph;
   /** The next closing-shaped mark after the last offset asked about (see `closerAfter`), -1 before any. */
   private nextCloser = -1;
+  /** The open double quotes, innermost last, in `stack[0, depth)`: the objects are reused from quote to quote. */
   private readonly stack: OpenDouble[] = [];
   private singleOpen: number | null = null;
   private lastQuoteEnd = -1;
@@ -258,7 +259,7 @@ class MarkScanner {
     const { text, doc, quotes, stack } = this;
     this.p = p;
     this.nextCloser = -1;
-    if (stack.length > 0) stack.length = 0;
+    let depth = 0;
     this.singleOpen = null;
     this.lastQuoteEnd = -1;
     this.firstOfParagraph = quotes.length;
@@ -281,10 +282,10 @@ class MarkScanner {
           continue;
         }
         // An inch mark: 12" screen.
-        if (ch === STRAIGHT_DOUBLE && stack.length === 0 && isDigit(before) && !isLetterOrDigit(after)) continue;
-        const { role, wrongShape } = doubleRole(this, ch, before, after, stack.length, i, stack[stack.length - 1], i === p.start);
+        if (ch === STRAIGHT_DOUBLE && depth === 0 && isDigit(before) && !isLetterOrDigit(after)) continue;
+        const { role, wrongShape } = doubleRole(this, ch, before, after, depth, i, depth > 0 ? stack[depth - 1] : undefined, i === p.start);
         if (wrongShape && role === 'open') this.report(i, i + 1, 'wrong-shape', `Opening quotation mark has the shape of a closing mark (${String.fromCharCode(ch)} instead of “).`);
-        if (role === 'open' && stack.length === 1 && !pairedApostrophes) {
+        if (role === 'open' && depth === 1 && !pairedApostrophes) {
           const lineEnd = sentenceEndBeforeLine(text, i, stack[0].contentStart);
           if (lineEnd !== null) {
             // A line that opens with a quotation mark after a finished sentence starts a new quotation: the one
@@ -296,20 +297,27 @@ class MarkScanner {
               quotes[quotes.length - 1].continues = true;
               this.lineContinuation = quotes.length - 1;
             }
-            stack.length = 0;
+            depth = 0;
             this.lastQuoteEnd = lineEnd;
           }
         }
         if (role === 'open') {
-          if (stack.length === 0) this.dropSingle();
-          stack.push({ at: i, mark: ch, contentStart: i + (pairedApostrophes ? 2 : 1) });
+          if (depth === 0) this.dropSingle();
+          const contentStart = i + (pairedApostrophes ? 2 : 1);
+          const open = stack[depth];
+          if (open) {
+            open.at = i;
+            open.mark = ch;
+            open.contentStart = contentStart;
+          } else stack.push({ at: i, mark: ch, contentStart });
+          depth++;
           if (pairedApostrophes) i++;
           continue;
         }
         const at = i;
         const markEnd = i + (pairedApostrophes ? 2 : 1);
         i = markEnd - 1;
-        const opened = stack.pop();
+        const opened = depth > 0 ? stack[--depth] : undefined;
         if (opened) {
           if (wrongShape) this.report(at, markEnd, 'wrong-shape', `Closing quotation mark has the shape of an opening mark (${String.fromCharCode(ch)} instead of ”).`);
           else if (markStyle(opened.mark) !== markStyle(ch)) {
@@ -317,11 +325,11 @@ class MarkScanner {
             const closeMark = text.slice(at, markEnd);
             this.report(at, markEnd, 'mixed-styles', `Quote opened with a ${markStyle(opened.mark)} mark (${openMark}) is closed with a ${markStyle(ch)} one (${closeMark}).`);
           }
-          if (stack.length === 0) {
+          if (depth === 0) {
             this.push(opened.at, at, opened.contentStart, at, false, markEnd);
             this.lastQuoteEnd = markEnd;
             this.dropSingle();
-          } else if (stack.length === 1) {
+          } else if (depth === 1) {
             let start = opened.contentStart;
             let end = at;
             while (start < end && isSpace(text.charCodeAt(start))) start++;
@@ -351,7 +359,7 @@ class MarkScanner {
         const closes = (ch === RIGHT_SINGLE || ch === APOSTROPHE) && !isSpace(before) && !isLetterOrDigit(after);
         if (!closes) continue;
         if (ch === APOSTROPHE && text.charCodeAt(singleOpen) === LEFT_SINGLE) this.report(i, i + 1, 'mixed-styles', "Quote opened with a curly mark (‘) is closed with a straight one ('); use ’.");
-        if (stack.length === 0) {
+        if (depth === 0) {
           this.push(singleOpen, i, singleOpen + 1, i, true, i + 1);
           this.lastQuoteEnd = i + 1;
         }
@@ -359,7 +367,7 @@ class MarkScanner {
       }
     }
     this.dropSingle();
-    if (stack.length > 0) {
+    if (depth > 0) {
       const opened = stack[0];
       // Pushed before the continuation is cleared: the middle paragraph of a quote running over three or more
       // paragraphs continues the one before it too.
