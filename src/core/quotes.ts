@@ -161,7 +161,7 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   const starts = doc.tokenStart;
   const kinds = doc.tokenKind;
   let k = tokenIndexFrom(doc, from);
-  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && onlyTailLead(tokenText(doc, k), 0, tokenText(doc, k).length)) k++;
+  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && onlyTailLead(doc.text, starts[k], doc.tokenEnd[k])) k++;
   if (k >= doc.tokenCount || starts[k] >= limit) return null;
   if (!onlyTailLead(doc.text, from, starts[k])) return null;
   const cue = cueAt(doc, k);
