@@ -16,8 +16,62 @@ import { SpeakerResolver } from './speakers';
 import { isDoubleQuoteMark, isRegExpSpace } from './chars';
 import { cueStartFlags } from './attribution';
 
+// Regular expressions of the tests below, compiled once: a literal in a function is a new object at each call.
+/** An -ing form: a participle ("saying"). */
+const ING_FORM = /ing$/;
+const RELATIVE_PRONOUN = /^(?:who|which|that)$/;
+/** A double mark, a semicolon or a colon inside a speaker phrase. */
+const QUOTE_MARK_OR_COLON = /^[“”"«»„;:]$/;
+const INDEFINITE_ARTICLE = /^an?$/;
+const REPORTS = /^report(?:s|ed)$/;
+/** A lower-case past-tense form ("fumed"). */
+const LOWER_CASE_PAST = /^\p{Ll}+ed$/u;
+/** Words that may follow a speaker's verb of any kind ("fumed on Tuesday"). */
+const AFTER_SPEAKER_VERB = /^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u;
+const UPPER_START = /^\p{Lu}/u;
+const CLAUSE_END = /^[,.;!?]$/;
+/** Adverbs between a subject and its verb ("also", "later", "has"). */
+const SUBJECT_VERB_ADVERB = /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u;
+const COORDINATOR = /^(?:and|but|,|also|then)$/;
+const AND_OR_BUT = /^(?:and|but)$/;
+const COORDINATOR_OR_TO = /^(?:and|but|also|then|to)$/;
+/** What may follow an inverted speaker right before a quote: said Smith, "…". */
+const INVERTED_SPEAKER_END = /^[,:“"«„]$/;
+const LOWER_CASE_WORD = /^\p{Ll}+$/u;
+const VERB_ENDING = /(?:ed|s)$/;
+/** Words ending like a verb ("-ed", "-s") that take no object. */
+const NOT_OBJECT_VERB = /^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/;
+const CLAUSE_CLOSER = /^[,.;!?(]$/;
+/** A transcript speaker's label: "WALLACE: ". */
+const TRANSCRIPT_LABEL = /^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}):\s/u;
+const SIGNATURE_DASH = /^\s*[―—–-]{1,2}\s*/;
+const ONLY_SPACE_OR_STOPS = /^[\s.,]*$/;
+const POSSESSIVE_DETERMINER = /^(?:its|his|her|their|our)$/;
+const AUXILIARY_OR_ADVERB = /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u;
+const MODAL = /^(?:would|will|could|can|did|does)$/;
+const LOWER_START = /^\p{Ll}/u;
+const FINITE_VERB_ENDING = /(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/;
+const LOWER_CASE_ING = /\p{Ll}ing$/u;
+const DASH = /^[-–—]$/;
+const ALL_CAPS_WORD = /^\p{Lu}{4,}$/u;
+/** Adverbs between a quote and the verb after it: Putin "immediately" also demanded. */
+const BRACKETING_ADVERB = /^(?:also|later|has|have|had|then|would)$/;
+const ONLY_SENTENCE_ENDS = /^[.!?)\]]*$/;
+const NAME_BEFORE_NICKNAME = /\p{Lu}[\p{L}.]*\s$/u;
+const NAME_AFTER_NICKNAME = /^\s\p{Lu}/u;
+const NICKNAME = /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u;
+const STAGE_DIRECTION = /^\([^()]+\)\.?$/;
+const CAPITALISED_START = /^[\p{Lu}‘“'"]/u;
+const PARAGRAPH_END_PUNCTUATION = /[.!?…:;,”"’»)]/;
+const LINE_BREAK = /[\r\n]/;
+const NEXT_SENTENCE_START = /^\s+\p{Lu}/u;
+const WHITE_SPACE_RUNS = /\s+/g;
+
 function cueSpan(doc: Doc, cue: CueMatch | null): TextSpan | null {
-  return cue ? { start: cue.start, end: cue.end, text: doc.text.slice(cue.start, cue.end) } : null;
+  if (!cue) return null;
+  // A one-word cue reads its token's form: no copy of the text.
+  const oneToken = cue.first === cue.last && cue.start === doc.tokenStart[cue.first] && cue.end === doc.tokenEnd[cue.first];
+  return { start: cue.start, end: cue.end, text: oneToken ? tokenText(doc, cue.first) : doc.text.slice(cue.start, cue.end) };
 }
 
 /** End of the sentence containing `offset`. */
@@ -31,7 +85,14 @@ function sentenceBegin(doc: Doc, offset: number): number {
   return s < 0 ? offset : doc.sentences[s].start;
 }
 
-const TAIL_LEAD = /^[\s,;—–-]*$/;
+/** True when text[from, to) holds only white space, commas, semicolons and dashes: what may lead to a tail attribution. */
+function onlyTailLead(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (!isRegExpSpace(code) && code !== 44 && code !== 59 && code !== 0x2014 && code !== 0x2013 && code !== 45) return false; // , ; — – -
+  }
+  return true;
+}
 /** How many words of the sentence after a quote may precede its reporting verb ("the former chief of staff said"). */
 const ATTRIBUTION_OPENING_WORDS = 12;
 /** How far before a quote its reporting verb is looked for, in tokens. */
@@ -39,7 +100,7 @@ const MAX_HEAD_TOKENS = 60;
 
 /** True when only white space separates `from` and `to` (scanning at most `limit` characters back from `to`). */
 function onlySpaceBetween(text: string, from: number, to: number): boolean {
-  for (let i = to - 1; i >= from; i--) if (!/\s/.test(text.charAt(i))) return false;
+  for (let i = to - 1; i >= from; i--) if (!isRegExpSpace(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -72,7 +133,8 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   const first = tokenIndexFrom(doc, s.start);
   // A question or exclamation ends its sentence inside the marks, so a longer sentence may still attribute it
   // when it opens with the reporting verb: "…?" Smith asked reporters during …
-  const exclaimed = /[?!]/.test(lastCharOf(doc, q));
+  const last = lastCodeOf(doc, q);
+  const exclaimed = last === 63 || last === 33; // ? !
   let n = 0;
   const starts = doc.tokenStart;
   for (let i = first; i < doc.tokenCount && starts[i] < s.end && n <= (exclaimed ? ATTRIBUTION_OPENING_WORDS : 8); i++) {
@@ -83,9 +145,9 @@ function tailEnd(doc: Doc, q: MarkedQuote, closeEnd: number, paragraphEnd: numbe
   return n <= 8 ? Math.min(s.end, lineEnd) : closeEnd;
 }
 
-/** The last character of a span, or '' when it is empty: tests on it copy nothing. */
-function lastCharOf(doc: Doc, span: Span): string {
-  return span.end > span.start ? doc.text.charAt(span.end - 1) : '';
+/** The code unit of the last character of a span, or -1 when it is empty. */
+function lastCodeOf(doc: Doc, span: Span): number {
+  return span.end > span.start ? doc.text.charCodeAt(span.end - 1) : -1;
 }
 
 /** True when a word follows the closing mark before `limit` (the end of the text that may attribute the quote). */
@@ -99,22 +161,22 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
   const starts = doc.tokenStart;
   const kinds = doc.tokenKind;
   let k = tokenIndexFrom(doc, from);
-  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && TAIL_LEAD.test(tokenText(doc, k))) k++;
+  while (k < doc.tokenCount && starts[k] < limit && kinds[k] === TokenKind.Punct && onlyTailLead(doc.text, starts[k], doc.tokenEnd[k])) k++;
   if (k >= doc.tokenCount || starts[k] >= limit) return null;
-  if (!TAIL_LEAD.test(doc.text.slice(from, starts[k]))) return null;
+  if (!onlyTailLead(doc.text, from, starts[k])) return null;
   const cue = cueAt(doc, k);
   if (cue && (cue.speech || cue.accordingTo) && !cue.addressee) {
     // "…,” saying the city embodied …": a participle has no subject after it.
-    if (/ing$/.test(cue.word) && !cue.accordingTo) return null;
+    if (ING_FORM.test(cue.word) && !cue.accordingTo) return null;
     const speaker = speakerAfter(doc, cue.last + 1, limit);
     return speaker ? { speaker, cue } : null;
   }
   if (cue && cue.addressee) return null;
   // "there are still “some people” who feel …": a relative pronoun right after the quote describes the quoted words.
-  if (/^(?:who|which|that)$/.test(lowerAt(doc, k))) return null;
+  if (RELATIVE_PRONOUN.test(lowerAt(doc, k))) return null;
   const headStart = k;
   for (let j = k + 1; j < doc.tokenCount && j < k + 30 && starts[j] < limit; j++) {
-    if (kinds[j] === TokenKind.Punct && /^[“”"«»„;:]$/.test(tokenText(doc, j))) {
+    if (kinds[j] === TokenKind.Punct && QUOTE_MARK_OR_COLON.test(tokenText(doc, j))) {
       // "…," Bill Eastland, wearing “Cruz” pins, said: a short quoted name inside the speaker phrase.
       const close = shortQuotedSpanAfter(doc, j);
       if (close < 0) return null;
@@ -127,7 +189,7 @@ function tailAttribution(doc: Doc, from: number, limit: number, openEnded: boole
     if (c.nounLike && (isDeterminer(lowerAt(doc, j - 1)) || lowerAt(doc, j - 1) === 'of')) continue;
     let speaker = speakerBefore(doc, j - 1, starts[headStart]);
     // "…" a Donald Trump tweet attacking …: after an indefinite phrase, a noun-like form is a noun.
-    if (c.nounLike && speaker && /^an?$/.test(lowerAt(doc, speaker.first))) continue;
+    if (c.nounLike && speaker && INDEFINITE_ARTICLE.test(lowerAt(doc, speaker.first))) continue;
     // "…," retired Air Force general Jane Roe said: modifiers before the name belong to the speaker phrase.
     if (speaker && speaker.first > headStart) {
       const whole = speakerAfter(doc, headStart, starts[j]);
@@ -153,7 +215,7 @@ function outerSource(doc: Doc, a: Attribution, limit: number): Attribution | nul
     if (isDoubleQuoteMark(text)) return null;
     if (text !== ',') continue;
     const cue = cueAt(doc, k + 1);
-    if (!cue || !(cue.accordingTo || /^report(?:s|ed)$/.test(cue.word))) continue;
+    if (!cue || !(cue.accordingTo || REPORTS.test(cue.word))) continue;
     const source = speakerAfter(doc, cue.last + 1, limit);
     if (source && !source.pronoun) return { speaker: source, cue };
   }
@@ -172,9 +234,9 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
   // "…," which led to …: a relative pronoun continues the reporter's sentence.
   if (!speaker || (speaker.pronoun && !SUBJECT_PRONOUNS.has(lowerAt(doc, speaker.first)))) return null;
   const verb = speaker.last + 1;
-  if (!isWordToken(doc, verb) || starts[verb] >= limit || !/^\p{Ll}+ed$/u.test(tokenText(doc, verb))) return null;
+  if (!isWordToken(doc, verb) || starts[verb] >= limit || !LOWER_CASE_PAST.test(tokenText(doc, verb))) return null;
   const after = speaker.last + 2;
-  if (after < doc.tokenCount && starts[after] < limit && doc.tokenKind[after] === TokenKind.Word && !/^(?:on|in|at|after|before|during|while|as|when|to|from|with|into|back|again|later|\p{Ll}+ly)$/u.test(lowerAt(doc, after))) return null;
+  if (after < doc.tokenCount && starts[after] < limit && doc.tokenKind[after] === TokenKind.Word && !AFTER_SPEAKER_VERB.test(lowerAt(doc, after))) return null;
   const cue: CueMatch = { start: starts[verb], end: doc.tokenEnd[verb], first: verb, last: verb, word: lowerAt(doc, verb), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
@@ -184,11 +246,11 @@ function speakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | n
  * that closes the clause, is the speaker in inverted order, whatever the verb.
  */
 function invertedSpeakerWithAnyVerb(doc: Doc, k: number, limit: number): Attribution | null {
-  if (!isWordToken(doc, k) || !/^\p{Ll}+ed$/u.test(tokenText(doc, k))) return null;
+  if (!isWordToken(doc, k) || !LOWER_CASE_PAST.test(tokenText(doc, k))) return null;
   const speaker = namedPhraseAfter(doc, k + 1, limit);
-  if (!speaker || speaker.pronoun || !/^\p{Lu}/u.test(tokenText(doc, speaker.first))) return null;
+  if (!speaker || speaker.pronoun || !UPPER_START.test(tokenText(doc, speaker.first))) return null;
   const after = speaker.last + 1;
-  if (after < doc.tokenCount && doc.tokenStart[after] < limit && !/^[,.;!?]$/.test(tokenText(doc, after))) return null;
+  if (after < doc.tokenCount && doc.tokenStart[after] < limit && !CLAUSE_END.test(tokenText(doc, after))) return null;
   const cue: CueMatch = { start: doc.tokenStart[k], end: doc.tokenEnd[k], first: k, last: k, word: lowerAt(doc, k), accordingTo: false, speech: true, addressee: false, nounLike: false };
   return { speaker, cue };
 }
@@ -230,7 +292,7 @@ const CONTRAST_OPENERS = new Set(['while', 'whereas', 'although', 'though', 'but
 function withinReportedClause(doc: Doc, cue: CueMatch, subject: PhraseSpan): boolean {
   if (subject.first <= cue.last) return false;
   // "In a statement announcing the pick, the union called …": a participle phrase closed by a comma reports nothing after it.
-  const participle = /ing$/.test(cue.word);
+  const participle = ING_FORM.test(cue.word);
   for (let i = cue.last + 1; i < subject.first; i++) {
     const t = tokenText(doc, i);
     if (t === ';' || (t === ',' && (participle || CONTRAST_OPENERS.has(lowerAt(doc, i + 1))))) return false;
@@ -274,7 +336,7 @@ const MAX_ADDRESSEE_TOKENS = 6;
 
 /** The first token from `k` that is not an adverb between a subject and its verb ("also", "later", "has"). */
 function skipAdverbs(doc: Doc, k: number): number {
-  while (k < doc.tokenCount && /^(?:also|later|has|have|had|then|again|once|\p{Ll}+ly)$/u.test(lowerAt(doc, k))) k++;
+  while (k < doc.tokenCount && SUBJECT_VERB_ADVERB.test(lowerAt(doc, k))) k++;
   return k;
 }
 
@@ -312,9 +374,9 @@ function coordinatingWordBefore(doc: Doc, k: number, floor: number): number {
   const starts = doc.tokenStart;
   const prev = k - 1;
   if (prev < 0 || prev >= doc.tokenCount || starts[prev] < floor) return -1;
-  if (/^(?:and|but|,|also|then)$/.test(lowerAt(doc, prev))) return prev;
+  if (COORDINATOR.test(lowerAt(doc, prev))) return prev;
   const before = k - 2;
-  return before >= 0 && starts[before] >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, prev)) && /^(?:and|but)$/.test(lowerAt(doc, before)) ? before : -1;
+  return before >= 0 && starts[before] >= floor && COORDINATED_VERB_ADVERBS.has(lowerAt(doc, prev)) && AND_OR_BUT.test(lowerAt(doc, before)) ? before : -1;
 }
 
 function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote: (offset: number) => boolean, speechOnly: boolean): Attribution | null {
@@ -335,21 +397,21 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     // The token before the cue, or -1 at the start of the text.
     const prev = k - 1;
     // "Smith stated that … . Adding, “…”": a participle opening its sentence continues the sentence before.
-    if (/ing$/.test(cue.word) && (prev < 0 || sentenceOf[prev] !== sentenceOf[k])) {
+    if (ING_FORM.test(cue.word) && (prev < 0 || sentenceOf[prev] !== sentenceOf[k])) {
       const earlier = previousSentenceSpeaker(doc, sentenceOf[k], inQuote);
       if (earlier) return { speaker: earlier, cue };
       continue;
     }
-    const participle = /ing$/.test(cue.word) && prev >= 0 && (tokenText(doc, prev) === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, prev)));
+    const participle = ING_FORM.test(cue.word) && prev >= 0 && (tokenText(doc, prev) === ',' || PARTICIPLE_LEADS.has(lowerAt(doc, prev)));
     let subject = participle ? null : (subjectOf(doc, cue, floor) ?? participleModifiedSubject(doc, cue, floor));
     // "The town released a statement Wednesday saying …": an object before a participle does not speak; the clause subject does.
-    if (subject && !subject.pronoun && /ing$/.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
+    if (subject && !subject.pronoun && ING_FORM.test(cue.word) && isObjectOfVerb(doc, subject, floor)) {
       const opening = afterDateline(doc, tokenIndexFrom(doc, floor), subject.first);
       subject = clauseSubject(doc, opening, starts[subject.first]) ?? properNameSubject(doc, opening, starts[subject.first]) ?? subject;
     }
     if (subject) return { speaker: subject, cue, antecedent: subject.pronoun ? antecedentOf(doc, subject, floor, inQuote) : undefined };
     // "Smith posted a series of tweets on Friday saying …": an -ing cue after a noun that is no speaker is the clause subject's.
-    if (!participle && /ing$/.test(cue.word) && prev >= 0 && starts[prev] >= floor && doc.tokenKind[prev] === TokenKind.Word && !PARTICIPLE_LEADS.has(lowerAt(doc, prev)) && !/^(?:and|but|also|then|to)$/.test(lowerAt(doc, prev))) {
+    if (!participle && ING_FORM.test(cue.word) && prev >= 0 && starts[prev] >= floor && doc.tokenKind[prev] === TokenKind.Word && !PARTICIPLE_LEADS.has(lowerAt(doc, prev)) && !COORDINATOR_OR_TO.test(lowerAt(doc, prev))) {
       const opening = clauseSubject(doc, tokenIndexFrom(doc, floor), starts[prev]);
       if (opening && !inQuote(opening.start) && opening.last < k - 2) return { speaker: opening, cue };
     }
@@ -357,7 +419,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     const joint = coordinatingWordBefore(doc, k, floor);
     if (joint >= 0) {
       const jointStart = starts[joint];
-      const pronoun = /^(?:and|but)$/.test(lowerAt(doc, joint)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
+      const pronoun = AND_OR_BUT.test(lowerAt(doc, joint)) ? nearbySubjectPronoun(doc, joint - 1, floor) : null;
       if (pronoun) return { speaker: pronoun, cue };
       // "X said that Y rejected it, calling it …": a participle after a comma belongs to the reporting clause.
       if (participle && tokenText(doc, joint) === ',') {
@@ -368,7 +430,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
       const earlier = nearestHeadAttribution(doc, floor, jointStart, inQuote, speechOnly);
       if (earlier) return { speaker: earlier.speaker, cue };
       // "Carson took the stage and called the system “rotten”": a coordinated cue shares the subject opening the clause.
-      if (/^(?:and|but)$/.test(lowerAt(doc, joint))) {
+      if (AND_OR_BUT.test(lowerAt(doc, joint))) {
         const subject = clauseSubject(doc, tokenIndexFrom(doc, floor), jointStart);
         if (subject) return { speaker: subject, cue };
       }
@@ -384,7 +446,7 @@ function nearestHeadAttribution(doc: Doc, floor: number, before: number, inQuote
     if (cue.speech && !cue.addressee && !participle && !cue.nounLike) {
       const inverted = speakerAfter(doc, cue.last + 1, before);
       const next = inverted ? inverted.last + 1 : -1;
-      if (inverted && (next >= doc.tokenCount || starts[next] >= before || /^[,:“"«„]$/.test(tokenText(doc, next)))) return { speaker: inverted, cue };
+      if (inverted && (next >= doc.tokenCount || starts[next] >= before || INVERTED_SPEAKER_END.test(tokenText(doc, next)))) return { speaker: inverted, cue };
     }
     // "Dean, a former party chairman, poked at the rival, tweeting, …": the participle's subject opens the sentence.
     if (participle) {
@@ -410,12 +472,12 @@ function previousSentenceSpeaker(doc: Doc, s: number, inQuote: (offset: number) 
 /** True when a lower-case verb directly precedes `phrase`, making it that verb's object ("emailed supporters"). */
 function isObjectOfVerb(doc: Doc, phrase: PhraseSpan, floor: number): boolean {
   const before = phrase.first - 1;
-  if (!isWordToken(doc, before) || doc.tokenStart[before] < floor || !/^\p{Ll}+$/u.test(tokenText(doc, before))) return false;
+  if (!isWordToken(doc, before) || doc.tokenStart[before] < floor || !LOWER_CASE_WORD.test(tokenText(doc, before))) return false;
   const w = lowerAt(doc, before);
   // "put out a statement", "sent out an email": a verb with its particle.
   const verb = phrase.first - 2;
-  if ((w === 'out' || w === 'up') && verb >= 0 && doc.tokenStart[verb] >= floor && /^\p{Ll}+$/u.test(tokenText(doc, verb)) && !isDeterminer(lowerAt(doc, verb))) return true;
-  return /(?:ed|s)$/.test(w) && !isDeterminer(w) && !/^(?:is|was|has|as|us|this|its|his|hers|ours|theirs|yours|across|towards|always|perhaps|besides)$/.test(w);
+  if ((w === 'out' || w === 'up') && verb >= 0 && doc.tokenStart[verb] >= floor && LOWER_CASE_WORD.test(tokenText(doc, verb)) && !isDeterminer(lowerAt(doc, verb))) return true;
+  return VERB_ENDING.test(w) && !isDeterminer(w) && !NOT_OBJECT_VERB.test(w);
 }
 
 /** A parenthetical attribution later in the quote's sentence: "…" to drive up the price, she said, … */
@@ -442,12 +504,12 @@ function sentenceFinalAttribution(doc: Doc, from: number, limit: number): Attrib
 
 /** True when token `i` ends the clause of a parenthetical attribution: punctuation, `limit` or the end of the text. */
 function closesClause(doc: Doc, i: number, limit: number): boolean {
-  return i < 0 || i >= doc.tokenCount || doc.tokenStart[i] >= limit || /^[,.;!?(]$/.test(tokenText(doc, i));
+  return i < 0 || i >= doc.tokenCount || doc.tokenStart[i] >= limit || CLAUSE_CLOSER.test(tokenText(doc, i));
 }
 
 /** A transcript line quoted whole: "WALLACE: Do you see those two as equivalent?" */
 function transcriptLabel(doc: Doc, q: MarkedQuote): Attribution | null {
-  const m = /^(\p{Lu}[\p{Lu}.'’-]*(?: \p{Lu}[\p{Lu}.'’-]*){0,3}):\s/u.exec(doc.text.slice(q.start, Math.min(q.end, q.start + 50)));
+  const m = TRANSCRIPT_LABEL.exec(doc.text.slice(q.start, Math.min(q.end, q.start + 50)));
   if (!m || m[1].length < 2) return null;
   const first = tokenIndexFrom(doc, q.start);
   const last = tokenIndexFrom(doc, q.start + m[1].length) - 1;
@@ -491,17 +553,17 @@ function dashAttribution(doc: Doc, from: number, limit: number): Attribution | n
   let i = from;
   while (i < Math.min(limit, from + 6) && isRegExpSpace(doc.text.charCodeAt(i))) i++;
   if (i >= Math.min(limit, from + 6) || !'―—–-'.includes(doc.text.charAt(i))) return null;
-  const m = /^\s*[―—–-]{1,2}\s*/.exec(doc.text.slice(from, Math.min(limit, from + 6)));
+  const m = SIGNATURE_DASH.exec(doc.text.slice(from, Math.min(limit, from + 6)));
   if (!m) return null;
   const speaker = speakerAfter(doc, tokenIndexFrom(doc, from + m[0].length), limit);
   if (!speaker || speaker.pronoun) return null;
-  return /^[\s.,]*$/.test(doc.text.slice(speaker.end, limit)) ? { speaker, cue: null } : null;
+  return ONLY_SPACE_OR_STOPS.test(doc.text.slice(speaker.end, limit)) ? { speaker, cue: null } : null;
 }
 
 /** True when the word just before offset `open` is a possessive determiner: "its “…”", "their “…”". */
 function afterPossessive(doc: Doc, open: number): boolean {
   const k = tokenIndexFrom(doc, open) - 1;
-  return k >= 0 && k < doc.tokenCount && /^(?:its|his|her|their|our)$/.test(lowerAt(doc, k));
+  return k >= 0 && k < doc.tokenCount && POSSESSIVE_DETERMINER.test(lowerAt(doc, k));
 }
 
 /** The subject that opens the quote's sentence when its verb is not a known cue: Reid has gone after Trump as a "leech". */
@@ -521,18 +583,18 @@ function sentenceSubject(doc: Doc, sentenceStart: number, open: number, longQuot
   let v = subject.last + 1;
   let progressive = false;
   let modal = false;
-  while (v < doc.tokenCount && /^(?:has|have|had|is|was|were|are|also|would|will|could|can|did|does|not|never|then|once|again|\p{Ll}+ly)$/u.test(lowerAt(doc, v))) {
+  while (v < doc.tokenCount && AUXILIARY_OR_ADVERB.test(lowerAt(doc, v))) {
     if (BE_FORMS.has(lowerAt(doc, v))) progressive = true;
-    if (longQuote && /^(?:would|will|could|can|did|does)$/.test(lowerAt(doc, v))) modal = true;
+    if (longQuote && MODAL.test(lowerAt(doc, v))) modal = true;
     v++;
   }
   if (!isWordToken(doc, v) || starts[v] >= open) return null;
   const verb = tokenText(doc, v);
-  if (!/^\p{Ll}/u.test(verb)) return null;
+  if (!LOWER_START.test(verb)) return null;
   // "The court ordered the company to describe it as “…”": the object of such a verb says the words, not the subject.
   if (OBJECT_CONTROL_VERBS.has(lowerAt(doc, v))) return null;
   // "Smith is praising Jones as “…”": a progressive verb after "is"/"was" too; any base form after a modal.
-  if (!modal && !/(?:s|ed|ew|ook|ang|old|ote|aid|ent|ave|ame|oke|ood|ought|ade|eld|ound)$/.test(verb) && !(progressive && /\p{Ll}ing$/u.test(verb))) return null;
+  if (!modal && !FINITE_VERB_ENDING.test(verb) && !(progressive && LOWER_CASE_ING.test(verb))) return null;
   return { speaker: subject, cue: null };
 }
 
@@ -549,7 +611,7 @@ const BE_FORMS = new Set(['is', 'was', 'were', 'are']);
 function colonIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
-  if (doc.text.charAt(i) !== ':') return null;
+  if (doc.text.charCodeAt(i) !== 58) return null; // :
   const starts = doc.tokenStart;
   let k = afterDateline(doc, tokenIndexFrom(doc, sentenceBegin(doc, i)), tokenIndexFrom(doc, i));
   if (k < doc.tokenCount && isClauseConjunction(lowerAt(doc, k))) k++;
@@ -573,15 +635,15 @@ const MAX_DASH_LABEL_TOKENS = 10;
 function dashLabelIntroduction(doc: Doc, open: number): Attribution | null {
   let i = open - 1;
   while (i > 0 && isRegExpSpace(doc.text.charCodeAt(i))) i--;
-  if (doc.text.charAt(i) !== ':') return null;
+  if (doc.text.charCodeAt(i) !== 58) return null; // :
   const colon = tokenIndexFrom(doc, i);
   if (colon >= doc.tokenCount) return null;
   const sentenceOf = doc.tokenSentence;
   const sentence = sentenceOf[colon];
   for (let d = colon - 1; d > 0 && colon - d <= MAX_DASH_LABEL_TOKENS && sentenceOf[d] === sentence; d--) {
-    if (!/^[-–—]$/.test(tokenText(doc, d))) continue;
+    if (!DASH.test(tokenText(doc, d))) continue;
     // A dash set off by spaces, not a hyphen inside a word.
-    if (!/\s/.test(doc.text.charAt(doc.tokenStart[d] - 1)) || !/\s/.test(doc.text.charAt(doc.tokenEnd[d]))) return null;
+    if (!isRegExpSpace(doc.text.charCodeAt(doc.tokenStart[d] - 1)) || !isRegExpSpace(doc.text.charCodeAt(doc.tokenEnd[d]))) return null;
     const label = namedPhraseAfter(doc, d + 1, i);
     return label && label.last === colon - 1 ? { speaker: label, cue: null } : null;
   }
@@ -602,11 +664,11 @@ function headlineLabel(doc: Doc, paragraphStart: number, open: number): Attribut
   while (colon < doc.tokenCount && colon - first <= MAX_LABEL_TOKENS && tokenText(doc, colon) !== ':') {
     const text = tokenText(doc, colon);
     if (doc.tokenKind[colon] === TokenKind.Punct && text !== '.') return null;
-    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (/^\p{Lu}{4,}$/u.test(text))) return null;
+    if (HEADLINE_KICKERS.has(lowerAt(doc, colon)) || (ALL_CAPS_WORD.test(text))) return null;
     colon++;
   }
   if (colon === first || colon >= doc.tokenCount || tokenText(doc, colon) !== ':' || doc.tokenStart[colon] >= open) return null;
-  if (!/^\p{Lu}/u.test(tokenText(doc, first)) || isDeterminer(lowerAt(doc, first))) return null;
+  if (!UPPER_START.test(tokenText(doc, first)) || isDeterminer(lowerAt(doc, first))) return null;
   const last = colon - 1;
   const speaker: PhraseSpan = { start: doc.tokenStart[first], end: doc.tokenEnd[last], first, last, pronoun: false };
   return { speaker, cue: null };
@@ -634,28 +696,54 @@ function bracketingAttribution(doc: Doc, q: MarkedQuote, limit: number): Attribu
   const starts = doc.tokenStart;
   if (q.open === null || q.close === null) return null;
   let k = tokenIndexFrom(doc, q.after);
-  while (k < doc.tokenCount && starts[k] < limit && /^(?:also|later|has|have|had|then|would)$/.test(lowerAt(doc, k))) k++;
+  while (k < doc.tokenCount && starts[k] < limit && BRACKETING_ADVERB.test(lowerAt(doc, k))) k++;
   const cue = k < doc.tokenCount && starts[k] < limit ? cueAt(doc, k) : null;
   if (!cue || cue.accordingTo) return null;
   const subject = speakerBefore(doc, tokenIndexFrom(doc, q.open) - 1, sentenceBegin(doc, q.open));
   return subject ? { speaker: subject, cue } : null;
 }
 
-const TITLE_WORD = /^(?:\p{Lu}|\d|of$|the$|and$|a$|an$|in$|on$|to$|for$|with$|at$)/u;
+/** The lower-case words a title may hold: "Meet the Press", "Women in Power". */
+const TITLE_SMALL_WORDS = ['of', 'the', 'and', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at'];
 const TITLE_INTRO = /(?:['’]s|\bon|\btitled|\bentitled|\bdubbed|\bheadlined|\bnicknamed|\bshow|\bprogram|\bbook|\bfilm|\bsong|\bcolumn|\bop-ed|\bessay)[\s,]*$/i;
 
 /** Short and in title case: "Meet the Press", "Women in Power" — a name rather than somebody's words. */
 function isTitleCased(doc: Doc, q: Span): boolean {
   // A title opens with a capital and has at most six words: both tested before the quote is copied and split.
-  if (!startsUpperCase(doc.text, q.start) || spaceRunsUpTo(doc.text, q.start, q.end, 6) >= 6) return false;
-  const words = doc.text.slice(q.start, q.end).replace(/[.,!?]+$/, '').split(/\s+/, 7);
-  return words.length <= 6 && words.every((w) => TITLE_WORD.test(w)) && /^\p{Lu}/u.test(words[0]);
+  const { text } = doc;
+  if (!startsUpperCase(text, q.start) || spaceRunsUpTo(text, q.start, q.end, 6) >= 6) return false;
+  // The words, without the punctuation closing the last one, in place: white space at either end makes an empty word.
+  let end = q.end;
+  while (end > q.start && isClosingPunctuation(text.charCodeAt(end - 1))) end--;
+  let i = q.start;
+  for (;;) {
+    let wordEnd = i;
+    while (wordEnd < end && !isRegExpSpace(text.charCodeAt(wordEnd))) wordEnd++;
+    if (!isTitleWord(text, i, wordEnd)) return false;
+    if (wordEnd >= end) return true;
+    i = wordEnd;
+    while (i < end && isRegExpSpace(text.charCodeAt(i))) i++;
+  }
+}
+
+/** . , ! ? */
+function isClosingPunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 33 || code === 63;
+}
+
+/** True when text[start, end) opens with a capital or a digit, or is one of the small words of titles. */
+function isTitleWord(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  const code = text.charCodeAt(start);
+  if (code < 0x80 ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) : UPPER_START.test(text.slice(start, Math.min(start + 2, end)))) return true;
+  for (const w of TITLE_SMALL_WORDS) if (end - start === w.length && text.startsWith(w, start)) return true;
+  return false;
 }
 
 /** True when the character at `offset` is an upper-case letter. */
 function startsUpperCase(text: string, offset: number): boolean {
   const code = text.charCodeAt(offset);
-  return code < 0x80 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(text.slice(offset, offset + 2));
+  return code < 0x80 ? code >= 65 && code <= 90 : UPPER_START.test(text.slice(offset, offset + 2));
 }
 
 /** Number of runs of white space in text[start, end), counted up to `cap`. */
@@ -697,15 +785,22 @@ function kindOf(doc: Doc, q: MarkedQuote): QuoteKind {
   const sStart = sentenceBegin(doc, open);
   let i = open - 1;
   while (i >= sStart && isRegExpSpace(doc.text.charCodeAt(i))) i--;
-  const startsUpper = /^[\p{Lu}\d…(‘'"“]/u.test(doc.text.charAt(q.start));
-  if (i < sStart || (startsUpper && /[:,]/.test(doc.text.charAt(i)))) return 'direct';
-  return 'partial';
+  if (i < sStart) return 'direct';
+  // After a colon or comma, words opening like a sentence: Smith said, “We …”
+  const before = doc.text.charCodeAt(i);
+  return (before === 58 || before === 44) && opensLikeSentence(doc.text.charCodeAt(q.start)) ? 'direct' : 'partial';
+}
+
+/** True for a code unit that may open a quoted sentence: a capital, a digit, …, (, or an opening mark (‘ ' " “). */
+function opensLikeSentence(code: number): boolean {
+  if (code < 0x80) return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 40 || code === 39 || code === 34;
+  return code === 0x2026 || code === 0x2018 || code === 0x201c || UPPER_START.test(String.fromCharCode(code));
 }
 
 function isSentenceInitial(doc: Doc, q: MarkedQuote, prevEnd: number): boolean {
   const open = q.open ?? q.start;
   const between = doc.text.slice(Math.max(prevEnd, sentenceBegin(doc, open)), open).trim();
-  return between === '' || /^[.!?)\]]*$/.test(between);
+  return between === '' || ONLY_SENTENCE_ENDS.test(between);
 }
 
 /** The speaker of the last sentence of a body paragraph when its cue is a speech verb, or a view verb with a named subject. */
@@ -734,14 +829,16 @@ function introAttribution(doc: Doc, paragraphIndex: number, inQuote: (offset: nu
 /** A nickname inside a name: Marcia "Cia" Price, Robert C. "Bobby" Scott. */
 function isNickname(doc: Doc, q: MarkedQuote): boolean {
   if (q.open === null || q.close === null || q.close - q.open > 30) return false;
+  // A space before the opening mark and after the closing one first: most quotes have no name around them.
+  if (!isRegExpSpace(doc.text.charCodeAt(q.open - 1)) || !isRegExpSpace(doc.text.charCodeAt(q.after))) return false;
   const before = doc.text.slice(Math.max(0, q.open - 20), q.open);
   const after = doc.text.slice(q.after, q.after + 20);
-  return /\p{Lu}[\p{L}.]*\s$/u.test(before) && /^\s\p{Lu}/u.test(after) && /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u.test(doc.text.slice(q.start, q.end));
+  return NAME_BEFORE_NICKNAME.test(before) && NAME_AFTER_NICKNAME.test(after) && NICKNAME.test(doc.text.slice(q.start, q.end));
 }
 
 /** A transcript's stage direction quoted whole, "(CROSSTALK)" or "(Applause.)": nobody's words. */
 function isStageDirection(doc: Doc, q: MarkedQuote): boolean {
-  return q.end - q.start <= 40 && /^\([^()]+\)\.?$/.test(doc.text.slice(q.start, q.end));
+  return q.end - q.start <= 40 && STAGE_DIRECTION.test(doc.text.slice(q.start, q.end));
 }
 
 /** Title-like first paragraph: a headline that the paragraph splitter kept as body because it ends with a period. */
@@ -752,7 +849,7 @@ function isHeadlineLike(doc: Doc, paragraphIndex: number): boolean {
   // Split off at most 26 words: called once per quote, a whole split of a long first paragraph is quadratic.
   const words = doc.text.slice(p.start, p.end).split(/\s+/, 26);
   if (words.length > 25) return false;
-  const capitalised = words.filter((w) => /^[\p{Lu}‘“'"]/u.test(w)).length;
+  const capitalised = words.filter((w) => CAPITALISED_START.test(w)).length;
   return capitalised >= 0.6 * words.length;
 }
 
@@ -766,9 +863,9 @@ function isTeaser(doc: Doc, paragraphIndex: number): boolean {
   const next = doc.paragraphs[paragraphIndex + 1];
   if (!next || next.kind !== 'body') return false;
   // The closing character first: it rules out most paragraphs without copying them.
-  if (/[.!?…:;,”"’»)]/.test(doc.text.charAt(p.end - 1))) return false;
+  if (PARAGRAPH_END_PUNCTUATION.test(doc.text.charAt(p.end - 1))) return false;
   const text = doc.text.slice(p.start, p.end);
-  return !/[\r\n]/.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18;
+  return !LINE_BREAK.test(text) && wordsUpTo(text, 0, text.length, 18) <= 18;
 }
 
 /**
@@ -781,7 +878,7 @@ function nextQuoteOpen(doc: Doc, marked: MarkedQuote[], i: number, paragraphEnd:
     const next = marked[j];
     if (next.paragraph !== marked[i].paragraph) return paragraphEnd;
     const open = next.open ?? next.start;
-    const shortName = next.close !== null && sentenceAt(doc, next.after - 1) === sentence && wordsUpTo(doc.text, next.start, next.end, 3) <= 2 && /^\p{Lu}/u.test(doc.text.charAt(next.start));
+    const shortName = next.close !== null && sentenceAt(doc, next.after - 1) === sentence && wordsUpTo(doc.text, next.start, next.end, 3) <= 2 && UPPER_START.test(doc.text.charAt(next.start));
     if (!shortName) return open;
   }
   const last = marked[i + 3];
@@ -833,8 +930,9 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       // Words quoted inside a sentence that end it ("Japan branded it an “outlaw state.” Russia insisted …") leave
       // the words after the mark to the next sentence.
       const partial = kindOf(doc, q) === 'partial';
-      const endsSentence = partial && lastCharOf(doc, q) === '.' && /^\s+\p{Lu}/u.test(doc.text.slice(closeEnd, closeEnd + 3));
-      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && /[,?!]/.test(lastCharOf(doc, q)));
+      const last = lastCodeOf(doc, q);
+      const endsSentence = partial && last === 46 /* . */ && NEXT_SENTENCE_START.test(doc.text.slice(closeEnd, closeEnd + 3));
+      const tail = endsSentence ? null : tailAttribution(doc, closeEnd, tailLimit, q.close !== null && (last === 44 || last === 63 || last === 33)); // , ? !
       a =
         (tail && (outerSource(doc, tail, tailLimit) ?? tail)) ??
         dashAttribution(doc, closeEnd, tailLimit) ??
@@ -894,19 +992,22 @@ function inheritReportedSpeakers(doc: Doc, marked: QuoteCandidate[], reported: Q
   }
 }
 
-const EDGE_PUNCTUATION = /[\s“”"‘’'«».,;:!?…—–-]/;
 
 /** Quoted words with their marks and edge punctuation stripped, in lower case: the form a repeated quote shares. */
 function quotedWords(doc: Doc, c: QuoteCandidate): string {
   let start = c.start;
   let end = c.end;
-  while (start < end && EDGE_PUNCTUATION.test(doc.text.charAt(start))) start++;
-  while (end > start && EDGE_PUNCTUATION.test(doc.text.charAt(end - 1))) end--;
-  return doc.text.slice(start, end).replace(/\s+/g, ' ').toLowerCase();
+  while (start < end && isEdgePunctuation(doc.text.charCodeAt(start))) start++;
+  while (end > start && isEdgePunctuation(doc.text.charCodeAt(end - 1))) end--;
+  return doc.text.slice(start, end).replace(WHITE_SPACE_RUNS, ' ').toLowerCase();
 }
 
-/** The characters of `EDGE_PUNCTUATION` other than white space, as code units. */
+/** The punctuation stripped from the edges of quoted words (besides white space), as code units. */
 const EDGE_MARK_CODES = new Set([...'“”"‘’\'«».,;:!?…—–-'].map((ch) => ch.charCodeAt(0)));
+
+function isEdgePunctuation(code: number): boolean {
+  return isRegExpSpace(code) || EDGE_MARK_CODES.has(code);
+}
 
 /** A folded character that `foldedCompare` cannot tell from the raw text: a letter beyond ASCII. */
 const UNDECIDED = -1;
@@ -934,8 +1035,8 @@ function sharedWords(doc: Doc, c: QuoteCandidate, waiting: WaitingWords): string
   const { text } = doc;
   let start = c.start;
   let end = c.end;
-  while (start < end && (isRegExpSpace(text.charCodeAt(start)) || EDGE_MARK_CODES.has(text.charCodeAt(start)))) start++;
-  while (end > start && (isRegExpSpace(text.charCodeAt(end - 1)) || EDGE_MARK_CODES.has(text.charCodeAt(end - 1)))) end--;
+  while (start < end && isEdgePunctuation(text.charCodeAt(start))) start++;
+  while (end > start && isEdgePunctuation(text.charCodeAt(end - 1))) end--;
   // No words at all, or only marks: nothing to share.
   if (start === end) return null;
   const first = foldedAscii(text.charCodeAt(start));
@@ -1087,11 +1188,14 @@ function isQuoteParagraph(doc: Doc, q: MarkedQuote): boolean {
  * speaker named right after the run ("“…” ¶ “…,” Smith said.") or, failing that, the one quoted just before it.
  */
 function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributions: (Attribution | null)[], nobodys: Set<number>): void {
-  let previous: { attribution: Attribution; paragraph: number } | null = null;
+  // The last attribution met, and its quote's paragraph.
+  let previous: Attribution | null = null;
+  let previousParagraph = -1;
   for (let i = 0; i < marked.length; i++) {
     const q = marked[i];
     if (attributions[i]) {
-      previous = { attribution: attributions[i] as Attribution, paragraph: q.paragraph };
+      previous = attributions[i];
+      previousParagraph = q.paragraph;
       continue;
     }
     if (nobodys.has(i) || !isQuoteParagraph(doc, q)) continue;
@@ -1099,7 +1203,7 @@ function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributio
     let j = i + 1;
     while (j < marked.length && !attributions[j] && marked[j].paragraph === marked[j - 1].paragraph + 1 && isQuoteParagraph(doc, marked[j])) j++;
     const closing = j < marked.length && marked[j].paragraph === marked[j - 1].paragraph + 1 && attributions[j] && onlySpaceBetween(doc.text, doc.paragraphs[marked[j].paragraph].start, marked[j].open ?? marked[j].start) ? attributions[j] : null;
-    const before = previous && previous.paragraph === q.paragraph - 1 ? previous.attribution : null;
+    const before = previous && previousParagraph === q.paragraph - 1 ? previous : null;
     const a = closing ?? before;
     // The rest of a run without an attribution has none either: skipping it keeps the pass linear.
     if (a) for (let r = i; r < j; r++) if (!nobodys.has(r)) attributions[r] = a;
