@@ -18,7 +18,8 @@ import {
 } from './demand-lexicon';
 
 const QUOTE_MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„', '‹', '›', '`']);
-const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–']);
+// A free-standing hyphen is a dash in wire copy ("WASHINGTON (Reuters) - …").
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '-']);
 const SENTENCE_PUNCT = new Set(['.', '!', '?', ';', '…']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re", 'am', "it's", "that's", 'get', 'got', 'gets', 'getting']);
 /** Words that can stand between a subject and its verb (auxiliaries, adverbs, catenatives like "plans to"). */

@@ -60,6 +60,8 @@ interface Finding {
 }
 
 const OBJECT_WINDOW = 16;
+/** Longest opening prepositional phrase set aside before a subject, in tokens up to its comma ("In a letter to the International Monetary Fund,"). */
+const MAX_OPENING_PHRASE = 10;
 const OBJECT_STOPS = new Set(['.', ';', ':', '?', '!', 'that', 'about', 'because', 'after', 'before', 'when', 'while', 'if', 'whether', 'why', 'how', 'what', 'where', 'who', 'which', 'he', 'she', 'they', 'we', 'i', 'but']);
 const PRESSURE_VERBS = new Set(['put', 'puts', 'putting', 'exert', 'exerts', 'exerted', 'exerting', 'applied', 'apply', 'applying', 'mount', 'mounting', 'increase', 'increased', 'increasing', 'ramp', 'ramped', 'ramping', 'stepped', 'step', 'piling', 'piled']);
 const ARTICLE_LIKE = new Set(['the', 'a', 'an', 'and', 'or', 'accepted', 'rejected', 'to', 'by', 'of']);
@@ -110,10 +112,23 @@ export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[
     const view = views.at(s);
     const finder = new SentenceDemands(view, views, cast, attributor, paragraph === firstParagraph);
     const found = finder.find();
-    if (found) out.push(toDemand(doc, view, found));
+    if (found && !onlyCopula(view, found)) out.push(toDemand(doc, view, found));
   }
   return out;
 }
+
+/**
+ * "…where we want it to be", "…what they need it to be": the complement of "be" was moved out of the clause,
+ * so nothing is asked for, whatever the verb.
+ */
+function onlyCopula(view: SentenceView, f: Finding): boolean {
+  const [from, to] = view.trimmed(f.contentFrom, f.contentTo ?? contentEnd(view, f.contentFrom));
+  if (from >= to || view.word(from) !== 'be') return false;
+  const next = view.word(from + 1);
+  return from + 1 >= to || next === ',' || SENTENCE_PUNCT_WORDS.has(next) || (isQuoteMark(next) && closingMark(view, from + 1));
+}
+
+const SENTENCE_PUNCT_WORDS = new Set(['.', '!', '?', ';', '…']);
 
 /** Words without which a sentence cannot hold a demand: a quick filter before any clause analysis. */
 const TRIGGERS: ReadonlySet<string> = new Set([
@@ -488,7 +503,7 @@ class SentenceDemands {
       let opener = cs;
       while (opener < i && COORDINATORS.has(this.word(opener))) opener++;
       const comma = INTRODUCTORY_PREPOSITIONS.has(this.word(opener)) ? this.v.indexOfWord(',', opener) : -1;
-      if (comma > opener && comma < opener + 8 && comma < i) cs = comma + 1;
+      if (comma > opener && comma <= opener + MAX_OPENING_PHRASE && comma < i) cs = comma + 1;
     }
     let segment: [number, number] = [cs, coordinated ? (SUBJECT_PRONOUNS.has(this.word(cs)) ? cs + 1 : this.nounPhraseEnd(cs)) : i];
     // "On Tuesday, his wife, Jane, called for": an opening prepositional phrase is set aside first.
@@ -502,7 +517,7 @@ class SentenceDemands {
         }
       }
       const opening = INTRODUCTORY_PREPOSITIONS.has(this.word(cs)) ? this.v.indexOfWord(',', cs) : -1;
-      if (opening > cs && opening < cs + 8 && opening < comma) lead = opening + 1;
+      if (opening > cs && opening <= cs + MAX_OPENING_PHRASE && opening < comma) lead = opening + 1;
       const firstComma = this.v.indexOfWord(',', lead);
       // "Cruz, who won Texas, is calling for": the subject stands before a relative clause or apposition.
       const nounBeforeComma = firstComma > lead && this.nounPhraseEnd(lead) === firstComma;

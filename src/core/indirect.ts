@@ -259,7 +259,10 @@ const CLOSING_MARKS = new Set(['”', '"', '»']);
 
 function subjectVerb(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const starts = doc.tokenStart;
-  const subject = subjectOf(doc, cue, s.start) ?? coordinatedSubject(doc, s, cue);
+  // A wire dateline ("HAMBURG, July 26 (Reuters) — ") is never the subject: the search stops after it.
+  const opening = tokenIndexFrom(doc, s.start);
+  const floor = starts[afterDateline(doc, opening, cue.first)] ?? s.start;
+  const subject = subjectOf(doc, cue, floor) ?? coordinatedSubject(doc, s, cue);
   if (!subject) return null;
   const before = subject.first - 1;
   const beforeText = before >= 0 ? tokenText(doc, before) : '';

@@ -352,3 +352,20 @@ describe('demands: the sample article', () => {
     }
   });
 });
+
+describe('demands in wire copy and long openings', () => {
+  const holders = (text: string) => analyze(text).demands.map((d) => [d.holder_text ?? null, d.cue?.text ?? null, d.content?.text ?? null]);
+
+  it('names the holder after a long opening phrase, and never the dash of a dateline', () => {
+    assert.deepStrictEqual(holders('In a letter to the International Monetary Fund, Carlos Adeyemi, the finance minister, requested that it stop lending to the mines.'), [
+      ['Carlos Adeyemi', 'requested', 'it stop lending to the mines'],
+    ]);
+    assert.deepStrictEqual(holders('WASHINGTON (Reuters) - The senator said the agency must release the files.'), [['The senator', 'must', 'release the files']]);
+  });
+
+  it('asks nothing when "be" has lost its complement: "where we want it to be"', () => {
+    assert.deepStrictEqual(holders('“Inflation is coming down, but it is not yet where we want it to be,” the governor said.'), []);
+    assert.deepStrictEqual(holders('Prices are not yet where the government wants them to be.'), []);
+    assert.deepStrictEqual(holders('The union said the price must be fair.'), [['The union', 'must', 'be fair']]);
+  });
+});

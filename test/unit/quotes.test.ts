@@ -682,6 +682,17 @@ describe('reported speech', () => {
       .map((q) => [q.text, q.speaker?.text ?? null, q.cue?.text ?? null]);
   }
 
+  it('never takes a wire dateline for the speaker of the sentence it opens', () => {
+    const text = [
+      'HAMBURG, July 26 (Reuters) — Thomas Papadopoulos, the Greek deputy finance minister, said the central bank should reverse the changes.',
+      'LAGOS (AFP) - Officials said the port would reopen on Monday.',
+    ].join('\n\n');
+    assert.deepStrictEqual(indirect(text), [
+      ['the central bank should reverse the changes', 'Thomas Papadopoulos', 'said'],
+      ['the port would reopen on Monday', 'Officials', 'said'],
+    ]);
+  });
+
   it('finds "X said (that) …", "…, X said", "according to X" and "X told reporters …"', () => {
     const text = [
       'The mayor said that the bridge would reopen before the holidays.',
