@@ -130,6 +130,12 @@ function onlyCopula(view: SentenceView, f: Finding): boolean {
 
 const SENTENCE_PUNCT_WORDS = new Set(['.', '!', '?', ';', '…']);
 
+/** Words a trailing attribution's subject may take before its verb: after a comma, and after a closing quotation mark. */
+const MAX_TAIL_SUBJECT = 4;
+const MAX_TAIL_SUBJECT_AFTER_QUOTE = 8;
+/** Words that open a described subject after a quotation ("…,” the party's deputy leader said). */
+const TAIL_SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those']);
+
 /** Words without which a sentence cannot hold a demand: a quick filter before any clause analysis. */
 const TRIGGERS: ReadonlySet<string> = new Set([
   ...CUES_BY_FIRST_WORD.keys(),
@@ -197,8 +203,11 @@ function contentEnd(view: SentenceView, from: number): number {
     if (w !== ',' && !(isQuoteMark(w) && closingMark(view, j))) continue;
     let k = j + 1;
     while (k < view.length && isQuoteMark(view.word(k))) k++;
-    // A reporting verb within the next four words, with nothing but its subject in between.
-    for (let m = k; m < Math.min(view.length, k + 4); m++) {
+    // A reporting verb within the next few words, with nothing but its subject in between: after a closing
+    // quotation mark the subject may be a long description ("…,” Mexican senior economist Aisha Ulaberg said).
+    const opensSubject = view.isCapitalised(k) || TAIL_SUBJECT_OPENERS.has(view.word(k));
+    const reach = (k > j + 1 || isQuoteMark(w)) && opensSubject ? MAX_TAIL_SUBJECT_AFTER_QUOTE : MAX_TAIL_SUBJECT;
+    for (let m = k; m < Math.min(view.length, k + reach); m++) {
       if (view.reportingVerb(m)) return j;
       if (!view.isWord(m) || CUES_BY_FIRST_WORD.has(view.word(m)) || DEONTIC_MODALS.has(view.word(m))) break;
     }

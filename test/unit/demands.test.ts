@@ -363,6 +363,15 @@ describe('demands in wire copy and long openings', () => {
     assert.deepStrictEqual(holders('WASHINGTON (Reuters) - The senator said the agency must release the files.'), [['The senator', 'must', 'release the files']]);
   });
 
+  it('ends the content before a long attribution after the quotation', () => {
+    assert.deepStrictEqual(holders('“Rich countries must keep the promises they made,” Mexican senior economist Aisha Ulaberg said.'), [
+      ['Mexican senior economist Aisha Ulaberg', 'must', 'keep the promises they made'],
+    ]);
+    // A closing-shaped mark inside the content ("review“ of") is not followed by a subject: the content goes on.
+    const [content] = holders('The campaign called on the agency to run an “expedited review“ of the city’s water pipes and said the state must pay for it.').map(([, , c]) => c);
+    assert.match(content ?? '', /^run an “expedited review“ of the city’s water pipes/);
+  });
+
   it('asks nothing when "be" has lost its complement: "where we want it to be"', () => {
     assert.deepStrictEqual(holders('“Inflation is coming down, but it is not yet where we want it to be,” the governor said.'), []);
     assert.deepStrictEqual(holders('Prices are not yet where the government wants them to be.'), []);
