@@ -23,6 +23,12 @@ describe('named entities', () => {
     ]);
   });
 
+  it('knows newspapers and broadcasters as organizations, foreign article and all', () => {
+    assert.strictEqual(typeOf('PARIS (Le Monde) — The minister told Der Spiegel on Sunday that the plan would fail.', 'Der Spiegel'), 'organization');
+    assert.strictEqual(typeOf('The mayor told Le Monde that the deal was dead.', 'Le Monde'), 'organization');
+    assert.strictEqual(typeOf('The Washington Post first reported the talks.', 'Washington Post'), 'organization');
+  });
+
   it('splits a nationality and a title from the name that follows', () => {
     assert.deepStrictEqual(entities('The talks were opened by French Foreign Minister Laurent Fabius in Paris.'), [
       'French/nationality',
