@@ -9,6 +9,17 @@ export function isRegExpSpace(code: number): boolean {
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** True for the ASCII digits 0–9. */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** True when `text` holds only white space (the class `\s`) from `start` to `end`. */
+export function onlyRegExpSpaces(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 const UPPER_CASE_START = /^\p{Lu}/u;
 const LOWER_CASE_START = /^\p{Ll}/u;
 

@@ -112,7 +112,9 @@ export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[
     const view = views.at(s);
     const finder = new SentenceDemands(view, views, cast, attributor, paragraph === firstParagraph);
     const found = finder.find();
-    if (found && !onlyCopula(view, found)) out.push(toDemand(doc, view, found));
+    if (!found) continue;
+    const content = view.trimmed(found.contentFrom, found.contentTo ?? contentEnd(view, found.contentFrom));
+    if (!onlyCopula(view, content)) out.push(toDemand(doc, view, found, content));
   }
   return out;
 }
@@ -121,14 +123,11 @@ export function findDemands(doc: Doc, castOfDoc: Cast, quotes: Quote[]): Demand[
  * "…where we want it to be", "…what they need it to be": the complement of "be" was moved out of the clause,
  * so nothing is asked for, whatever the verb.
  */
-function onlyCopula(view: SentenceView, f: Finding): boolean {
-  const [from, to] = view.trimmed(f.contentFrom, f.contentTo ?? contentEnd(view, f.contentFrom));
+function onlyCopula(view: SentenceView, [from, to]: [number, number]): boolean {
   if (from >= to || view.word(from) !== 'be') return false;
   const next = view.word(from + 1);
-  return from + 1 >= to || next === ',' || SENTENCE_PUNCT_WORDS.has(next) || (isQuoteMark(next) && closingMark(view, from + 1));
+  return from + 1 >= to || next === ',' || SENTENCE_PUNCT.has(next) || (isQuoteMark(next) && closingMark(view, from + 1));
 }
-
-const SENTENCE_PUNCT_WORDS = new Set(['.', '!', '?', ';', '…']);
 
 /** Words a trailing attribution's subject may take before its verb: after a comma, and after a closing quotation mark. */
 const MAX_TAIL_SUBJECT = 4;
@@ -176,8 +175,8 @@ function hasTrigger(doc: Doc, from: number, to: number): boolean {
   return false;
 }
 
-function toDemand(doc: Doc, view: SentenceView, f: Finding): Demand {
-  const [cf, ct] = view.trimmed(f.contentFrom, f.contentTo ?? contentEnd(view, f.contentFrom));
+/** The demand a finding describes; `[cf, ct]` is its content, trimmed, in sentence token indices. */
+function toDemand(doc: Doc, view: SentenceView, f: Finding, [cf, ct]: [number, number]): Demand {
   const cueSpan = view.span(f.cueFrom, f.cueTo);
   const contentSpan = view.span(cf, ct);
   return {

@@ -3,7 +3,7 @@
  * "X believes/argues/claims …". The content is the clause the cue governs, up to the end of the sentence.
  */
 import { afterDateline, clauseSubject, cueAt, cueStartFlags, isNamedSubject, skipAddressee, speakerAfter, subjectOf } from './attribution';
-import { isRegExpSpace, startsUpperCase } from './chars';
+import { isRegExpSpace, onlyRegExpSpaces, startsUpperCase } from './chars';
 import type { Attribution, CueMatch, PhraseSpan, QuoteCandidate } from './attribution';
 import { TokenKind, lowerAt, tokenIndexFrom, tokenText } from './text';
 import type { Doc, Sentence } from './text';
@@ -170,16 +170,10 @@ function clauseBoundaryBefore(doc: Doc, k: number, floor: number): number | null
   return null;
 }
 
-/** True when `text` holds only white space from `start` to `end`. */
-function onlySpaces(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isRegExpSpace(text.charCodeAt(i))) return false;
-  return true;
-}
-
 function accordingTo(doc: Doc, s: Sentence, cue: CueMatch): Reported | null {
   const speaker = speakerAfter(doc, cue.last + 1, s.end);
   if (!speaker) return null;
-  if (onlySpaces(doc.text, Math.max(s.start, cue.start - 3), cue.start) && cue.start - s.start <= 3) {
+  if (onlyRegExpSpaces(doc.text, Math.max(s.start, cue.start - 3), cue.start) && cue.start - s.start <= 3) {
     const starts = doc.tokenStart;
     const after = speaker.last + 1;
     for (let i = after; i < doc.tokenCount && i < after + 12 && starts[i] < s.end; i++) {

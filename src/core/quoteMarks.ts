@@ -3,6 +3,7 @@
  * (a missing opening mark, a closing mark of the wrong shape, straight and curly marks mixed), and reports
  * the problems it had to work around: the single source of the quotation-mark problems shown to the user.
  */
+import { isAsciiDigit } from './chars';
 import { isSpace, parseDocument, sentenceAt } from './text';
 import type { Doc, Paragraph } from './text';
 import type { Span } from './types';
@@ -108,10 +109,6 @@ function isLetterOrDigit(code: number): boolean {
 function isUpper(code: number): boolean {
   if (code < 0x80) return code >= 65 && code <= 90;
   return (unicodeClass(code) & CLASS_UPPER) !== 0;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
 }
 
 /** The code unit at `i`, or a space outside [lo, hi). */
@@ -282,7 +279,7 @@ class MarkScanner {
           continue;
         }
         // An inch mark: 12" screen.
-        if (ch === STRAIGHT_DOUBLE && depth === 0 && isDigit(before) && !isLetterOrDigit(after)) continue;
+        if (ch === STRAIGHT_DOUBLE && depth === 0 && isAsciiDigit(before) && !isLetterOrDigit(after)) continue;
         const { role, wrongShape } = doubleRole(this, ch, before, after, depth, i, depth > 0 ? stack[depth - 1] : undefined, i === p.start);
         if (wrongShape && role === 'open') this.report(i, i + 1, 'wrong-shape', `Opening quotation mark has the shape of a closing mark (${String.fromCharCode(ch)} instead of “).`);
         if (role === 'open' && depth === 1 && !pairedApostrophes) {

@@ -13,7 +13,7 @@ import { TokenKind, indexAt, isWordToken, lowerAt, sentenceAt, tokenIndexFrom, t
 import type { Doc } from './text';
 import type { Quote, QuoteKind, Span, TextSpan } from './types';
 import { SpeakerResolver } from './speakers';
-import { isDoubleQuoteMark, isRegExpSpace } from './chars';
+import { isDoubleQuoteMark, isRegExpSpace, onlyRegExpSpaces } from './chars';
 import { cueStartFlags } from './attribution';
 
 // Regular expressions of the tests below, compiled once: a literal in a function is a new object at each call.
@@ -97,12 +97,6 @@ function onlyTailLead(text: string, from: number, to: number): boolean {
 const ATTRIBUTION_OPENING_WORDS = 12;
 /** How far before a quote its reporting verb is looked for, in tokens. */
 const MAX_HEAD_TOKENS = 60;
-
-/** True when only white space separates `from` and `to` (scanning at most `limit` characters back from `to`). */
-function onlySpaceBetween(text: string, from: number, to: number): boolean {
-  for (let i = to - 1; i >= from; i--) if (!isRegExpSpace(text.charCodeAt(i))) return false;
-  return true;
-}
 
 /** End of the line holding `offset` (lines never cross paragraphs). */
 function lineEndAt(doc: Doc, offset: number): number {
@@ -957,7 +951,7 @@ function attribute(doc: Doc, marked: MarkedQuote[], nobodys: Set<number>, labels
       if (!a && isSentenceInitial(doc, q, prevEnd) && q.close !== null && kindOf(doc, q) === 'direct' && !hasTail(doc, closeEnd, tailLimit) && wordsUpTo(doc.text, q.start, q.end, 4) > 4) a = previousSentenceSubject(doc, sentence, q.paragraph, inQuote);
       // A quote followed by words of its own sentence has an attribution there that was not understood
       // ("…!" Murphy Tweeted), so it does not continue the previous paragraph's speaker.
-      if (!a && onlySpaceBetween(doc.text, para.start, open)) {
+      if (!a && onlyRegExpSpaces(doc.text, para.start, open)) {
         a = introAttribution(doc, q.paragraph - 1, inQuote) ?? (q.close !== null && !hasTail(doc, closeEnd, tailLimit) ? lastOfPreviousParagraph : null);
         // "Valastro praised the governor's record. ¶ “We need someone who …”": a paragraph of quotation right after
         // a paragraph without quotes that ends by reporting someone speaking.
@@ -1179,7 +1173,7 @@ function mostVoted(bySpeaker: Map<string, { attribution: Attribution; count: num
 /** True when the quote opens its body paragraph and no words of the reporter's follow it there. */
 function isQuoteParagraph(doc: Doc, q: MarkedQuote): boolean {
   const para = doc.paragraphs[q.paragraph];
-  if (para.kind !== 'body' || q.close === null || !onlySpaceBetween(doc.text, para.start, q.open ?? q.start)) return false;
+  if (para.kind !== 'body' || q.close === null || !onlyRegExpSpaces(doc.text, para.start, q.open ?? q.start)) return false;
   return kindOf(doc, q) === 'direct' && !hasTail(doc, q.after, para.end);
 }
 
@@ -1202,7 +1196,7 @@ function attributeQuoteParagraphRuns(doc: Doc, marked: MarkedQuote[], attributio
     // The quote paragraphs of the run, then the quote that closes it in the next paragraph.
     let j = i + 1;
     while (j < marked.length && !attributions[j] && marked[j].paragraph === marked[j - 1].paragraph + 1 && isQuoteParagraph(doc, marked[j])) j++;
-    const closing = j < marked.length && marked[j].paragraph === marked[j - 1].paragraph + 1 && attributions[j] && onlySpaceBetween(doc.text, doc.paragraphs[marked[j].paragraph].start, marked[j].open ?? marked[j].start) ? attributions[j] : null;
+    const closing = j < marked.length && marked[j].paragraph === marked[j - 1].paragraph + 1 && attributions[j] && onlyRegExpSpaces(doc.text, doc.paragraphs[marked[j].paragraph].start, marked[j].open ?? marked[j].start) ? attributions[j] : null;
     const before = previous && previousParagraph === q.paragraph - 1 ? previous : null;
     const a = closing ?? before;
     // The rest of a run without an attribution has none either: skipping it keeps the pass linear.

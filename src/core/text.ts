@@ -3,6 +3,7 @@
  * Every later stage works on this structure so that offsets stay consistent.
  */
 import type { Span } from './types';
+import { isAsciiDigit } from './chars';
 import { ABBREVIATIONS, BOILERPLATE_LINES, BOILERPLATE_TAIL_MARKERS } from './lexicon';
 
 export type ParagraphKind =
@@ -363,10 +364,6 @@ function isAsciiLetter(code: number): boolean {
   return lower >= 97 && lower <= 122;
 }
 
-function isAsciiDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
 /** A letter, mark or digit starts at `i`. */
 function isWordCharAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
@@ -540,22 +537,18 @@ class TokenColumns {
 
   private grow(): void {
     const size = this.start.length * 2;
-    const start = new Int32Array(size);
-    start.set(this.start);
-    this.start = start;
-    const end = new Int32Array(size);
-    end.set(this.end);
-    this.end = end;
-    const sentence = new Int32Array(size);
-    sentence.set(this.sentence);
-    this.sentence = sentence;
-    const kind = new Uint8Array(size);
-    kind.set(this.kind);
-    this.kind = kind;
-    const formOf = new Int32Array(size);
-    formOf.set(this.formOf);
-    this.formOf = formOf;
+    this.start = filledFrom(new Int32Array(size), this.start);
+    this.end = filledFrom(new Int32Array(size), this.end);
+    this.sentence = filledFrom(new Int32Array(size), this.sentence);
+    this.kind = filledFrom(new Uint8Array(size), this.kind);
+    this.formOf = filledFrom(new Int32Array(size), this.formOf);
   }
+}
+
+/** `target` with `source` copied into its start. */
+function filledFrom<T extends Int32Array | Uint8Array>(target: T, source: T): T {
+  target.set(source);
+  return target;
 }
 
 /**
